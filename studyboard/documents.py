@@ -1,0 +1,104 @@
+"""The documents the board can open: shipped texts under ``data/texts``.
+
+A document is a text file (``.txt``; also ``.docx`` or ``.pdf``) with an
+optional metadata file of the same name and the suffix ``.toml`` beside it
+(title, date, place, source). Its id is the file name without suffix. Ids
+come from this listing only: a value from a URL is looked up in it and never
+used as a path.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import paths, sources
+from .errors import InputError
+
+DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$")
+META_FIELDS = ("title", "date", "place", "source")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document's text and metadata, ready to be parsed."""
+
+    id: str
+    text: str
+    title: str = ""
+    date: str = ""
+    place: str = ""
+    source: str = ""
+    filename: str = ""
+    encoding: str = "utf-8"
+    kind: str = "text"
+    extra: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def meta(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in META_FIELDS}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A document in a listing, not yet read."""
+
+    id: str
+    path: Path
+    title: str = ""
+    date: str = ""
+    place: str = ""
+    source: str = ""
+
+
+def read_meta(path: Path) -> dict[str, str]:
+    """The metadata file beside a document (missing or broken: no metadata)."""
+    meta_path = path.with_suffix(".toml")
+    if not meta_path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(meta_path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+        return {}
+    return {name: str(data.get(name, "") or "") for name in META_FIELDS}
+
+
+def shipped(folder: Path | None = None) -> list[Entry]:
+    """Documents in ``data/texts`` (or ``folder``), sorted by file name."""
+    folder = Path(folder or paths.TEXTS)
+    entries = []
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.suffix.lower() not in sources.SUFFIXES or not path.is_file():
+            continue
+        if not DOC_ID.match(path.stem):
+            continue
+        entries.append(Entry(path.stem, path, **read_meta(path)))
+    return entries
+
+
+def read(entry: Entry) -> Document:
+    """Read a listed document; raises InputError for unreadable files."""
+    try:
+        data = entry.path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError("not_found", name=entry.path.name) from exc
+    decoded = sources.read_bytes(data, entry.path.name)
+    return Document(
+        id=entry.id,
+        text=decoded.text,
+        title=entry.title,
+        date=entry.date,
+        place=entry.place,
+        source=entry.source,
+        filename=entry.path.name,
+        encoding=decoded.encoding,
+        kind=decoded.kind,
+    )
+
+
+def from_file(path: Path | str) -> Document:
+    """A document from any file path (the command line); metadata beside it if present."""
+    path = Path(path)
+    doc_id = re.sub(r"[^A-Za-z0-9_.-]", "_", path.stem)[:80] or "document"
+    return read(Entry(doc_id, path, **read_meta(path)))

@@ -1,0 +1,117 @@
+"""Every string the user reads, in Simplified Chinese and English.
+
+``t(key, lang, **params)`` looks a string up and fills ``{name}`` fields.
+Chinese is the default language; English is the switch. Keys are grouped by
+the page or module that uses them. Names that come from data (themes,
+provinces, people) are translated in their data files, not here.
+"""
+
+from __future__ import annotations
+
+LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # --- app: names, shared controls -------------------------------------
+    "app.title": ("学习看板", "Study Board"),
+    "app.tagline": ("政策文本精读", "Close reading of Chinese policy texts"),
+    "app.language": ("语言", "Language"),
+    "app.document": ("文档", "Document"),
+    "app.themes": ("主题筛选", "Theme filter"),
+    "app.themes_placeholder": ("全部主题", "All themes"),
+    "app.theme_mode": ("多个主题时", "With several themes"),
+    "app.mode_any": ("任一", "Any of"),
+    "app.mode_all": ("全部", "All of"),
+    "app.no_documents": ("文库里还没有文档。", "The library holds no documents yet."),
+    "app.unknown_doc": (
+        "找不到文档“{doc}”，已打开默认文档。",
+        "There is no document '{doc}'; the default document is shown instead.",
+    ),
+    "app.unreadable": ("无法读取文档“{doc}”：{reason}", "The document '{doc}' cannot be read: {reason}"),
+    "app.offline": ("离线运行，不向外发送任何数据。", "Runs offline and sends nothing anywhere."),
+    # --- page titles (navigation) ------------------------------------------
+    "page.overview": ("概览", "Overview"),
+    "page.reader": ("原文", "Reader"),
+    "page.themes": ("主题", "Themes"),
+    "page.map": ("省份", "Provinces"),
+    "page.terms": ("词频", "Terms"),
+    "page.study": ("学习", "Presenter"),
+    "page.quiz": ("应知应会", "Quiz"),
+    "page.library": ("文库", "Library"),
+    "page.compare": ("对比", "Compare"),
+    # --- overview page (pages/overview.py) ---------------------------------
+    "overview.date": ("日期", "Date"),
+    "overview.place": ("地点", "Place"),
+    "overview.source": ("来源", "Source"),
+    "overview.paragraphs": ("段落", "Paragraphs"),
+    "overview.sentences": ("句子", "Sentences"),
+    "overview.chars": ("字数", "Characters"),
+    "overview.words": ("词数", "Words"),
+    "overview.speakers": ("讲话人", "Speakers"),
+    "overview.provinces": ("提及省份", "Provinces named"),
+    # --- errors: bad input (studyboard.errors.InputError) ----------------
+    "error.empty": ("文件是空的。", "The file is empty."),
+    "error.blank": ("文件里只有空白，没有文字。", "The file holds only white space, no text."),
+    "error.too_large": (
+        "文件太大：{size}，上限是 {limit}。",
+        "The file is too large: {size}; the limit is {limit}.",
+    ),
+    "error.binary": (
+        "这不是文本文件（看起来是{kind}）。请使用 .txt、.docx 或有文字层的 .pdf 文件。",
+        "This is not a text file (it looks like {kind}). Use a .txt, a .docx or a PDF with a text layer.",
+    ),
+    "error.encoding": (
+        "无法识别文件的编码。支持 UTF-8（可带 BOM）、GB18030/GBK 和 UTF-16。",
+        "The file's encoding was not recognised. Supported: UTF-8 (with or without BOM), GB18030/GBK and UTF-16.",
+    ),
+    "error.corrupt_docx": (
+        "DOCX 文件已损坏，无法读取。",
+        "The DOCX file is damaged and cannot be read.",
+    ),
+    "error.corrupt_pdf": (
+        "PDF 文件已损坏，无法读取。",
+        "The PDF file is damaged and cannot be read.",
+    ),
+    "error.pdf_no_text": (
+        "这个 PDF 没有文字层（可能是扫描件），无法提取文字。",
+        "This PDF has no text layer (it may be a scan); no text can be extracted.",
+    ),
+    "error.no_chinese": (
+        "文本中没有中文。学习看板用于阅读中文文本。",
+        "The text contains no Chinese. Study Board is for reading Chinese texts.",
+    ),
+    "error.unsupported": (
+        "不支持的文件类型：{suffix}。请使用 .txt、.docx 或 .pdf 文件。",
+        "Unsupported file type: {suffix}. Use a .txt, .docx or .pdf file.",
+    ),
+    "error.not_found": ("找不到文件：{name}", "File not found: {name}"),
+    # --- lexicon validation (studyboard.errors.LexiconError) -------------
+    "lexicon.toml": ("{file} 不是有效的 TOML：{detail}", "{file} is not valid TOML: {detail}"),
+    "lexicon.missing": ("{file} 缺少字段 {field}。", "{file} lacks the field {field}."),
+    "lexicon.no_themes": ("主题词表里没有主题。", "The theme lexicon holds no themes."),
+    "lexicon.theme_id": (
+        "主题标识“{id}”无效：只能用小写字母、数字和连字符。",
+        "Theme id '{id}' is not valid: use lower-case letters, digits and hyphens only.",
+    ),
+    "lexicon.duplicate_theme": ("主题标识“{id}”重复。", "Theme id '{id}' occurs twice."),
+    "lexicon.color": (
+        "主题“{id}”的颜色“{color}”无效，应为 #RRGGBB。",
+        "Theme '{id}' has an invalid colour '{color}'; use #RRGGBB.",
+    ),
+    "lexicon.no_keywords": ("主题“{id}”没有关键词。", "Theme '{id}' has no keywords."),
+    "lexicon.keyword": (
+        "主题“{id}”的关键词“{keyword}”无效（不能为空或含空白）。",
+        "Theme '{id}' has an invalid keyword '{keyword}' (empty or containing white space).",
+    ),
+    "lexicon.name": ("主题“{id}”缺少名称。", "Theme '{id}' lacks a name."),
+    "lexicon.line": ("{file} 第 {line} 行无效：{text}", "{file}, line {line} is not valid: {text}"),
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
+    """The string for ``key`` in ``lang`` ('zh' or 'en'), with ``params`` filled in."""
+    pair = STRINGS.get(key)
+    if pair is None:
+        raise KeyError(f"no UI string {key!r}")
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**params) if params else text

@@ -1,0 +1,319 @@
+"""The lexicon: every domain-specific fact, read from the files in ``data/lexicon``.
+
+Formulations (jieba user dictionary), stopword tiers, themes, people and
+speech verbs, the gazetteer of provinces, cities and regions. Nothing here is
+specific to one report: another report needs other data files, not other
+code. Each file's SHA-256 goes into the dataset's provenance and its cache
+key, so editing a file rebuilds the datasets that depend on it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import paths
+from .errors import LexiconError
+
+#: The files that make a lexicon, in the order their hashes are listed.
+FILES = (
+    "userdict.txt",
+    "stopwords.txt",
+    "policy_verbs.txt",
+    "themes.toml",
+    "speakers.toml",
+    "places.toml",
+    "cities.csv",
+)
+
+#: Stopword tiers: "function" drops function words only (the default);
+#: "policy" also drops the generic policy verbs (加强, 推进, 坚持 ...).
+STOPWORD_TIERS = ("function", "policy")
+
+THEME_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
+COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+@dataclass(frozen=True)
+class Formulation:
+    term: str
+    freq: int | None
+    tag: str | None
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name_zh: str
+    name_en: str
+    desc_zh: str
+    desc_en: str
+    color: str
+    keywords: tuple[str, ...]
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_zh
+
+    def desc(self, lang: str) -> str:
+        return self.desc_en if lang == "en" else self.desc_zh
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    name_en: str
+    role_zh: str
+    role_en: str
+
+
+@dataclass(frozen=True)
+class Province:
+    adcode: str
+    name: str
+    short: str
+    abbr: str
+    en: str
+    capital: str
+
+
+@dataclass(frozen=True)
+class City:
+    adcode: str
+    name: str
+    short: str
+    province: str
+    level: str
+    lon: float
+    lat: float
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: str
+    en: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All lexicon files of one folder, parsed and validated."""
+
+    directory: Path
+    formulations: tuple[Formulation, ...]
+    stopwords: frozenset[str]
+    policy_verbs: frozenset[str]
+    themes: tuple[Theme, ...]
+    speech_verbs: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    max_gap: int
+    people: tuple[Person, ...]
+    provinces: tuple[Province, ...]
+    cities: tuple[City, ...]
+    regions: tuple[Region, ...]
+    titles: dict[str, tuple[str, ...]] = field(hash=False)
+    hashes: dict[str, str] = field(hash=False)
+
+    @property
+    def key(self) -> str:
+        """One hash of all lexicon files (part of every dataset's cache key)."""
+        return _key(self.hashes)
+
+    def theme(self, theme_id: str) -> Theme:
+        for theme in self.themes:
+            if theme.id == theme_id:
+                return theme
+        raise KeyError(theme_id)
+
+    def province(self, key: str) -> Province:
+        """A province by adcode, full name or short name."""
+        for p in self.provinces:
+            if key in (p.adcode, p.name, p.short):
+                return p
+        raise KeyError(key)
+
+    def stop_set(self, tier: str) -> frozenset[str]:
+        """The words dropped from term counts under a stopword tier."""
+        if tier not in STOPWORD_TIERS:
+            raise ValueError(f"unknown stopword tier {tier!r}")
+        return self.stopwords | self.policy_verbs if tier == "policy" else self.stopwords
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _key(hashes: dict[str, str]) -> str:
+    joined = "\n".join(f"{name}:{hashes[name]}" for name in FILES)
+    return hashlib.sha256(joined.encode()).hexdigest()
+
+
+def key_of(directory: Path | str | None = None) -> str:
+    """The key of the lexicon in ``directory`` as its files are now, without parsing them."""
+    directory = Path(directory or paths.LEXICON)
+    return _key({name: _sha256(directory / name) for name in FILES})
+
+
+def _lines(path: Path) -> list[tuple[int, str]]:
+    """Non-blank, non-comment lines with their line numbers."""
+    out = []
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append((number, line))
+    return out
+
+
+def _toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError("toml", file=path.name, detail=str(exc)) from exc
+
+
+def read_formulations(path: Path) -> tuple[Formulation, ...]:
+    out: dict[str, Formulation] = {}
+    for number, line in _lines(path):
+        parts = line.split()
+        term, rest = parts[0], parts[1:]
+        freq = tag = None
+        if rest and rest[0].isdigit():
+            freq = int(rest.pop(0))
+        if rest:
+            tag = rest.pop(0)
+        if rest:
+            raise LexiconError("line", file=path.name, line=number, text=line)
+        out[term] = Formulation(term, freq, tag)
+    return tuple(out.values())
+
+
+def read_wordlist(path: Path) -> frozenset[str]:
+    return frozenset(word for _, line in _lines(path) for word in line.split())
+
+
+def _require(table: dict, name: str, file: str) -> object:
+    value = table.get(name)
+    if value in (None, "", []):
+        raise LexiconError("missing", file=file, field=name)
+    return value
+
+
+def parse_themes(data: dict, file: str = "themes.toml") -> tuple[Theme, ...]:
+    """Themes from a parsed TOML document; raises LexiconError when invalid."""
+    tables = data.get("theme") or []
+    if not tables:
+        raise LexiconError("no_themes")
+    themes: list[Theme] = []
+    seen: set[str] = set()
+    for table in tables:
+        theme_id = str(table.get("id", "")).strip()
+        if not THEME_ID.match(theme_id):
+            raise LexiconError("theme_id", id=theme_id)
+        if theme_id in seen:
+            raise LexiconError("duplicate_theme", id=theme_id)
+        seen.add(theme_id)
+        color = str(table.get("color", "")).strip()
+        if not COLOR.match(color):
+            raise LexiconError("color", id=theme_id, color=color)
+        name_zh = str(table.get("name_zh", "")).strip()
+        name_en = str(table.get("name_en", "")).strip()
+        if not name_zh or not name_en:
+            raise LexiconError("name", id=theme_id)
+        keywords: list[str] = []
+        for keyword in table.get("keywords") or []:
+            keyword = str(keyword)
+            if not keyword.strip() or re.search(r"\s", keyword):
+                raise LexiconError("keyword", id=theme_id, keyword=keyword)
+            if keyword not in keywords:
+                keywords.append(keyword)
+        if not keywords:
+            raise LexiconError("no_keywords", id=theme_id)
+        themes.append(
+            Theme(
+                id=theme_id,
+                name_zh=name_zh,
+                name_en=name_en,
+                desc_zh=str(table.get("desc_zh", "")).strip(),
+                desc_en=str(table.get("desc_en", "")).strip(),
+                color=color.upper(),
+                keywords=tuple(keywords),
+            )
+        )
+    return tuple(themes)
+
+
+def read_cities(path: Path) -> tuple[City, ...]:
+    text = "\n".join(line for line in path.read_text(encoding="utf-8-sig").splitlines()
+                     if not line.startswith("#"))
+    cities = []
+    for row in csv.DictReader(io.StringIO(text)):
+        cities.append(
+            City(
+                adcode=row["adcode"].strip(),
+                name=row["name"].strip(),
+                short=row["short"].strip(),
+                province=row["province"].strip(),
+                level=row.get("level", "prefecture").strip() or "prefecture",
+                lon=float(row["lon"]),
+                lat=float(row["lat"]),
+            )
+        )
+    return tuple(cities)
+
+
+def load(directory: Path | str | None = None) -> Lexicon:
+    """Read and validate every lexicon file in ``directory`` (default ``data/lexicon``)."""
+    directory = Path(directory or paths.LEXICON)
+    speakers = _toml(directory / "speakers.toml")
+    places = _toml(directory / "places.toml")
+    people = tuple(
+        Person(
+            name=str(_require(p, "name", "speakers.toml")),
+            name_en=str(p.get("name_en", "")),
+            role_zh=str(p.get("role_zh", "")),
+            role_en=str(p.get("role_en", "")),
+        )
+        for p in speakers.get("person", [])
+    )
+    provinces = tuple(
+        Province(
+            adcode=str(_require(p, "adcode", "places.toml")),
+            name=str(_require(p, "name", "places.toml")),
+            short=str(_require(p, "short", "places.toml")),
+            abbr=str(p.get("abbr", "")),
+            en=str(p.get("en", "")),
+            capital=str(p.get("capital", "")),
+        )
+        for p in places.get("province", [])
+    )
+    regions = tuple(
+        Region(
+            id=str(_require(r, "id", "places.toml")),
+            name=str(_require(r, "name", "places.toml")),
+            en=str(r.get("en", "")),
+            members=tuple(r.get("members", [])),
+        )
+        for r in places.get("region", [])
+    )
+    titles = {level: tuple(values) for level, values in (places.get("titles") or {}).items()}
+    return Lexicon(
+        directory=directory,
+        formulations=read_formulations(directory / "userdict.txt"),
+        stopwords=read_wordlist(directory / "stopwords.txt"),
+        policy_verbs=read_wordlist(directory / "policy_verbs.txt"),
+        themes=parse_themes(_toml(directory / "themes.toml")),
+        speech_verbs=tuple(speakers.get("speech_verbs", [])),
+        pronouns=tuple(speakers.get("pronouns", [])),
+        max_gap=int(speakers.get("max_gap", 8)),
+        people=people,
+        provinces=provinces,
+        cities=read_cities(directory / "cities.csv"),
+        regions=regions,
+        titles=titles,
+        hashes={name: _sha256(directory / name) for name in FILES},
+    )
