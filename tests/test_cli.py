@@ -1,0 +1,85 @@
+"""The command line: JSON on stdout, CSV export, exit code 2 for bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from support import ROOT, SEED_PATH
+
+
+def run(*args, **kwargs):
+    return subprocess.run([sys.executable, "-m", "studyboard", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    result = run("parse", str(SEED_PATH))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_parse_prints_the_dataset(parsed):
+    assert parsed["document"]["kicker"] == "习近平主持召开新时代推动中部地区崛起座谈会强调"
+    assert parsed["document"]["headline"] == "在更高起点上扎实推动中部地区崛起"
+    assert parsed["document"]["date"] == "2024-03-20"
+    assert parsed["document"]["place"] == "湖南省长沙市"
+    assert [p["index"] for p in parsed["paragraphs"]] == list(range(1, 15))
+    assert parsed["paragraphs"][11]["speaker"] == "李强"
+    assert parsed["paragraphs"][1]["speaker"] is None
+    assert "ecology" in parsed["paragraphs"][7]["themes"]
+
+
+def test_parse_sentences_mentions_terms(parsed):
+    first = parsed["sentences"][0]
+    assert first["paragraph"] == 1 and first["speaker"] is None
+    hunan = {m["surface"] for m in parsed["mentions"] if m["province"] == "湖南" and not m["related"]}
+    assert hunan == {"湖南省", "长沙市", "湖南省委书记"}
+    related = {m["surface"] for m in parsed["mentions"] if m["province"] == "湖南" and m["related"]}
+    assert related == {"长江经济带", "长江中游城市群"}
+    terms = {t["term"]: t["count"] for t in parsed["terms"]}
+    assert terms["新质生产力"] == 2 and terms["高质量发展"] == 6
+
+
+def test_export_writes_csv_tables(tmp_path):
+    result = run("export", str(SEED_PATH), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {"paragraphs.csv", "sentences.csv", "tokens.csv", "mentions.csv", "provenance.json"} <= names
+    text = (tmp_path / "paragraphs.csv").read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith("paragraph,text,")
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "The file is empty."),
+    (b"\n  \n", "white space"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+    (b"abc \x80\x80\x80 def", "encoding"),
+    (b"only English here\n", "no Chinese"),
+])
+def test_bad_input_exits_2_with_one_line(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = run("parse", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and "Traceback" not in result.stderr
+
+
+def test_too_large_file(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes("中部地区。".encode() * 100)
+    import os
+
+    result = run("parse", str(path), env={**os.environ, "STUDYBOARD_MAX_BYTES": "100"})
+    assert result.returncode == 2 and "too large" in result.stderr
+
+
+def test_missing_file(tmp_path):
+    result = run("parse", str(tmp_path / "nothing.txt"))
+    assert result.returncode == 2 and "not found" in result.stderr
