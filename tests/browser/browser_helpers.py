@@ -1,0 +1,103 @@
+"""Driving the running board in headless Chromium.
+
+The waits follow Streamlit's own state: the app root's connection and
+script-state attributes, no running-status icon, and an SVG in every plotly
+chart. Nothing here sleeps for a fixed time.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from support import ROOT
+
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+LOCAL_SCHEMES = {"data", "blob", "about"}
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-default-apps", "--disable-extensions", "--disable-sync",
+    "--no-first-run", "--hide-scrollbars", "--disable-quic",
+]
+
+_SETTLED = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app) return false;
+  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
+  if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')) return false;
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+    if (!chart.querySelector('.main-svg')) return false;
+  }
+  return true;
+}"""
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in LOCAL_SCHEMES:
+        return True
+    return parts.hostname in LOCAL_HOSTS
+
+
+def wait_settled(page, timeout: float = 60_000) -> None:
+    """Wait until Streamlit has finished the current run and drawn every chart."""
+    page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout)
+    # a rerun may start a moment after an interaction: see it start or settle
+    page.wait_for_function(_SETTLED, timeout=timeout)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.wait_for_function(_SETTLED, timeout=timeout)
+
+
+def open_page(page, base: str, path: str = "", **params) -> None:
+    """Load /path?params and wait for the app to settle."""
+    query = urlencode(params)
+    page.goto(f"{base}/{path}" + (f"?{query}" if query else ""), wait_until="domcontentloaded")
+    wait_settled(page)
+
+
+def settle_after(page, action) -> None:
+    """Run an interaction and wait for the rerun it causes to finish."""
+    action()
+    page.wait_for_timeout(150)  # let the rerun message leave before waiting on its end
+    wait_settled(page)
+
+
+def errors_on(page) -> list[str]:
+    """Texts of exception boxes and error alerts on the page."""
+    boxes = page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')
+    return [boxes.nth(i).inner_text() for i in range(boxes.count())]
+
+
+def main_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def has_chinese(text: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", text))
+
+
+def full_screenshot(page, name: str) -> Path:
+    """A screenshot of the whole main area (Streamlit scrolls inside it)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    height = page.evaluate("""() => {
+      const main = document.querySelector('[data-testid="stMain"]') || document.body;
+      return Math.max(main.scrollHeight, window.innerHeight);
+    }""")
+    path = SCREENSHOTS / f"{name}.png"
+    try:
+        page.set_viewport_size({"width": size["width"], "height": min(int(height), 12000)})
+        wait_settled(page)
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(size)
+    return path
+
+
+def plot_count(page) -> int:
+    return page.locator('[data-testid="stPlotlyChart"] .main-svg').count()

@@ -1,0 +1,100 @@
+"""The running board in headless Chromium, for the browser suite.
+
+One Streamlit server per test session on 127.0.0.1 and a free port; one
+browser; a fresh context per test with a 1920×1080 viewport. Every request
+the browser makes is checked: any host other than 127.0.0.1 fails the test
+(and the request is blocked). Where Chromium or Playwright is missing the
+suite is skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, is_local
+from support import ROOT
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(env_extra: dict | None = None, script: Path | None = None):
+    """Start `streamlit run` on a free port; returns (process, base URL)."""
+    port = _free_port()
+    env = dict(os.environ, **(env_extra or {}))
+    command = [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "dashboard.py"),
+               "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
+               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+    log = open(Path(os.environ["STUDYBOARD_CACHE"]).parent / f"server-{port}.log", "wb")
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}; see {log.name}")
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return process, base
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError("streamlit did not answer its health check within 60 s")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM} (python3 tasks.py test installs it as root)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("browser tests need the playwright package (requirements-dev.txt)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def server(browser):
+    process, base = start_server()
+    yield base
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page; fails the test if it asked anything of another host."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    foreign: list[str] = []
+
+    def guard(route):
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.on("websocket", lambda ws: None if is_local(ws.url) else foreign.append(ws.url))
+    page.set_default_timeout(60_000)
+    yield page
+    context.close()
+    assert not foreign, f"requests left the machine: {foreign}"
