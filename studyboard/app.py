@@ -252,6 +252,29 @@ def page_path(name: str) -> str:
     return f"pages/{name}.py"
 
 
+def shared_params(v: View) -> dict[str, str]:
+    """The shared view state as URL parameters (what every link carries)."""
+    params = {"doc": v.doc_id}
+    if v.themes:
+        params["themes"] = ",".join(v.themes)
+    if v.mode != "any":
+        params["mode"] = v.mode
+    if v.lang != i18n.DEFAULT_LANG:
+        params["lang"] = v.lang
+    return params
+
+
+def link(v: View, page: str, **params: object) -> str:
+    """A relative URL to a page with the shared view state and ``params``
+    (``link(view, "reader", para=5)`` -> ``./reader?doc=…&para=5``), for
+    Markdown and HTML links. Use markup.html() on it inside HTML attributes.
+    """
+    from urllib.parse import urlencode
+
+    query = {**shared_params(v), **{k: str(value) for k, value in params.items() if value is not None}}
+    return f"./{page}?{urlencode(query)}"
+
+
 def frame_height(frame: pd.DataFrame, row: int = 35, header: int = 38, most: int = 600) -> int:
     """A dataframe's pixel height that shows all rows up to ``most``."""
     return min(most, header + row * max(len(frame), 1))

@@ -11,8 +11,8 @@ from __future__ import annotations
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 
-STRINGS: dict[str, tuple[str, str]] = {
-    # --- app: names, shared controls -------------------------------------
+# --- app: names, shared controls -------------------------------------------
+_APP: dict[str, tuple[str, str]] = {
     "app.title": ("学习看板", "Study Board"),
     "app.tagline": ("政策文本精读", "Close reading of Chinese policy texts"),
     "app.language": ("语言", "Language"),
@@ -29,7 +29,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "app.unreadable": ("无法读取文档“{doc}”：{reason}", "The document '{doc}' cannot be read: {reason}"),
     "app.offline": ("离线运行，不向外发送任何数据。", "Runs offline and sends nothing anywhere."),
-    # --- page titles (navigation) ------------------------------------------
+}
+
+# --- page titles (navigation) ----------------------------------------------
+_PAGES: dict[str, tuple[str, str]] = {
     "page.overview": ("概览", "Overview"),
     "page.reader": ("原文", "Reader"),
     "page.themes": ("主题", "Themes"),
@@ -39,7 +42,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page.quiz": ("应知应会", "Quiz"),
     "page.library": ("文库", "Library"),
     "page.compare": ("对比", "Compare"),
-    # --- overview page (pages/overview.py) ---------------------------------
+}
+
+# --- overview page (pages/overview.py) -------------------------------------
+_OVERVIEW: dict[str, tuple[str, str]] = {
     "overview.date": ("日期", "Date"),
     "overview.place": ("地点", "Place"),
     "overview.source": ("来源", "Source"),
@@ -49,7 +55,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview.words": ("词数", "Words"),
     "overview.speakers": ("讲话人", "Speakers"),
     "overview.provinces": ("提及省份", "Provinces named"),
-    # --- errors: bad input (studyboard.errors.InputError) ----------------
+}
+
+# --- errors: bad input (studyboard.errors.InputError) ----------------------
+_ERRORS: dict[str, tuple[str, str]] = {
     "error.empty": ("文件是空的。", "The file is empty."),
     "error.blank": ("文件里只有空白，没有文字。", "The file holds only white space, no text."),
     "error.too_large": (
@@ -85,7 +94,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Unsupported file type: {suffix}. Use a .txt, .docx or .pdf file.",
     ),
     "error.not_found": ("找不到文件：{name}", "File not found: {name}"),
-    # --- lexicon validation (studyboard.errors.LexiconError) -------------
+}
+
+# --- lexicon validation (studyboard.errors.LexiconError) -------------------
+_LEXICON: dict[str, tuple[str, str]] = {
     "lexicon.toml": ("{file} 不是有效的 TOML：{detail}", "{file} is not valid TOML: {detail}"),
     "lexicon.missing": ("{file} 缺少字段 {field}。", "{file} lacks the field {field}."),
     "lexicon.no_themes": ("主题词表里没有主题。", "The theme lexicon holds no themes."),
@@ -107,6 +119,44 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lexicon.line": ("{file} 第 {line} 行无效：{text}", "{file}, line {line} is not valid: {text}"),
 }
 
+# --- reader page (pages/reader.py, studyboard/reader.py) -------------------
+_READER: dict[str, tuple[str, str]] = {
+}
+
+# --- themes page (pages/themes.py) -----------------------------------------
+_THEMES: dict[str, tuple[str, str]] = {
+}
+
+# --- map page (pages/map.py, studyboard/provincemap.py) --------------------
+_MAP: dict[str, tuple[str, str]] = {
+}
+
+# --- terms page and glossary (pages/terms.py, studyboard/terms.py) ---------
+_TERMS: dict[str, tuple[str, str]] = {
+}
+
+# --- study: presenter, quiz, outline, handout (pages/study.py, pages/quiz.py) ---
+_STUDY: dict[str, tuple[str, str]] = {
+}
+
+# --- library, compare, notes (pages/library.py, pages/compare.py) ----------
+_LIBRARY: dict[str, tuple[str, str]] = {
+}
+
+#: Every UI string: key -> (Chinese, English).
+STRINGS: dict[str, tuple[str, str]] = {
+    **_APP,
+    **_PAGES,
+    **_OVERVIEW,
+    **_ERRORS,
+    **_LEXICON,
+    **_READER,
+    **_THEMES,
+    **_MAP,
+    **_TERMS,
+    **_STUDY,
+    **_LIBRARY,
+}
 
 def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
     """The string for ``key`` in ``lang`` ('zh' or 'en'), with ``params`` filled in."""
