@@ -60,12 +60,12 @@ class View:
 
 def lexicon_key() -> str:
     """Hash of the lexicon files as they are now (an edit changes it)."""
-    return lexicon_module.key_of(paths.LEXICON)
+    return lexicon_module.key_of(paths.lexicon_dir())
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _lexicon(key: str) -> lexicon_module.Lexicon:
-    return lexicon_module.load(paths.LEXICON)
+    return lexicon_module.load(paths.lexicon_dir())
 
 
 def current_lexicon() -> lexicon_module.Lexicon:

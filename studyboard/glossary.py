@@ -15,7 +15,6 @@ from pathlib import Path
 
 from . import paths
 
-GLOSSARY = paths.LEXICON / "glossary.toml"
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def _cached(path: str, mtime_ns: int) -> tuple[Entry, ...]:
 
 def load(path: Path | None = None) -> tuple[Entry, ...]:
     """All glossary entries (re-read when the file changes)."""
-    path = Path(path or GLOSSARY)
+    path = Path(path or paths.lexicon_dir() / "glossary.toml")
     return _cached(str(path), path.stat().st_mtime_ns)
 
 

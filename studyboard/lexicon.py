@@ -155,7 +155,7 @@ def _key(hashes: dict[str, str]) -> str:
 
 def key_of(directory: Path | str | None = None) -> str:
     """The key of the lexicon in ``directory`` as its files are now, without parsing them."""
-    directory = Path(directory or paths.LEXICON)
+    directory = Path(directory or paths.lexicon_dir())
     return _key({name: _sha256(directory / name) for name in FILES})
 
 
@@ -267,8 +267,8 @@ def read_cities(path: Path) -> tuple[City, ...]:
 
 
 def load(directory: Path | str | None = None) -> Lexicon:
-    """Read and validate every lexicon file in ``directory`` (default ``data/lexicon``)."""
-    directory = Path(directory or paths.LEXICON)
+    """Read and validate every lexicon file in ``directory`` (default: paths.lexicon_dir())."""
+    directory = Path(directory or paths.lexicon_dir())
     speakers = _toml(directory / "speakers.toml")
     places = _toml(directory / "places.toml")
     people = tuple(
