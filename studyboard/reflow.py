@@ -165,9 +165,7 @@ def _paragraph_breaks(lines: list[Line], width: int) -> list[bool]:
     for i in range(1, n):
         prev, line = lines[i - 1], lines[i]
         nxt = lines[i + 1] if i + 1 < n else None
-        if blanks_separate and line.blank_before:
-            starts[i] = True
-        elif line.indent:
+        if (blanks_separate and line.blank_before) or line.indent:
             starts[i] = True
         elif not ends_sentence(prev.text):
             starts[i] = False

@@ -59,9 +59,10 @@ class SpeakerFinder:
         verbs = sorted(lexicon.speech_verbs, key=len, reverse=True)
         self._name = re.compile("|".join(map(re.escape, names))) if names else None
         if refs and verbs:
+            ref_alt = "|".join(map(re.escape, refs))
+            verb_alt = "|".join(map(re.escape, verbs))
             self._cue = re.compile(
-                "(?P<ref>%s)[^，。；：！？、“”,.;:!?]{0,%d}?(?:%s)[，：,:]"
-                % ("|".join(map(re.escape, refs)), lexicon.max_gap, "|".join(map(re.escape, verbs)))
+                f"(?P<ref>{ref_alt})[^，。；：！？、“”,.;:!?]{{0,{lexicon.max_gap}}}?(?:{verb_alt})[，：,:]"
             )
         else:
             self._cue = None

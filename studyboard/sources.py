@@ -150,7 +150,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
         # GB18030 accepts many byte strings; Latin-1 or random bytes decode to
         # rare characters. Ask for some common Chinese or plain ASCII.
         if _text_quality(text) < 0.98 or not _plausible_gb(text):
-            raise InputError("encoding")
+            raise InputError("encoding") from None
     if _text_quality(text) < 0.95:
         raise InputError("binary", kind="binary data")
     return text, encoding

@@ -36,13 +36,14 @@ def start_server(env_extra: dict | None = None, script: Path | None = None):
     command = [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "dashboard.py"),
                "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
                "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
-    log = open(Path(os.environ["STUDYBOARD_CACHE"]).parent / f"server-{port}.log", "wb")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    log = Path(os.environ["STUDYBOARD_CACHE"]).parent / f"server-{port}.log"
+    with open(log, "wb") as output:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}; see {log.name}")
+            raise RuntimeError(f"streamlit exited with {process.returncode}; see {log}")
         try:
             with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
                 if answer.status == 200:
