@@ -60,11 +60,30 @@ def open_page(page, base: str, path: str = "", **params) -> None:
     wait_settled(page)
 
 
-def settle_after(page, action) -> None:
-    """Run an interaction and wait for the rerun it causes to finish."""
+#: Installs a watcher that notes when the app's script starts running.
+WATCH_RUN = """() => {
+  window.__sbRan = false;
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (window.__sbObserver) window.__sbObserver.disconnect();
+  // records keep the old value, so a run that started and ended between two
+  // callbacks is still seen
+  window.__sbObserver = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.attributeName !== 'data-test-script-state') continue;
+      if (r.oldValue === 'running' || app.getAttribute('data-test-script-state') === 'running') window.__sbRan = true;
+    }
+  });
+  window.__sbObserver.observe(app, {attributes: true, attributeOldValue: true});
+}"""
+RAN = "() => window.__sbRan === true"
+
+
+def settle_after(page, action, timeout: float = 60_000) -> None:
+    """Run an interaction that causes a rerun, and wait until that rerun has finished."""
+    page.evaluate(WATCH_RUN)
     action()
-    page.wait_for_timeout(150)  # let the rerun message leave before waiting on its end
-    wait_settled(page)
+    page.wait_for_function(RAN, timeout=timeout)
+    wait_settled(page, timeout)
 
 
 def errors_on(page) -> list[str]:

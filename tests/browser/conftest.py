@@ -69,14 +69,21 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def server(browser):
+def served(browser):
+    """The session's server: (process, base URL)."""
     process, base = start_server()
-    yield base
+    yield process, base
     process.terminate()
     try:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+@pytest.fixture(scope="session")
+def server(served):
+    """The base URL of the session's server (http://127.0.0.1:PORT)."""
+    return served[1]
 
 
 @pytest.fixture
