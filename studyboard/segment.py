@@ -60,11 +60,16 @@ class SpeakerFinder:
         self._name = re.compile("|".join(map(re.escape, names))) if names else None
         if refs and verbs:
             self._cue = re.compile(
-                "(?P<ref>%s)[^，。；：！？、“”,.;:!?]{0,%d}?(?:%s)[，：,:]"
+                "(?P<ref>%s)(?P<gap>[^，。；：！？、“”,.;:!?]{0,%d}?)(?P<verb>%s)[，：,:]"
                 % ("|".join(map(re.escape, refs)), lexicon.max_gap, "|".join(map(re.escape, verbs)))
             )
         else:
             self._cue = None
+
+    def cue(self, text: str) -> re.Match | None:
+        """The first speech cue in ``text`` (groups ``ref``, ``gap``, ``verb``;
+        ``end()`` is just after its ， or ：), or None."""
+        return self._cue.search(text) if self._cue else None
 
     def speakers(self, sentences: list[str]) -> list[str | None]:
         """The speaker of each sentence of one paragraph (None for narration)."""
@@ -72,7 +77,7 @@ class SpeakerFinder:
         current: str | None = None
         last_named: str | None = None
         for text in sentences:
-            cue = self._cue.search(text) if self._cue else None
+            cue = self.cue(text)
             if cue:
                 ref = cue.group("ref")
                 if ref in self.pronouns:
