@@ -1,0 +1,208 @@
+"""The quiz (应知应会): fill-in-the-blank questions generated from the text.
+
+Each question takes a thesis or key sentence of the outline (the statement,
+without its speech cue) and blanks out one formulation of the lexicon in it
+(要以科技创新引领产业创新，积极培育和发展＿＿＿＿。). The choices are the
+answer and distractors: other formulations of the document of the same kind
+(the same part-of-speech tag of ``userdict.txt``, else the same family: noun
+or verb). A distractor never occurs in the sentence, never contains the
+answer or is contained in it, and never makes a sentence, or a phrase with
+the two characters beside the blank, that the document has (全国统一大市场建设
+is in the text, so 全国统一大市场 is no distractor for ＿＿建设); so exactly one
+choice is right.
+
+Which term is blanked is fixed by the text: a term of the glossary first, then
+the rarer term in the document, then the longer, then the earlier. The
+session code decides which questions are asked, the distractors and the
+order of the choices: every participant with the same document, session
+code and theme filter gets the same set. Scores are the participant's alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+
+import pandas as pd
+
+from . import glossary as glossary_module
+from . import keyterms, outline, slides
+from .dataset import Dataset
+from .lexicon import Lexicon
+
+BLANK = "＿＿＿＿"
+CHOICES = 4  # the answer and three distractors
+DEFAULT_SIZE = 5
+MAX_CODE = 24
+_CODE = re.compile(r"^[0-9A-Za-z_\-\u4e00-\u9fff]{1,%d}$" % MAX_CODE)
+
+COLUMNS = ["question", "sentence", "paragraph", "item", "prompt", "answer", "choices", "correct", "source"]
+
+
+def parse_code(text: str) -> str | None:
+    """A session code from the URL: letters, digits, _ - or Chinese, up to 24 characters."""
+    text = (text or "").strip()
+    return text if _CODE.match(text) else None
+
+
+def code_problem(raw: str | None) -> bool:
+    """Whether a session code given in the URL is not valid (and was ignored)."""
+    return raw not in (None, "") and parse_code(raw) is None
+
+
+def parse_size(text: str) -> int | None:
+    text = (text or "").strip()
+    return int(text) if text.isdecimal() and len(text) <= 3 and int(text) >= 1 else None
+
+
+def seed_of(doc_id: str, code: str, themes=(), mode: str = "any") -> str:
+    """The seed of a question set: the document, the session code and the theme filter."""
+    return hashlib.sha256("\x1f".join([doc_id, code, ",".join(themes), mode]).encode("utf-8")).hexdigest()
+
+
+def _rng(seed: str, salt: object) -> random.Random:
+    return random.Random(int(hashlib.sha256(f"{seed}:{salt}".encode()).hexdigest()[:16], 16))
+
+
+def source_sentences(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame) -> pd.DataFrame:
+    """The sentences questions are made from: each item's statement and its key sentences.
+
+    Columns: ``sentence``, ``paragraph``, ``item``, ``text`` (without speech cue), in text order.
+    """
+    rows, seen = [], set()
+    for item in items.to_dict("records"):
+        found = [(int(item["sentence"]), item["statement"])]
+        key = slides.key_sentences(ds, lexicon, item)
+        found += list(zip(key["sentence"].astype(int), key["text"]))
+        for sentence, text in found:
+            if sentence not in seen:
+                seen.add(sentence)
+                rows.append((sentence, int(item["paragraph"]), int(item["item"]), text))
+    rows.sort()
+    return pd.DataFrame(rows, columns=["sentence", "paragraph", "item", "text"])
+
+
+def _family(tag: str) -> str:
+    return (tag or "?")[:1]
+
+
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def _context(prompt: str) -> tuple[str, str]:
+    """The two characters before and after the (first) blank, when they are Chinese characters."""
+    at = prompt.find(BLANK)
+    left, right = prompt[max(at - 2, 0):at], prompt[at + len(BLANK):at + len(BLANK) + 2]
+    return (left if len(left) == 2 and _HAN.match(left) else "",
+            right if len(right) == 2 and _HAN.match(right) else "")
+
+
+def _distractor_pool(answer: str, tag: str, text: str, body: str, terms: pd.DataFrame) -> list[str]:
+    """Terms that may stand beside ``answer`` as wrong choices, same tag first."""
+    prompt = text.replace(answer, BLANK)
+    left, right = _context(prompt)
+    same, family = [], []
+    for term, other_tag in zip(terms["term"], terms["tag"]):
+        if term == answer or term in answer or answer in term or term in text:
+            continue
+        if prompt.replace(BLANK, term) in body:  # a sentence the document has: a second right answer
+            continue
+        if (left and left + term in body) or (right and term + right in body):  # a phrase of the text
+            continue
+        if other_tag == tag:
+            same.append(term)
+        elif _family(other_tag) == _family(tag):
+            family.append(term)
+    return same if len(same) >= CHOICES - 1 else same + family
+
+
+def candidates(ds: Dataset, text: str, sentence: int, entries: dict) -> list[tuple[str, str]]:
+    """The formulations that may be blanked in a sentence, best first: (term, tag)."""
+    terms = ds.formulations[ds.formulations["occurrences"] > 0]
+    tag_of = dict(zip(terms["term"], terms["tag"]))
+    occurrences = dict(zip(terms["term"], terms["occurrences"]))
+    in_sentence = ds.tokens[(ds.tokens["sentence"] == sentence) & ds.tokens["formulation"]]["text"]
+    found = [t for t in dict.fromkeys(in_sentence) if t in text]
+    # a term inside another formulation of the sentence cannot be blanked alone
+    found = [t for t in found if not any(t != o and t in o for o in found)]
+    ranked = sorted(found, key=lambda t: (t not in entries, int(occurrences.get(t, 0)), -len(t), text.find(t)))
+    return [(t, tag_of.get(t, "")) for t in ranked]
+
+
+def make_question(ds: Dataset, sentence: int, paragraph: int, item: int, text: str, seed: str,
+                  entries: dict) -> dict | None:
+    """The question of one sentence, or None when no term has enough distractors."""
+    terms = ds.formulations[ds.formulations["occurrences"] > 0].sort_values("term")
+    body = "\n".join(ds.paragraphs["text"])
+    for answer, tag in candidates(ds, text, sentence, entries):
+        pool = _distractor_pool(answer, tag, text, body, terms)
+        if len(pool) < CHOICES - 1:
+            continue
+        rng = _rng(seed, sentence)
+        choices = rng.sample(pool, CHOICES - 1) + [answer]
+        rng.shuffle(choices)
+        return {"sentence": sentence, "paragraph": paragraph, "item": item,
+                "prompt": text.replace(answer, BLANK), "answer": answer, "choices": tuple(choices),
+                "correct": choices.index(answer), "source": text}
+    return None
+
+
+def all_questions(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame, seed: str,
+                  entries: dict | None = None) -> pd.DataFrame:
+    """Every question the outline's sentences give, in text order."""
+    entries = glossary_module.by_term() if entries is None else entries
+    rows = []
+    for r in source_sentences(ds, lexicon, items).itertuples():
+        question = make_question(ds, int(r.sentence), int(r.paragraph), int(r.item), r.text, seed, entries)
+        if question:
+            rows.append(question)
+    out = pd.DataFrame(rows, columns=COLUMNS[1:])
+    out.insert(0, "question", range(1, len(out) + 1))
+    return out
+
+
+def generate(ds: Dataset, lexicon: Lexicon, code: str = "", size: int = DEFAULT_SIZE, themes=(),
+             mode: str = "any", entries: dict | None = None) -> pd.DataFrame:
+    """A question set: ``size`` questions chosen by the seed, shown in text order.
+
+    Only sentences that carry the selected themes are asked (any or all of
+    them). Columns: ``question`` (1, 2, …), ``sentence``, ``paragraph``,
+    ``item``, ``prompt`` (with the blank), ``answer``, ``choices`` (tuple),
+    ``correct`` (index of the answer in the choices), ``source`` (the
+    sentence).
+    """
+    seed = seed_of(ds.doc_id, code, themes, mode)
+    items = outline.extract(ds, lexicon)
+    pool = all_questions(ds, lexicon, items, seed, entries)
+    if themes and len(pool):
+        found = {}
+        for sentence, theme in zip(ds.sentence_themes["sentence"], ds.sentence_themes["theme"]):
+            found.setdefault(int(sentence), set()).add(theme)
+        pool = pool[[outline.matches(found.get(int(s), set()), themes, mode) for s in pool["sentence"]]]
+    picked = sorted(_rng(seed, "set").sample(range(len(pool)), min(max(int(size), 0), len(pool))))
+    out = pool.iloc[picked].reset_index(drop=True)
+    out["question"] = range(1, len(out) + 1)
+    return out
+
+
+def available(ds: Dataset, lexicon: Lexicon, themes=(), mode: str = "any", entries: dict | None = None) -> int:
+    """How many questions the document gives under the theme filter (the most a set can have)."""
+    return len(generate(ds, lexicon, "", 10**6, themes, mode, entries))
+
+
+def score(questions: pd.DataFrame, answers: dict[int, str | None]) -> tuple[int, int, int]:
+    """(right, answered, total) for a participant's answers (question number -> choice)."""
+    right = answered = 0
+    for q in questions.itertuples():
+        given = answers.get(int(q.question))
+        if given is None:
+            continue
+        answered += 1
+        right += given == q.answer
+    return right, answered, len(questions)
+
+
+def answer_gloss(term: str, lang: str, entries: dict | None = None) -> str:
+    """One line about the answer from the glossary (pinyin · English: explanation), or ''."""
+    return keyterms.gloss(term, lang, entries).replace("\n", ": ")
