@@ -1,6 +1,9 @@
-"""Small documents for the study tests: hostile markup, no outline, another speaker."""
+"""Small documents for the study tests (hostile markup, no outline) and a strict HTML check."""
 
 from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
 
 from studyboard.documents import Document
 
@@ -30,3 +33,46 @@ PLAIN = Document(
     title="天气",
     text="今天天气很好\n　　今天天气很好，大家都来到公园散步。孩子们在草地上玩耍。\n　　傍晚下了一场小雨。\n",
 )
+
+
+#: HTML elements without an end tag.
+VOID = {"meta", "br", "hr", "img", "input", "link", "wbr", "col", "area", "base", "source"}
+
+
+class StrictChecker(HTMLParser):
+    """Every element closed in order, one html/head/body, a doctype; records start tags."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.tags, self.problems, self.doctype = [], [], [], None
+
+    def handle_decl(self, decl):
+        self.doctype = decl
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+
+def check_html(text: str) -> StrictChecker:
+    """Assert that ``text`` is a whole, well-formed HTML document; returns the checker."""
+    checker = StrictChecker()
+    checker.feed(text)
+    checker.close()
+    assert checker.doctype and checker.doctype.lower() == "doctype html"
+    assert checker.problems == [] and checker.stack == []
+    names = [tag for tag, _ in checker.tags]
+    assert names.count("html") == names.count("head") == names.count("body") == 1
+    # every & in the file starts an entity
+    assert not re.search(r"&(?!(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);)", text)
+    return checker

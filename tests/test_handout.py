@@ -3,56 +3,15 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import plotly.graph_objects as go
 import pytest
 
-from study_docs import HOSTILE, IMG, PLAIN, SCRIPT
+from study_docs import HOSTILE, IMG, PLAIN, SCRIPT, check_html as check
 from studyboard import dataset, handout
 
-VOID = {"meta", "br", "hr", "img", "input", "link", "wbr", "col", "area", "base", "source"}
-#: Elements whose end tag HTML lets you leave out; the handout closes them all the same.
 TASK_OPENINGS = ["以科技创新引领产业创新", "加强与其他重大发展战略的衔接", "统筹推进深层次改革和高水平开放",
                  "协同推进生态环境保护和绿色低碳发展", "坚持城乡融合发展", "坚持高质量发展和高水平安全相互促进"]
-
-
-class StrictChecker(HTMLParser):
-    """Every element closed in order, one html/head/body, a doctype; records start tags."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.stack, self.tags, self.problems, self.doctype = [], [], [], None
-
-    def handle_decl(self, decl):
-        self.doctype = decl
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        if tag not in VOID:
-            self.stack.append(tag)
-
-    def handle_startendtag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_endtag(self, tag):
-        if not self.stack or self.stack[-1] != tag:
-            self.problems.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
-        else:
-            self.stack.pop()
-
-
-def check(text: str) -> StrictChecker:
-    checker = StrictChecker()
-    checker.feed(text)
-    checker.close()
-    assert checker.doctype and checker.doctype.lower() == "doctype html"
-    assert checker.problems == [] and checker.stack == []
-    names = [tag for tag, _ in checker.tags]
-    assert names.count("html") == names.count("head") == names.count("body") == 1
-    # every & in the file starts an entity
-    assert not re.search(r"&(?!(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);)", text)
-    return checker
 
 
 @pytest.fixture(scope="module")
