@@ -304,11 +304,12 @@ def theme_bar(ds: Dataset, paragraph: int, lang: str, dark: bool = False, height
     fig = go.Figure()
     for theme, hits, keywords in zip(rows["theme"], rows["hits"], rows["keywords"]):
         share = hits / total if total else 0
+        color = colors.get(theme, outline.NO_THEME_COLOR)
         fig.add_trace(go.Bar(
             x=[int(hits)], y=[""], orientation="h", name=names.get(theme, theme),
-            marker=dict(color=colors.get(theme, outline.NO_THEME_COLOR), line=dict(width=1, color="#FFFFFF")),
+            marker=dict(color=color, line=dict(width=1, color="#FFFFFF")),
             text=[names.get(theme, theme) if share >= 0.12 else ""], textposition="inside",
-            insidetextanchor="middle", textfont=dict(color="#FFFFFF", size=charts.BASE_SIZE + 2),
+            insidetextanchor="middle", textfont=dict(color=charts.ink_on(color), size=charts.BASE_SIZE + 2),
             hovertemplate=f"{esc(names.get(theme, theme))}: %{{x}}<br>{esc(keywords)}<extra></extra>",
         ))
     charts.style(fig, None, height)

@@ -93,6 +93,9 @@ def test_theme_bar(seed):
     assert [trace.marker.color for trace in fig.data] == ["#0072B2", "#009E73"]
     assert fig.data[0].x[0] > fig.data[1].x[0] == 1
     assert fig.layout.barmode == "stack"
+    assert fig.data[0].textfont.color == "#FFFFFF"  # white on the dark blue
+    regional = slides.theme_bar(seed, 6, "zh").data[0]
+    assert regional.name == "区域协调" and regional.textfont.color == "#222222"  # dark ink on the orange
     dark = slides.theme_bar(seed, 5, "zh", dark=True)
     assert dark.layout.paper_bgcolor == "rgba(0,0,0,0)" and dark.data[0].name == "科技创新"
 
