@@ -13,6 +13,7 @@ view = app.view()
 ds = view.dataset
 entries = glossary.by_term()
 
+st.markdown(quiz.CSS, unsafe_allow_html=True)
 st.title(view.t("quiz.title"))
 st.caption(view.t("quiz.intro"))
 
@@ -55,8 +56,7 @@ def start_again() -> None:
 answers = {}
 for q in questions.itertuples():
     st.subheader(view.t("quiz.question", n=q.question), anchor=False)
-    st.markdown(f"<div style='font-size:1.45rem;line-height:1.7'>{markup.html(q.prompt)}</div>",
-                unsafe_allow_html=True)
+    st.markdown(quiz.prompt_html(q.prompt), unsafe_allow_html=True)
     choice = st.radio(view.t("quiz.choose"), list(q.choices), index=None, horizontal=True,
                       key=f"{prefix}_{q.sentence}")
     answers[int(q.question)] = choice
@@ -67,7 +67,7 @@ for q in questions.itertuples():
             st.warning(view.t("quiz.wrong", answer=q.answer), icon=":material/info:")
         gloss = quiz.answer_gloss(q.answer, view.lang, entries)
         st.markdown(f"**{markup.md(view.t('quiz.source', n=q.paragraph))}** "
-                    f"[→]({app.link(view, 'reader', para=q.paragraph)})  \n{markup.md(q.source)}"
+                    f"[→]({app.link(view, 'reader', para=q.paragraph)})  \n{quiz.source_markdown(q.source, q.answer)}"
                     + (f"  \n*{markup.md(gloss)}*" if gloss else ""))
     st.divider()
 

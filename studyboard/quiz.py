@@ -30,6 +30,7 @@ from . import glossary as glossary_module
 from . import keyterms, outline, slides
 from .dataset import Dataset
 from .lexicon import Lexicon
+from .markup import html, md
 
 BLANK = "＿＿＿＿"
 CHOICES = 4  # the answer and three distractors
@@ -206,3 +207,24 @@ def score(questions: pd.DataFrame, answers: dict[int, str | None]) -> tuple[int,
 def answer_gloss(term: str, lang: str, entries: dict | None = None) -> str:
     """One line about the answer from the glossary (pinyin · English: explanation), or ''."""
     return keyterms.gloss(term, lang, entries).replace("\n", ": ")
+
+
+def prompt_html(prompt: str) -> str:
+    """The question's sentence in large type, the blank marked (escaped HTML)."""
+    parts = [html(part) for part in prompt.split(BLANK)]
+    return ('<div class="sb-quiz-prompt">'
+            + '<span class="sb-blank">＿＿＿＿</span>'.join(parts) + "</div>")
+
+
+def source_markdown(source: str, answer: str) -> str:
+    """The source sentence as escaped Markdown, with the answer in bold."""
+    return f"**{md(answer)}**".join(md(part) for part in source.split(answer))
+
+
+#: The quiz page's type: sentences and choices readable from the back of a room.
+CSS = """<style>
+.sb-quiz-prompt { font-size: 1.5rem; line-height: 1.75; margin: 0.2rem 0 0.6rem 0; }
+.sb-blank { color: #C0392B; font-weight: 700; letter-spacing: -0.05em; }
+[data-testid="stMain"] [data-testid="stRadio"] [role="radiogroup"] label p { font-size: 1.2rem; }
+[data-testid="stMain"] [data-testid="stRadio"] [role="radiogroup"] { gap: 0.4rem 1.6rem; }
+</style>"""

@@ -52,7 +52,8 @@ def test_a_wrong_answer_names_the_right_one_and_shows_the_sentence(run_app):
     at.radio(key=radio.key).set_value(wrong).run()
     assert any(f"the text says '{right}'" in w.value for w in at.warning)
     sentence = prompt.replace(BLANK, right)
-    assert any(sentence in m.value.replace("\\", "") for m in at.markdown)
+    assert any(sentence in m.value.replace("\\", "").replace("**", "") and f"**{right}**" in m.value
+               for m in at.markdown)
     assert score(at) == "0 / 3"
 
 
