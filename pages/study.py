@@ -28,8 +28,8 @@ if items.empty:
 problem = slides.url_problem(st.query_params.get("slide"), total) if app.url_changed() else None
 app.from_url("slide", 1, slides.parse_slide)
 st.session_state["slide"] = slides.clamp(st.session_state["slide"], total)
-app.from_url("size", slides.DEFAULT_SIZE, lambda v: v if v in slides.SIZES else None)
-app.from_url("dark", False, lambda v: {"1": True, "0": False}.get(v))
+app.from_url("size", slides.DEFAULT_SIZE, slides.parse_size)
+app.from_url("dark", False, slides.parse_flag)
 
 
 def step(delta: int) -> None:
@@ -44,8 +44,7 @@ labels = slides.labels(ds, items, all_items, view.lang)
 bar = st.columns([1.1, 0.8, 1.1, 2.6, 2.2, 0.9, 1.2], vertical_alignment="center")
 bar[0].button(view.t("study.prev"), icon=":material/chevron_left:", on_click=step, args=(-1,),
               disabled=number <= 1, shortcut="Left", key="prev", width="stretch")
-bar[1].markdown(f"<div style='text-align:center;font-size:1.4rem;font-weight:600'>"
-                f"{markup.html(view.t('study.counter', n=number, total=total))}</div>", unsafe_allow_html=True)
+bar[1].markdown(slides.counter_html(view.t("study.counter", n=number, total=total)), unsafe_allow_html=True)
 bar[2].button(view.t("study.next"), icon=":material/chevron_right:", icon_position="right", on_click=step,
               args=(1,), disabled=number >= total, shortcut="Right", key="next", width="stretch")
 bar[3].selectbox(view.t("study.jump"), list(labels), key="slide", format_func=labels.get,
@@ -58,7 +57,7 @@ size = st.session_state["size"] if st.session_state.get("size") in slides.SIZES 
 dark = bool(st.session_state.get("dark"))
 app.to_url("slide", number, 1)
 app.to_url("size", size, slides.DEFAULT_SIZE)
-app.to_url("dark", dark, False, lambda v: "1" if v else "0")
+app.to_url("dark", dark, False, slides.flag)
 
 with bar[6].popover(view.t("study.qr"), icon=":material/qr_code_2:", width="stretch"):
     address = slides.share_url(st.context.url or "", st.query_params.to_dict())

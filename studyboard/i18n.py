@@ -56,9 +56,9 @@ _OVERVIEW: dict[str, tuple[str, str]] = {
     "overview.speakers": ("讲话人", "Speakers"),
     "overview.provinces": ("提及省份", "Provinces named"),
     "overview.outline_intro": (
-        "讲话的结构：开头的总体判断、提出的各项任务（“习近平强调，要……”）和最后的落实要求；点击段落号在原文中阅读。",
-        "The speech's structure: the opening judgement, each task set out (\"Xi stressed that efforts should …\") "
-        "and the closing point; click a paragraph number to read it in the reader.",
+        "讲话的结构：开头的总体判断、提出的各项任务（“……强调，要……”）、最后强调的要点和其他讲话人的要点；点击段落号可在原文中阅读。",
+        "The speech's structure: the opening judgement, each task set out (\"… stressed that efforts should …\"), "
+        "the closing point and the other speakers' points; click a paragraph number to read it in the reader.",
     ),
     "overview.outline_filtered": (
         "主题筛选：显示 {shown} / {total} 项（所在段落含所选主题）。",
@@ -279,9 +279,9 @@ _STUDY: dict[str, tuple[str, str]] = {
     "handout.direct": ("直接提及", "Named"),
     "handout.related": ("经区域提及", "Through a region"),
     "handout.provinces_note": (
-        "“直接提及”数省名、城市名和官职（如“湖南省委书记”）；“经区域提及”数所属的区域（如“长江经济带”），另行统计。",
-        "'Named' counts province and city names and titles (such as Party Secretary of Hunan); 'through a region' "
-        "counts the regions a province belongs to (such as the Yangtze River Economic Belt), kept apart.",
+        "“直接提及”数省名、城市名和官职（如省委书记）；“经区域提及”数省份所属的区域（如经济带、城市群），另行统计。",
+        "'Named' counts province and city names and titles (such as a provincial Party Secretary); 'through a "
+        "region' counts the regions a province belongs to (economic belts, city clusters), kept apart.",
     ),
     "handout.terms": ("高频词", "Top terms"),
     "handout.count": ("次数", "Count"),

@@ -82,6 +82,25 @@ def clamp(number: int, total: int) -> int:
     return max(1, min(int(number), max(total, 1)))
 
 
+def parse_size(text: str) -> str | None:
+    """A type size from the URL (s, m, l, xl), else None."""
+    return text if text in SIZES else None
+
+
+def parse_flag(text: str) -> bool | None:
+    """dark=1 / dark=0 from the URL, else None."""
+    return {"1": True, "0": False}.get(text)
+
+
+def flag(value: bool) -> str:
+    return "1" if value else "0"
+
+
+def counter_html(text: str) -> str:
+    """The slide counter (3 / 10), large and centred in the toolbar."""
+    return f'<div class="sb-counter">{esc(text)}</div>'
+
+
 def size_scale(size: str) -> float:
     return SIZES.get(size, SIZES[DEFAULT_SIZE])
 
@@ -276,15 +295,16 @@ def css(dark: bool, scale: float) -> str:
 .sb-points li::marker {{ color: var(--sb-accent); }}
 mark.sb-k {{
   background: {mark_bg}; color: inherit; font-weight: 700; padding: 0 0.08em;
-  border-bottom: 0.12em solid var(--sb-accent); border-radius: 0.1em;
+  border-bottom: 0.12em solid var(--sb-text); border-radius: 0.1em;
 }}
 .sb-terms {{ display: flex; flex-wrap: wrap; gap: 0.5rem 0.7rem; align-items: center; }}
 .sb-terms-label {{ font-size: calc(1.3rem * var(--sb-scale)); color: {muted}; margin-right: 0.3rem; }}
 .sb-chip {{
   font-size: calc(1.6rem * var(--sb-scale)); padding: 0.15em 0.75em; border-radius: 999px;
-  background: {chip_bg}; color: {ink}; border: 2px solid var(--sb-accent);
+  background: {chip_bg}; color: {ink}; border: 2px solid var(--sb-text);
 }}
 .sb-gloss {{ cursor: help; text-decoration: underline dotted; text-underline-offset: 0.25em; }}
+.sb-counter {{ text-align: center; font-size: 1.5rem; font-weight: 600; font-variant-numeric: tabular-nums; }}
 .sb-qr {{ background: #FFFFFF; padding: 12px; border-radius: 8px; width: 100%; max-width: 360px; }}
 .sb-qr svg {{ display: block; width: 100%; height: auto; }}
 </style>"""

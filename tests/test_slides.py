@@ -28,6 +28,13 @@ def test_slide_numbers_from_the_url():
     assert slides.clamp(12, 10) == 10 and slides.clamp(0, 10) == 1
 
 
+def test_size_and_dark_from_the_url():
+    assert slides.parse_size("xl") == "xl" and slides.parse_size("huge") is None
+    assert slides.parse_flag("1") is True and slides.parse_flag("0") is False and slides.parse_flag("yes") is None
+    assert slides.flag(True) == "1" and slides.flag(False) == "0"
+    assert slides.counter_html("3 / 10") == '<div class="sb-counter">3 / 10</div>'
+
+
 def test_one_slide_per_outline_item(seed, lexicon, items):
     first = slides.build(seed, lexicon, items, 1, "zh")
     assert first.total == 10 and first.label == "总体判断"

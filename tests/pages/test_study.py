@@ -14,7 +14,7 @@ def slide_markup(at) -> str:
 
 
 def counter(at) -> str:
-    return next(m.value for m in at.markdown if "font-size:1.4rem" in m.value)
+    return next(m.value for m in at.markdown if 'class="sb-counter"' in m.value)
 
 
 def test_slide_from_the_url(run_page):
