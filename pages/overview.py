@@ -18,6 +18,9 @@ for column, (label_key, value) in zip(columns, card["numbers"]):
     column.metric(view.t(label_key), value)
 
 # --- the study outline -----------------------------------------------------------
+if rules_error := outline.rules_error(view.lexicon, view.lang):
+    st.error(rules_error)
+    st.stop()
 all_items = outline.extract(ds, view.lexicon)
 items = outline.filter_items(all_items, ds, view.themes, view.mode)
 points = outline.speaker_points(ds, view.lexicon, items)

@@ -7,15 +7,18 @@ set. Answers and the score stay in the participant's own session.
 
 import streamlit as st
 
-from studyboard import app, glossary, markup, quiz
+from studyboard import app, keyterms, markup, outline, quiz
 
 view = app.view()
 ds = view.dataset
-entries = glossary.by_term()
+entries = keyterms.entries_for(view.lexicon)
 
 st.markdown(quiz.CSS, unsafe_allow_html=True)
 st.title(view.t("quiz.title"))
 st.caption(view.t("quiz.intro"))
+if rules_error := outline.rules_error(view.lexicon, view.lang):
+    st.error(rules_error)
+    st.stop()
 
 most = quiz.available(ds, view.lexicon, view.themes, view.mode, entries)
 if most == 0:

@@ -7,12 +7,15 @@ the QR code carries that address to participants' phones.
 
 import streamlit as st
 
-from studyboard import app, charts, glossary, markup, outline, slides
+from studyboard import app, charts, keyterms, markup, outline, slides
 
 st.set_page_config(initial_sidebar_state="collapsed")
 
 view = app.view()
 ds = view.dataset
+if rules_error := outline.rules_error(view.lexicon, view.lang):
+    st.error(rules_error)
+    st.stop()
 all_items = outline.extract(ds, view.lexicon)
 items = outline.filter_items(all_items, ds, view.themes, view.mode)
 total = len(items)
@@ -74,7 +77,7 @@ if view.themes:
 
 # --- the slide ---------------------------------------------------------------------------
 st.markdown(slides.css(dark, slides.size_scale(size)), unsafe_allow_html=True)
-st.markdown(slides.slide_html(ds, slide, view.lang, glossary.by_term(), dark), unsafe_allow_html=True)
+st.markdown(slides.slide_html(ds, slide, view.lang, keyterms.entries_for(view.lexicon), dark), unsafe_allow_html=True)
 
 left, right = st.columns([3, 2], vertical_alignment="center")
 with left:

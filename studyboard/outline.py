@@ -67,6 +67,15 @@ def load_rules(directory: Path | str | None = None) -> Rules:
         raise LexiconError("toml", file=RULES_FILE, detail=str(exc)) from exc
 
 
+def rules_error(lexicon: Lexicon, lang: str) -> str | None:
+    """The message, in ``lang``, when the lexicon's outline rules cannot be read; else None."""
+    try:
+        load_rules(lexicon.directory)
+    except LexiconError as exc:
+        return exc.message(lang)
+    return None
+
+
 def heading(statement: str, markers: tuple[str, ...] = ()) -> str:
     """The first clause of a statement, without a leading thesis marker."""
     clause = _CLAUSE_END.split(statement, maxsplit=1)[0].strip()

@@ -133,3 +133,12 @@ def test_markup_in_the_text_stays_text(lexicon):
     items = outline.extract(ds, lexicon)
     assert items["kind"].tolist() == ["opening", "task", "task", "speaker"]
     assert items["heading"].iloc[1] == "以科技创新<script>alert(1)</script>引领产业创新"
+
+
+def test_rules_error_message(lexicon, tmp_path):
+    import dataclasses
+
+    assert outline.rules_error(lexicon, "en") is None
+    (tmp_path / "outline.toml").write_text("closing_markers = [1]\n", encoding="utf-8")
+    broken = dataclasses.replace(lexicon, directory=tmp_path)
+    assert outline.rules_error(broken, "zh").startswith("outline.toml 不是有效的 TOML")

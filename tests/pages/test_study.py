@@ -116,3 +116,11 @@ def test_a_document_without_thesis_sentences(run_app, lexicon_copy):
     no_exceptions(at)
     assert any("这篇文档里没有找到提纲" in i.value for i in at.info)
     assert len(at.get("download_button")) == 2  # the handout is still there
+
+
+def test_broken_outline_rules_give_a_message(run_app, lexicon_copy):
+    (lexicon_copy / "outline.toml").write_text("thesis_markers = [\n", encoding="utf-8")
+    for page in ("study", "quiz", "overview"):
+        at = run_app(page, lang="en")
+        assert not at.exception
+        assert any("outline.toml is not valid TOML" in e.value for e in at.error), page
