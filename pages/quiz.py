@@ -46,7 +46,7 @@ size = int(st.session_state["n"])
 app.to_url("code", code, "")
 app.to_url("n", size, min(quiz.DEFAULT_SIZE, most))
 
-questions = quiz.generate(ds, view.lexicon, code, size, view.themes, view.mode, entries)
+questions, _ = quiz.question_set(ds, view.lexicon, code, size, view.themes, view.mode, entries)
 round_key = f"quiz_round_{quiz.seed_of(ds.doc_id, code, view.themes, view.mode)[:12]}"
 st.session_state.setdefault(round_key, 0)
 prefix = f"{round_key}_{st.session_state[round_key]}"

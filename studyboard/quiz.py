@@ -31,6 +31,7 @@ from . import keyterms, outline, slides
 from .dataset import Dataset
 from .lexicon import Lexicon
 from .markup import html, md
+from .segment import SpeakerFinder
 
 BLANK = "＿＿＿＿"
 CHOICES = 4  # the answer and three distractors
@@ -72,9 +73,10 @@ def source_sentences(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame) -> pd.D
     Columns: ``sentence``, ``paragraph``, ``item``, ``text`` (without speech cue), in text order.
     """
     rows, seen = [], set()
+    weights, finder = slides.sentence_weights(ds), SpeakerFinder(lexicon)
     for item in items.to_dict("records"):
         found = [(int(item["sentence"]), item["statement"])]
-        key = slides.key_sentences(ds, lexicon, item)
+        key = slides.key_sentences(ds, lexicon, item, weights=weights, finder=finder)
         found += list(zip(key["sentence"].astype(int), key["text"]))
         for sentence, text in found:
             if sentence not in seen:
@@ -99,12 +101,29 @@ def _context(prompt: str) -> tuple[str, str]:
             right if len(right) == 2 and _HAN.match(right) else "")
 
 
-def _distractor_pool(answer: str, tag: str, text: str, body: str, terms: pd.DataFrame) -> list[str]:
+class _Terms:
+    """What question making needs of a document, computed once: its formulations, body and tokens."""
+
+    def __init__(self, ds: Dataset, entries: dict) -> None:
+        terms = ds.formulations[ds.formulations["occurrences"] > 0].sort_values("term")
+        self.terms = list(zip(terms["term"], terms["tag"]))
+        self.tag_of = dict(self.terms)
+        self.occurrences = dict(zip(terms["term"], terms["occurrences"].astype(int)))
+        self.body = "\n".join(ds.paragraphs["text"])
+        self.entries = entries
+        tokens = ds.tokens[ds.tokens["formulation"]]
+        self.in_sentence: dict[int, list[str]] = {}
+        for sentence, text in zip(tokens["sentence"], tokens["text"]):
+            self.in_sentence.setdefault(int(sentence), []).append(text)
+
+
+def _distractor_pool(answer: str, tag: str, text: str, known: _Terms) -> list[str]:
     """Terms that may stand beside ``answer`` as wrong choices, same tag first."""
     prompt = text.replace(answer, BLANK)
     left, right = _context(prompt)
+    body = known.body
     same, family = [], []
-    for term, other_tag in zip(terms["term"], terms["tag"]):
+    for term, other_tag in known.terms:
         if term == answer or term in answer or answer in term or term in text:
             continue
         if prompt.replace(BLANK, term) in body:  # a sentence the document has: a second right answer
@@ -118,26 +137,23 @@ def _distractor_pool(answer: str, tag: str, text: str, body: str, terms: pd.Data
     return same if len(same) >= CHOICES - 1 else same + family
 
 
-def candidates(ds: Dataset, text: str, sentence: int, entries: dict) -> list[tuple[str, str]]:
-    """The formulations that may be blanked in a sentence, best first: (term, tag)."""
-    terms = ds.formulations[ds.formulations["occurrences"] > 0]
-    tag_of = dict(zip(terms["term"], terms["tag"]))
-    occurrences = dict(zip(terms["term"], terms["occurrences"]))
-    in_sentence = ds.tokens[(ds.tokens["sentence"] == sentence) & ds.tokens["formulation"]]["text"]
-    found = [t for t in dict.fromkeys(in_sentence) if t in text]
+def _candidates(text: str, sentence: int, known: _Terms) -> list[tuple[str, str]]:
+    found = [t for t in dict.fromkeys(known.in_sentence.get(sentence, ())) if t in text]
     # a term inside another formulation of the sentence cannot be blanked alone
     found = [t for t in found if not any(t != o and t in o for o in found)]
-    ranked = sorted(found, key=lambda t: (t not in entries, int(occurrences.get(t, 0)), -len(t), text.find(t)))
-    return [(t, tag_of.get(t, "")) for t in ranked]
+    ranked = sorted(found, key=lambda t: (t not in known.entries, known.occurrences.get(t, 0), -len(t),
+                                          text.find(t)))
+    return [(t, known.tag_of.get(t, "")) for t in ranked]
 
 
-def make_question(ds: Dataset, sentence: int, paragraph: int, item: int, text: str, seed: str,
-                  entries: dict) -> dict | None:
-    """The question of one sentence, or None when no term has enough distractors."""
-    terms = ds.formulations[ds.formulations["occurrences"] > 0].sort_values("term")
-    body = "\n".join(ds.paragraphs["text"])
-    for answer, tag in candidates(ds, text, sentence, entries):
-        pool = _distractor_pool(answer, tag, text, body, terms)
+def candidates(ds: Dataset, text: str, sentence: int, entries: dict) -> list[tuple[str, str]]:
+    """The formulations that may be blanked in a sentence, best first: (term, tag)."""
+    return _candidates(text, sentence, _Terms(ds, entries))
+
+
+def _question(sentence: int, paragraph: int, item: int, text: str, seed: str, known: _Terms) -> dict | None:
+    for answer, tag in _candidates(text, sentence, known):
+        pool = _distractor_pool(answer, tag, text, known)
         if len(pool) < CHOICES - 1:
             continue
         rng = _rng(seed, sentence)
@@ -151,11 +167,12 @@ def make_question(ds: Dataset, sentence: int, paragraph: int, item: int, text: s
 
 def all_questions(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame, seed: str,
                   entries: dict | None = None) -> pd.DataFrame:
-    """Every question the outline's sentences give, in text order."""
-    entries = glossary_module.by_term() if entries is None else entries
+    """Every question the outline's sentences give, in text order (which sentences give one
+    does not depend on the seed; the distractors and their order do)."""
+    known = _Terms(ds, glossary_module.by_term() if entries is None else entries)
     rows = []
     for r in source_sentences(ds, lexicon, items).itertuples():
-        question = make_question(ds, int(r.sentence), int(r.paragraph), int(r.item), r.text, seed, entries)
+        question = _question(int(r.sentence), int(r.paragraph), int(r.item), r.text, seed, known)
         if question:
             rows.append(question)
     out = pd.DataFrame(rows, columns=COLUMNS[1:])
@@ -163,33 +180,40 @@ def all_questions(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame, seed: str,
     return out
 
 
-def generate(ds: Dataset, lexicon: Lexicon, code: str = "", size: int = DEFAULT_SIZE, themes=(),
-             mode: str = "any", entries: dict | None = None) -> pd.DataFrame:
-    """A question set: ``size`` questions chosen by the seed, shown in text order.
+def question_set(ds: Dataset, lexicon: Lexicon, code: str = "", size: int = DEFAULT_SIZE, themes=(),
+                 mode: str = "any", entries: dict | None = None) -> tuple[pd.DataFrame, int]:
+    """A question set and the most questions a set can have under the theme filter.
 
-    Only sentences that carry the selected themes are asked (any or all of
-    them). Columns: ``question`` (1, 2, …), ``sentence``, ``paragraph``,
-    ``item``, ``prompt`` (with the blank), ``answer``, ``choices`` (tuple),
-    ``correct`` (index of the answer in the choices), ``source`` (the
-    sentence).
+    ``size`` questions are chosen by the seed (document, session code, theme
+    filter) and shown in text order. Only sentences that carry the selected
+    themes are asked (any or all of them). Columns: ``question`` (1, 2, …),
+    ``sentence``, ``paragraph``, ``item``, ``prompt`` (with the blank),
+    ``answer``, ``choices`` (tuple), ``correct`` (index of the answer in the
+    choices), ``source`` (the sentence).
     """
     seed = seed_of(ds.doc_id, code, themes, mode)
     items = outline.extract(ds, lexicon)
     pool = all_questions(ds, lexicon, items, seed, entries)
     if themes and len(pool):
-        found = {}
+        found: dict[int, set[str]] = {}
         for sentence, theme in zip(ds.sentence_themes["sentence"], ds.sentence_themes["theme"]):
             found.setdefault(int(sentence), set()).add(theme)
         pool = pool[[outline.matches(found.get(int(s), set()), themes, mode) for s in pool["sentence"]]]
     picked = sorted(_rng(seed, "set").sample(range(len(pool)), min(max(int(size), 0), len(pool))))
     out = pool.iloc[picked].reset_index(drop=True)
     out["question"] = range(1, len(out) + 1)
-    return out
+    return out, len(pool)
+
+
+def generate(ds: Dataset, lexicon: Lexicon, code: str = "", size: int = DEFAULT_SIZE, themes=(),
+             mode: str = "any", entries: dict | None = None) -> pd.DataFrame:
+    """A question set (see :func:`question_set`)."""
+    return question_set(ds, lexicon, code, size, themes, mode, entries)[0]
 
 
 def available(ds: Dataset, lexicon: Lexicon, themes=(), mode: str = "any", entries: dict | None = None) -> int:
     """How many questions the document gives under the theme filter (the most a set can have)."""
-    return len(generate(ds, lexicon, "", 10**6, themes, mode, entries))
+    return question_set(ds, lexicon, "", 0, themes, mode, entries)[1]
 
 
 def score(questions: pd.DataFrame, answers: dict[int, str | None]) -> tuple[int, int, int]:

@@ -108,7 +108,15 @@ def size_scale(size: str) -> float:
 # --- slide content -----------------------------------------------------------------
 
 
-def key_sentences(ds: Dataset, lexicon: Lexicon, item: dict, k: int = KEY_SENTENCES) -> pd.DataFrame:
+def sentence_weights(ds: Dataset) -> dict[int, int]:
+    """Sentence -> its formulations and theme keywords (how much a sentence says)."""
+    formulations = ds.tokens.loc[ds.tokens["formulation"], "sentence"].value_counts()
+    hits = ds.theme_hits["sentence"].value_counts()
+    return {int(s): int(formulations.get(s, 0)) + int(hits.get(s, 0)) for s in ds.sentences["sentence"]}
+
+
+def key_sentences(ds: Dataset, lexicon: Lexicon, item: dict, k: int = KEY_SENTENCES,
+                  weights: dict[int, int] | None = None, finder: SpeakerFinder | None = None) -> pd.DataFrame:
     """The item paragraph's key sentences by the same speaker, in text order (the item's own left out).
 
     A sentence weighs by its formulations and theme keywords; the ``k``
@@ -121,13 +129,12 @@ def key_sentences(ds: Dataset, lexicon: Lexicon, item: dict, k: int = KEY_SENTEN
         rows = rows[rows["speaker"] == item["speaker"]]
     if rows.empty:
         return pd.DataFrame(columns=["sentence", "text", "weight"])
-    formulations = ds.tokens[ds.tokens["formulation"]]["sentence"].value_counts()
-    hits = ds.theme_hits["sentence"].value_counts()
-    finder = SpeakerFinder(lexicon)
+    weights = sentence_weights(ds) if weights is None else weights
+    finder = finder or SpeakerFinder(lexicon)
     out = pd.DataFrame({
         "sentence": rows["sentence"].astype("int64").to_numpy(),
         "text": [_without_cue(finder, text) for text in rows["text"]],
-        "weight": [int(formulations.get(s, 0)) + int(hits.get(s, 0)) for s in rows["sentence"]],
+        "weight": [weights.get(int(s), 0) for s in rows["sentence"]],
     })
     best = out.sort_values(["weight", "sentence"], ascending=[False, True]).head(k)
     return best.sort_values("sentence", ignore_index=True)
