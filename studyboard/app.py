@@ -120,6 +120,11 @@ def begin_run() -> None:
     st.session_state[_EXTERNAL] = last is None or (bool(now) and now != last)
 
 
+def url_changed() -> bool:
+    """Whether this run's URL came from outside the session (a shared link, an edited address)."""
+    return bool(st.session_state.get(_EXTERNAL))
+
+
 def from_url(key: str, default, parse=str, param: str | None = None) -> None:
     """Seed the widget ``key`` before it is drawn: from the URL when that changed
     from outside, else keep its value (``default`` the first time).
@@ -241,6 +246,15 @@ def set_view(view: View | None) -> None:
 
 def view() -> View:
     """The current run's View (set by dashboard.py before the page runs)."""
+    if "_view" not in st.session_state:
+        # A fresh server's first request for a page's own address (/study?slide=3,
+        # a bookmark or a QR code) runs that page alone: Streamlit keeps its old
+        # pages/-folder mode until st.navigation has run once in the process.
+        # Leave that mode and run again, through dashboard.py.
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     current = st.session_state.get("_view")
     if current is None:
         st.stop()

@@ -68,3 +68,39 @@ def tint(color: str, share: float) -> str:
     red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
     mix = [round(255 - (255 - c) * share) for c in (red, green, blue)]
     return "#{:02X}{:02X}{:02X}".format(*mix)
+
+
+def _luminance(color: str) -> float:
+    """Relative luminance of #RRGGBB (WCAG 2)."""
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two #RRGGBB colours (1 to 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def readable(color: str, background: str = "#FFFFFF", ratio: float = 4.5) -> str:
+    """``color`` darkened (on a light background) or lightened (on a dark one) until text in it
+    reaches ``ratio`` against ``background``; theme colours stay recognisable as text."""
+    dark_bg = _luminance(background) < 0.5
+    red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    for step in range(0, 21):
+        share = step / 20
+        target = 255 if dark_bg else 0
+        mix = [round(c + (target - c) * share) for c in (red, green, blue)]
+        candidate = "#{:02X}{:02X}{:02X}".format(*mix)
+        if contrast(candidate, background) >= ratio:
+            return candidate
+    return "#FFFFFF" if dark_bg else "#000000"
+
+
+def ink_on(color: str) -> str:
+    """White or the board's ink, whichever reads better on a ``color`` background."""
+    return "#FFFFFF" if contrast("#FFFFFF", color) >= contrast(INK, color) else INK

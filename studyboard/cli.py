@@ -1,8 +1,10 @@
-"""The command line: ``python -m studyboard parse|export FILE``.
+"""The command line: ``python -m studyboard parse|export|handout FILE``.
 
 ``parse FILE`` prints the dataset as JSON on stdout; ``export FILE --out DIR``
 writes every table as CSV (UTF-8 with BOM, so that spreadsheet programs read
-the Chinese correctly). Bad input exits with code 2 and one line on stderr.
+the Chinese correctly); ``handout FILE --out handout.html`` writes the study
+handout (Markdown when the name ends in ``.md``). Bad input exits with code 2
+and one line on stderr.
 """
 
 from __future__ import annotations
@@ -104,6 +106,23 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_handout(args) -> int:
+    from . import handout
+
+    ds = _load(args)
+    lex = lexicon.load(args.lexicon)
+    out = Path(args.out)
+    if out.suffix.lower() in (".md", ".markdown"):
+        text = handout.markdown(ds, lex, args.lang)
+    else:
+        text = handout.html(ds, lex, args.lang)
+    if out.parent != Path(""):
+        out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote the handout to {out}", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m studyboard", description="Study Board: parse Chinese policy texts.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -123,6 +142,11 @@ def parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--out", required=True, help="folder to write into")
     p.set_defaults(run=cmd_export)
+    p = sub.add_parser("handout", help="write the study handout (HTML, or Markdown for a .md name)")
+    common(p)
+    p.add_argument("--out", required=True, help="file to write: NAME.html (self-contained) or NAME.md")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the headings (default: zh)")
+    p.set_defaults(run=cmd_handout)
     return top
 
 

@@ -55,6 +55,31 @@ _OVERVIEW: dict[str, tuple[str, str]] = {
     "overview.words": ("词数", "Words"),
     "overview.speakers": ("讲话人", "Speakers"),
     "overview.provinces": ("提及省份", "Provinces named"),
+    "overview.outline_intro": (
+        "讲话的结构：开头的总体判断、提出的各项任务（“……强调，要……”）、最后强调的要点和其他讲话人的要点；点击段落号可在原文中阅读。",
+        "The speech's structure: the opening judgement, each task set out (\"… stressed that efforts should …\"), "
+        "the closing point and the other speakers' points; click a paragraph number to read it in the reader.",
+    ),
+    "overview.outline_filtered": (
+        "主题筛选：显示 {shown} / {total} 项（所在段落含所选主题）。",
+        "Theme filter: {shown} of {total} items shown (their paragraph has the selected themes).",
+    ),
+    "overview.outline_none_filtered": (
+        "没有提纲条目的段落含所选主题。",
+        "No outline item's paragraph has the selected themes.",
+    ),
+    "overview.to_reader": ("第{n}段 →", "¶ {n} →"),
+    "overview.to_reader_title": ("在原文中阅读第{n}段", "Read paragraph {n} in the reader"),
+    "overview.handout": ("学习材料", "Study handout"),
+    "overview.handout_intro": (
+        "导出这篇文档的学习材料：文档信息、学习提纲、关键词释义、主题概要、省份和高频词。HTML 文件离线可用，可直接打印。",
+        "Export a handout of this document: card, outline, glossary of key terms, theme summary, provinces and "
+        "top terms. The HTML file works offline and prints as it is.",
+    ),
+    "overview.download_html": ("下载 HTML", "Download HTML"),
+    "overview.download_md": ("下载 Markdown", "Download Markdown"),
+    "overview.present": ("开始演示", "Start presenting"),
+    "overview.quiz": ("应知应会测验", "Take the quiz"),
 }
 
 # --- errors: bad input (studyboard.errors.InputError) ----------------------
@@ -137,6 +162,137 @@ _TERMS: dict[str, tuple[str, str]] = {
 
 # --- study: presenter, quiz, outline, handout (pages/study.py, pages/quiz.py) ---
 _STUDY: dict[str, tuple[str, str]] = {
+    # outline items
+    "study.outline": ("学习提纲", "Study outline"),
+    "study.opening": ("总体判断", "Opening judgement"),
+    "study.task": ("任务 {n} / {total}", "Task {n} of {total}"),
+    "study.task_short": ("任务{n}", "Task {n}"),
+    "study.closing": ("最后强调", "Closing point"),
+    "study.other_speakers": ("其他讲话要点", "Other speakers' points"),
+    "study.paragraph": ("第{n}段", "paragraph {n}"),
+    "study.key_terms": ("关键词", "Key terms"),
+    "study.no_outline": (
+        "这篇文档里没有找到提纲：没有讲话人提出的任务（规则见 data/lexicon/outline.toml）。",
+        "No outline was found in this document: no speaker sets out tasks (rules in data/lexicon/outline.toml).",
+    ),
+    # presenter view (pages/study.py)
+    "study.prev": ("上一页", "Previous"),
+    "study.next": ("下一页", "Next"),
+    "study.counter": ("{n} / {total}", "{n} / {total}"),
+    "study.jump": ("跳到", "Go to"),
+    "study.size": ("字号", "Type size"),
+    "study.size_s": ("小", "S"),
+    "study.size_m": ("中", "M"),
+    "study.size_l": ("大", "L"),
+    "study.size_xl": ("特大", "XL"),
+    "study.dark": ("深色", "Dark"),
+    "study.qr": ("二维码", "QR code"),
+    "study.qr_intro": ("用手机扫码，打开同一页。", "Scan with a phone to open this slide."),
+    "study.qr_local": (
+        "这个地址只在本机有效。要让手机打开，请在局域网内运行看板（streamlit run dashboard.py --server.address 0.0.0.0），再用本机的局域网地址打开本页。",
+        "This address works on this computer only. For phones, serve the board on the local network "
+        "(streamlit run dashboard.py --server.address 0.0.0.0) and open this page through the computer's "
+        "network address.",
+    ),
+    "study.qr_network": (
+        "手机需与本机在同一网络中。",
+        "Phones must be on the same network as this computer.",
+    ),
+    "study.to_reader": ("在原文中阅读第{n}段", "Read paragraph {n} in the reader"),
+    "study.theme_bar": ("本段主题", "Themes of this paragraph"),
+    "study.no_slides": (
+        "没有可演示的内容：这篇文档里没有找到提纲条目。",
+        "Nothing to present: no outline items were found in this document.",
+    ),
+    "study.no_slides_filtered": (
+        "没有提纲条目的段落含所选主题。请在侧栏中更改主题筛选。",
+        "No outline item's paragraph has the selected themes. Change the theme filter in the sidebar.",
+    ),
+    "study.filtered": (
+        "主题筛选：{total} 页（全部 {all} 项中所在段落含所选主题的）。",
+        "Theme filter: {total} slides (of {all} items, those whose paragraph has the selected themes).",
+    ),
+    "study.bad_slide": (
+        "网址里的页码“{value}”无效，已显示第 1 页（共 {total} 页）。",
+        "The slide number '{value}' in the address is not valid; slide 1 of {total} is shown.",
+    ),
+    "study.slide_out_of_range": (
+        "没有第 {value} 页（共 {total} 页），已显示最后一页。",
+        "There is no slide {value} ({total} slides); the last slide is shown.",
+    ),
+    # quiz (pages/quiz.py)
+    "quiz.title": ("应知应会", "Quiz"),
+    "quiz.intro": (
+        "填空题出自讲话原文。输入同一个场次代码的人会得到同一套题；成绩只显示给你自己，不排名、不上传。",
+        "Fill-in-the-blank questions from the text. Everyone who enters the same session code gets the same set; "
+        "your score is shown to you alone: no ranking, nothing sent anywhere.",
+    ),
+    "quiz.code": ("场次代码", "Session code"),
+    "quiz.code_help": (
+        "同一场学习用同一个代码（字母、数字或汉字，最多 24 个），大家就会得到同一套题。",
+        "Use one code per study session (letters, digits or Chinese, up to 24) and everyone gets the same set.",
+    ),
+    "quiz.code_invalid": (
+        "场次代码只能用字母、数字、汉字、_ 和 -，最多 24 个字符。",
+        "A session code may only hold letters, digits, Chinese characters, _ and -, up to 24 characters.",
+    ),
+    "quiz.size": ("题数", "Questions"),
+    "quiz.question": ("第 {n} 题", "Question {n}"),
+    "quiz.choose": ("选择填入空格的词语", "Choose the term for the blank"),
+    "quiz.right": ("答对了。", "Right."),
+    "quiz.wrong": ("不对，正确答案是“{answer}”。", "Not quite: the text says '{answer}'."),
+    "quiz.source": ("原文（第{n}段）", "The text (paragraph {n})"),
+    "quiz.your_score": ("你的得分", "Your score"),
+    "quiz.score": ("{right} / {total}", "{right} / {total}"),
+    "quiz.progress": ("已答 {answered} / {total} 题", "{answered} of {total} answered"),
+    "quiz.done": ("全部答完。", "All answered."),
+    "quiz.reset": ("重新作答", "Start again"),
+    "quiz.too_few": (
+        "这篇文档里可以出题的句子太少：填空需要至少 {need} 个同类的提法作选项（提法见 data/lexicon/userdict.txt）。",
+        "This document gives no questions: a blank needs at least {need} formulations of the same kind as "
+        "choices (formulations are listed in data/lexicon/userdict.txt).",
+    ),
+    "quiz.none_filtered": (
+        "所选主题的句子里没有可以出题的。请在侧栏中更改主题筛选。",
+        "No sentence with the selected themes gives a question. Change the theme filter in the sidebar.",
+    ),
+    "quiz.fewer": (
+        "这里最多只能出 {most} 道题。",
+        "This document gives at most {most} questions here.",
+    ),
+    # handout (studyboard/handout.py)
+    "handout.title": ("学习材料", "Study handout"),
+    "handout.glossary": ("关键词释义", "Glossary of key terms"),
+    "handout.no_glossary": ("词汇表里没有这篇文档的术语。", "The glossary has no terms of this document."),
+    "handout.term": ("词语", "Term"),
+    "handout.pinyin": ("拼音", "Pinyin"),
+    "handout.english": ("英文译法", "English"),
+    "handout.explain": ("释义", "Explanation"),
+    "handout.descriptive": ("描述性译法，非官方", "descriptive, not official"),
+    "handout.themes": ("主题概要", "Theme summary"),
+    "handout.theme": ("主题", "Theme"),
+    "handout.hits": ("关键词次数", "Keyword hits"),
+    "handout.paragraphs_with": ("段落数", "Paragraphs"),
+    "handout.main_in": ("主要段落", "Main theme of paragraphs"),
+    "handout.provinces": ("提及的省份", "Provinces named"),
+    "handout.province": ("省份", "Province"),
+    "handout.direct": ("直接提及", "Named"),
+    "handout.related": ("经区域提及", "Through a region"),
+    "handout.provinces_note": (
+        "“直接提及”数省名、城市名和官职（如省委书记）；“经区域提及”数省份所属的区域（如经济带、城市群），另行统计。",
+        "'Named' counts province and city names and titles (such as a provincial Party Secretary); 'through a "
+        "region' counts the regions a province belongs to (economic belts, city clusters), kept apart.",
+    ),
+    "handout.terms": ("高频词", "Top terms"),
+    "handout.count": ("次数", "Count"),
+    "handout.terms_note": (
+        "不计虚词、常见政策动词（加强、推进……）和人名。",
+        "Function words, generic policy verbs (加强, 推进 …) and people's names are left out.",
+    ),
+    "handout.footer": (
+        "学习看板 · 文档 {doc} · 内容由原文自动整理，引用时请以原文为准。",
+        "Study Board · document {doc} · compiled from the text; quote the original text.",
+    ),
 }
 
 # --- library, compare, notes (pages/library.py, pages/compare.py) ----------

@@ -62,10 +62,15 @@ class SpeakerFinder:
             ref_alt = "|".join(map(re.escape, refs))
             verb_alt = "|".join(map(re.escape, verbs))
             self._cue = re.compile(
-                f"(?P<ref>{ref_alt})[^，。；：！？、“”,.;:!?]{{0,{lexicon.max_gap}}}?(?:{verb_alt})[，：,:]"
+                f"(?P<ref>{ref_alt})(?P<gap>[^，。；：！？、“”,.;:!?]{{0,{lexicon.max_gap}}}?)(?P<verb>{verb_alt})[，：,:]"
             )
         else:
             self._cue = None
+
+    def cue(self, text: str) -> re.Match | None:
+        """The first speech cue in ``text`` (groups ``ref``, ``gap``, ``verb``;
+        ``end()`` is just after its ， or ：), or None."""
+        return self._cue.search(text) if self._cue else None
 
     def speakers(self, sentences: list[str]) -> list[str | None]:
         """The speaker of each sentence of one paragraph (None for narration)."""
@@ -73,7 +78,7 @@ class SpeakerFinder:
         current: str | None = None
         last_named: str | None = None
         for text in sentences:
-            cue = self._cue.search(text) if self._cue else None
+            cue = self.cue(text)
             if cue:
                 ref = cue.group("ref")
                 if ref in self.pronouns:

@@ -83,3 +83,23 @@ def test_too_large_file(tmp_path):
 def test_missing_file(tmp_path):
     result = run("parse", str(tmp_path / "nothing.txt"))
     assert result.returncode == 2 and "not found" in result.stderr
+
+
+def test_handout_html_and_markdown(tmp_path):
+    result = run("handout", str(SEED_PATH), "--out", str(tmp_path / "handout.html"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "handout.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<h2>学习提纲</h2>" in page
+    assert '<span class="head">以科技创新引领产业创新</span>' in page
+    result = run("handout", str(SEED_PATH), "--out", str(tmp_path / "sub" / "handout.md"), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "sub" / "handout.md").read_text(encoding="utf-8")
+    assert "## Study outline" in text and "**以科技创新引领产业创新**" in text
+
+
+def test_handout_of_bad_input_exits_2(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"only English here\n")
+    result = run("handout", str(path), "--out", str(tmp_path / "h.html"))
+    assert result.returncode == 2 and "no Chinese" in result.stderr
+    assert not (tmp_path / "h.html").exists()

@@ -49,3 +49,11 @@ def test_pronoun_without_a_named_person_is_narration(lexicon):
 def test_paragraph_speaker_is_the_main_one():
     assert paragraph_speaker([None, "习近平", "习近平"]) == "习近平"
     assert paragraph_speaker([None, None]) is None
+
+
+def test_cue_parts(lexicon):
+    finder = SpeakerFinder(lexicon)
+    cue = finder.cue("习近平最后强调，中央有关部门要加大支持力度。")
+    assert (cue.group("ref"), cue.group("gap"), cue.group("verb")) == ("习近平", "最后", "强调")
+    assert "习近平最后强调，中央有关部门要加大支持力度。"[cue.end():] == "中央有关部门要加大支持力度。"
+    assert finder.cue("李干杰、何立峰出席座谈会。") is None

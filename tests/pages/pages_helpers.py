@@ -30,6 +30,40 @@ def run_page():
     return run
 
 
+@pytest.fixture
+def run_app(monkeypatch):
+    """run_app("study", slide="3") -> an AppTest that opened /study?slide=3 directly.
+
+    Unlike run_page, every run goes through dashboard.py (shared controls, the
+    URL state, st.navigation) as in the browser, so clicks and widgets bound to
+    the URL behave as they do for a user. (With a pages/ folder, AppTest runs a
+    switched-to page alone, in Streamlit's old pages/-folder mode, and the
+    shell's state stays that of the first run.)
+    """
+    import streamlit as st
+    from streamlit.runtime.pages_manager import PagesManager
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False  # the board navigates with st.navigation
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+    def run(page: str | None = None, **params: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        for name, value in params.items():
+            at.query_params[name] = value
+        if page and page != "overview":
+            at.switch_page(f"pages/{page}.py")
+        return at.run()
+
+    return run
+
+
 def no_exceptions(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
@@ -38,3 +72,14 @@ def no_exceptions(at: AppTest) -> None:
 def plotly_specs(at: AppTest) -> list[dict]:
     """The figures on the page, as plotly JSON."""
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+@pytest.fixture
+def lexicon_copy(tmp_path, monkeypatch):
+    """A copy of data/lexicon that the board reads (STUDYBOARD_LEXICON); edit its files in a test."""
+    import shutil
+
+    folder = tmp_path / "lexicon"
+    shutil.copytree(ROOT / "data" / "lexicon", folder)
+    monkeypatch.setenv("STUDYBOARD_LEXICON", str(folder))
+    return folder

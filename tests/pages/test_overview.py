@@ -40,3 +40,76 @@ def test_invalid_theme_in_the_url_is_ignored(run_page):
     at = run_page(themes="ecology,<script>,nope")
     no_exceptions(at)
     assert at.sidebar.multiselect[0].value == ["ecology"]
+
+
+TASK_OPENINGS = ["以科技创新引领产业创新", "加强与其他重大发展战略的衔接", "统筹推进深层次改革和高水平开放",
+                 "协同推进生态环境保护和绿色低碳发展", "坚持城乡融合发展", "坚持高质量发展和高水平安全相互促进"]
+
+
+def outline_markup(at) -> str:
+    found = [m.value for m in at.markdown if 'class="sb-outline"' in m.value]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_outline_has_the_six_tasks_in_order_and_the_closing_point(run_page):
+    at = run_page()
+    no_exceptions(at)
+    assert any(h.value == "学习提纲" for h in at.header)
+    html = outline_markup(at)
+    positions = [html.index(f"<strong>{opening}</strong>") for opening in TASK_OPENINGS]
+    assert positions == sorted(positions)
+    assert html.index("中部地区是我国重要粮食生产基地") < positions[0]
+    closing = html.index("<strong>中央区域协调发展领导小组要加强统筹协调和督促指导</strong>")
+    assert closing > positions[-1]
+    # then the other speakers: Li Qiang (paragraph 12) and Ding Xuexiang (paragraph 13)
+    assert closing < html.index("李强") < html.index("丁薛祥") < html.index("持之以恒抓好生态环境保护")
+    # labels and links to the paragraphs in the reader
+    assert ">任务1<" in html and ">任务6<" in html and ">最后强调<" in html
+    assert 'href="./reader?doc=000_97e3ae1a0b7fde01&amp;para=5"' in html
+    assert 'href="./reader?doc=000_97e3ae1a0b7fde01&amp;para=10"' in html
+
+
+def test_outline_in_english_with_the_theme_filter(run_page):
+    at = run_page(lang="en", themes="innovation,security", mode="all")
+    no_exceptions(at)
+    html = outline_markup(at)
+    # both themes: paragraph 1 (粮食生产基地, 能源 / 高技术产业) and paragraph 13 (粮食、能源 / 科技创新)
+    assert "Opening judgement" in html and "Ding Xuexiang" in html
+    assert "Task 1" not in html and "Li Qiang" not in html
+    assert "lang=en" in html and "themes=innovation%2Csecurity" in html
+    assert any("2 of 10 items" in c.value for c in at.caption)
+
+
+def test_handout_downloads(run_page, monkeypatch):
+    """The files the two download buttons serve: the HTML handout (valid, with the outline) and Markdown."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    from study_docs import check_html
+
+    served = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        served[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    at = run_page()
+    no_exceptions(at)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["下载 HTML", "下载 Markdown"]
+    page = served["handout-000_97e3ae1a0b7fde01.html"]
+    page = page.decode("utf-8") if isinstance(page, bytes) else page
+    check_html(page)
+    for opening in TASK_OPENINGS:
+        assert f'<span class="head">{opening}</span>' in page
+    markdown = served["handout-000_97e3ae1a0b7fde01.md"]
+    markdown = markdown.decode("utf-8") if isinstance(markdown, bytes) else markdown
+    assert "## 学习提纲" in markdown and "**以科技创新引领产业创新**" in markdown
+
+
+def test_links_to_the_presenter_view_and_the_quiz(run_page):
+    at = run_page(lang="en")
+    links = {link.proto.label: link.proto.page for link in at.get("page_link")}
+    assert "Start presenting" in links and "Take the quiz" in links

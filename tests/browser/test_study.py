@@ -1,0 +1,83 @@
+"""The presenter view in Chromium: the slide, navigation, dark mode, QR code, a fresh server's deep link."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_helpers import (SCREENSHOTS, errors_on, full_screenshot, has_chinese, main_text, open_page, plot_count,
+                             settle_after)
+
+pytestmark = pytest.mark.browser
+
+
+def slide_text(page) -> str:
+    return page.locator("section.sb-slide").inner_text()
+
+
+def test_presenter_shows_the_slide_with_a_collapsed_sidebar(page, server):
+    open_page(page, server, "study", slide="2")
+    assert errors_on(page) == []
+    text = slide_text(page)
+    assert text.startswith("任务 1 / 6") and "要以科技创新引领产业创新，积极培育和发展新质生产力。" in text
+    assert has_chinese(main_text(page)) and "2 / 10" in main_text(page)
+    assert plot_count(page) >= 1  # the theme bar is drawn
+    assert page.locator('[data-testid="stExpandSidebarButton"]').is_visible()  # sidebar collapsed
+    # the thesis is set large enough for the back of a room
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.sb-thesis')).fontSize)")
+    assert size >= 48
+    full_screenshot(page, "study")
+
+
+def test_english_switch_in_the_sidebar(page, server):
+    open_page(page, server, "study", slide="3")
+    settle_after(page, lambda: page.locator('[data-testid="stExpandSidebarButton"]').click())
+    settle_after(page, lambda: page.get_by_role("radio", name="English").click())
+    page.wait_for_url("**lang=en**")
+    assert slide_text(page).startswith("Task 2 of 6") and "slide=3" in page.url
+    assert errors_on(page) == []
+
+
+def test_dark_mode_in_english(page, server):
+    open_page(page, server, "study", slide="7", lang="en", dark="1", size="l")
+    assert errors_on(page) == []
+    background = page.evaluate("getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor")
+    assert background == "rgb(17, 20, 24)"
+    assert slide_text(page).startswith("Task 6 of 6")
+    full_screenshot(page, "study_dark_en")
+
+
+def test_next_button_and_arrow_key(page, server):
+    open_page(page, server, "study", slide="2")
+    settle_after(page, lambda: page.get_by_role("button", name="下一页").click())
+    page.wait_for_url("**slide=3**")
+    assert "加强与其他重大发展战略的衔接" in slide_text(page)
+    settle_after(page, lambda: page.keyboard.press("ArrowRight"))
+    page.wait_for_url("**slide=4**")
+    assert "统筹推进深层次改革和高水平开放" in slide_text(page)
+    settle_after(page, lambda: page.keyboard.press("ArrowLeft"))
+    page.wait_for_url("**slide=3**")
+
+
+def test_theme_filter_from_the_url(page, server):
+    open_page(page, server, "study", themes="innovation,security", mode="all")
+    assert "1 / 2" in main_text(page) and slide_text(page).startswith("总体判断")
+    assert errors_on(page) == []
+
+
+def test_qr_code(page, server):
+    open_page(page, server, "study", slide="5")
+    settle_after(page, lambda: page.get_by_role("button", name="二维码").click())
+    qr = page.locator(".sb-qr svg")
+    qr.wait_for()
+    box = qr.bounding_box()
+    assert box["width"] >= 200 and abs(box["width"] - box["height"]) < 2
+    assert "slide=5" in page.locator('[data-testid="stCode"]').inner_text()
+    assert "只在本机有效" in page.locator('[data-testid="stPopoverBody"]').inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "study_qr.png"))
+
+
+def test_a_fresh_server_opens_a_slide_from_its_address(page, fresh_server):
+    """Resuming from a bookmark right after starting the board: the first request is /study?slide=3."""
+    open_page(page, fresh_server, "study", slide="3")
+    page.locator("section.sb-slide").wait_for()
+    assert "加强与其他重大发展战略的衔接" in slide_text(page)

@@ -1,0 +1,126 @@
+"""The presenter view (学习): one slide per outline item, navigation through the URL."""
+
+from __future__ import annotations
+
+import re
+
+from pages_helpers import no_exceptions, plotly_specs
+
+
+def slide_markup(at) -> str:
+    found = [m.value for m in at.markdown if m.value.startswith('<section class="sb-slide"')]
+    assert len(found) == 1
+    return found[0]
+
+
+def counter(at) -> str:
+    return next(m.value for m in at.markdown if 'class="sb-counter"' in m.value)
+
+
+def test_slide_from_the_url(run_page):
+    at = run_page("study", slide="3")
+    no_exceptions(at)
+    html = slide_markup(at)
+    # slide 3: the second task, 要加强与其他重大发展战略的衔接，更好融入和支撑新发展格局 (paragraph 6)
+    assert '<strong class="sb-head">加强与其他重大发展战略的衔接</strong>' in html
+    assert "任务 2 / 6" in html and "第6段" in html
+    assert ">3 / 10<" in counter(at)
+    assert at.get("progress")[0].proto.value == 30
+    bar = plotly_specs(at)[0]
+    assert bar["data"][0]["marker"]["color"] == "#E69F00"  # regional strategy, paragraph 6's main theme
+    assert any("./reader?doc=000_97e3ae1a0b7fde01&para=6" in m.value for m in at.markdown)
+
+
+def test_next_previous_and_jump_write_the_url(run_app):
+    at = run_app("study", slide="3")
+    no_exceptions(at)
+    at.button(key="next").click().run()
+    assert at.query_params["slide"] == "4"
+    assert '<strong class="sb-head">统筹推进深层次改革和高水平开放</strong>' in slide_markup(at)
+    at.button(key="prev").click().run()
+    at.button(key="prev").click().run()
+    assert at.query_params["slide"] == "2"
+    at.selectbox(key="slide").set_value(8).run()
+    assert at.query_params["slide"] == "8"
+    assert "最后强调" in slide_markup(at)
+    at.button(key="prev").click().run()
+    assert "任务 6 / 6" in slide_markup(at)
+
+
+def test_first_and_last_slides_disable_their_buttons(run_app):
+    at = run_app("study")
+    assert "slide" not in at.query_params  # slide 1 is the default
+    assert at.button(key="prev").disabled and not at.button(key="next").disabled
+    assert "总体判断" in slide_markup(at)
+    at = run_app("study", slide="10")
+    assert at.button(key="next").disabled
+    assert "丁薛祥" in slide_markup(at)
+
+
+def test_slide_out_of_range_or_not_a_number(run_app):
+    at = run_app("study", slide="12")
+    no_exceptions(at)
+    assert any("没有第 12 页（共 10 页）" in w.value for w in at.warning)
+    assert at.query_params["slide"] == "10"
+    at = run_app("study", slide="abc", lang="en")
+    no_exceptions(at)
+    assert any("'abc'" in w.value and "not valid" in w.value for w in at.warning)
+    assert "slide" not in at.query_params and "Opening judgement" in slide_markup(at)
+
+
+def test_size_and_dark_mode_live_in_the_url(run_app):
+    at = run_app("study", slide="2", size="xl", dark="1")
+    no_exceptions(at)
+    assert at.button_group(key="size").value == "xl"
+    styles = [m.value for m in at.markdown if m.value.startswith("<style>")]
+    assert any("--sb-scale: 1.45" in s and "#111418" in s for s in styles)
+    at.toggle(key="dark").set_value(False).run()
+    assert "dark" not in at.query_params and at.query_params["size"] == "xl"
+
+
+def test_english_and_the_theme_filter(run_app):
+    at = run_app("study", lang="en", themes="innovation,security", mode="all")
+    no_exceptions(at)
+    # two items have paragraphs with both themes: the opening judgement (1) and Ding Xuexiang (13)
+    assert ">1 / 2<" in counter(at)
+    assert "Opening judgement" in slide_markup(at)
+    assert at.selectbox(key="slide").options == ["1. Opening judgement", "2. Ding Xuexiang"]
+    at.button(key="next").click().run()
+    assert "Ding Xuexiang" in slide_markup(at) and "Vice Premier" in slide_markup(at)
+
+
+def test_theme_filter_that_leaves_nothing(run_app):
+    at = run_app("study", themes="innovation,rural,party,security,ecology,reform,regional,development",
+                 mode="all")
+    no_exceptions(at)
+    assert any("没有提纲条目的段落含所选主题" in i.value for i in at.info)
+
+
+def test_qr_code_of_the_view(run_app):
+    at = run_app("study", slide="5")
+    svg = [m.value for m in at.markdown if 'class="sb-qr"' in m.value]
+    assert len(svg) == 1 and "<svg" in svg[0] and "<path" in svg[0]
+    address = at.get("code")[0].proto.code_text
+    assert "slide=5" in address and "doc=000_97e3ae1a0b7fde01" in address
+
+
+def test_a_document_without_thesis_sentences(run_app, lexicon_copy):
+    # without speech verbs no sentence is reported speech: no outline, no slides
+    speakers = lexicon_copy / "speakers.toml"
+    text = speakers.read_text(encoding="utf-8")
+    speakers.write_text(re.sub(r"(?m)^speech_verbs = .*$", "speech_verbs = []", text), encoding="utf-8")
+    at = run_app("study", slide="3")
+    no_exceptions(at)
+    assert any("没有可演示的内容" in i.value for i in at.info)
+    at = run_app()
+    no_exceptions(at)
+    assert any("这篇文档里没有找到提纲" in i.value for i in at.info)
+    assert len(at.get("download_button")) == 2  # the handout is still there
+
+
+def test_broken_outline_rules_give_a_message(run_app, lexicon_copy):
+    (lexicon_copy / "outline.toml").write_text("thesis_markers = [\n", encoding="utf-8")
+    for page in ("study", "quiz", "overview"):
+        at = run_app(page, lang="en")
+        assert not at.exception
+        assert any("outline.toml is not valid TOML" in e.value for e in at.error), page

@@ -1,0 +1,124 @@
+"""The quiz: fill-in-the-blank questions from the outline's sentences.
+
+Every generated question of the seed is checked against the text itself (the
+raw file, joined up): exactly one choice fills the blank to words that the
+report has, and the answer stands in the source sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from study_docs import PLAIN
+from studyboard import dataset, outline, quiz
+from support import SEED_PATH
+
+
+@pytest.fixture(scope="module")
+def text():
+    """The seed's words without the PDF line breaks and page-break spaces."""
+    return re.sub(r"\s+", "", SEED_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def pool(seed, lexicon):
+    return quiz.generate(seed, lexicon, "", 10**6)
+
+
+def test_every_question_has_exactly_one_right_choice(pool, text):
+    assert len(pool) >= 20
+    for q in pool.itertuples():
+        assert q.prompt.count(quiz.BLANK) >= 1
+        assert len(set(q.choices)) == quiz.CHOICES
+        fits = [choice for choice in q.choices if q.prompt.replace(quiz.BLANK, choice) in text]
+        assert fits == [q.answer], (q.sentence, q.prompt, q.choices)
+        assert q.choices[q.correct] == q.answer
+        assert q.answer in q.source and q.source in text
+        assert not any(d in q.source for d in q.choices if d != q.answer)
+
+
+def test_the_blanked_term_of_each_task(pool):
+    by_sentence = dict(zip(pool["sentence"], pool["answer"]))
+    # worked out by hand with the rule (a glossary term first, then the rarer in the text):
+    assert by_sentence[9] == "新质生产力"  # 科技创新, 产业创新 are not in the glossary
+    assert by_sentence[14] == "新发展格局"  # 重大发展战略 is not in the glossary
+    assert by_sentence[20] == "内陆开放高地"  # 深层次改革, 高水平开放 are not in the glossary
+    assert by_sentence[25] == "美丽中部"  # 生态环境保护, 绿色低碳 are not in the glossary
+    assert by_sentence[29] == "乡村全面振兴"  # 城乡融合发展 is not in the glossary
+    assert by_sentence[38] == "高水平安全"  # twice in the text, 高质量发展 six times
+    q9 = pool[pool["sentence"] == 9].iloc[0]
+    assert q9["prompt"] == f"要以科技创新引领产业创新，积极培育和发展{quiz.BLANK}。"
+
+
+def test_a_term_said_twice_is_blanked_twice(pool):
+    # 推进产业、能源、交通运输结构绿色低碳转型，加快培育壮大绿色低碳产业……
+    q = pool[pool["sentence"] == 27].iloc[0]
+    assert q["answer"] == "绿色低碳" and q["prompt"].count(quiz.BLANK) == 2
+
+
+def test_no_distractor_makes_a_phrase_of_the_text(pool):
+    # 全国统一大市场建设 is in the text (sentences 21 and 50): it cannot stand in ＿＿建设 of sentence 3
+    q3 = pool[pool["sentence"] == 3].iloc[0]
+    assert q3["answer"] == "中国式现代化" and "全国统一大市场" not in q3["choices"]
+
+
+def test_same_code_same_set(seed, lexicon):
+    a = quiz.generate(seed, lexicon, "小组1", 6)
+    b = quiz.generate(seed, lexicon, "小组1", 6)
+    assert a.equals(b) and len(a) == 6
+    assert a["sentence"].is_monotonic_increasing  # asked in text order
+    other = [quiz.generate(seed, lexicon, code, 6) for code in ("小组2", "group-3", "")]
+    assert any(o["sentence"].tolist() != a["sentence"].tolist() for o in other)
+
+
+def test_set_size(seed, lexicon, pool):
+    assert len(quiz.generate(seed, lexicon, "x", 3)) == 3
+    assert len(quiz.generate(seed, lexicon, "x", 0)) == 0
+    assert quiz.available(seed, lexicon) == len(pool)
+
+
+def test_theme_filter(seed, lexicon):
+    questions = quiz.generate(seed, lexicon, "", 100, ("ecology",))
+    with_ecology = set(seed.sentence_themes.loc[seed.sentence_themes["theme"] == "ecology", "sentence"])
+    assert set(questions["sentence"]) <= with_ecology
+    assert 25 in set(questions["sentence"])  # 要协同推进生态环境保护和绿色低碳发展，加快建设美丽中部
+
+
+def test_too_few_terms_gives_no_questions(lexicon):
+    ds = dataset.build(PLAIN, lexicon)
+    assert quiz.generate(ds, lexicon, "", 5).empty
+    assert quiz.available(ds, lexicon) == 0
+
+
+def test_score_is_the_participants_own(pool):
+    questions = pool.head(3)
+    answers = {1: questions["answer"].iloc[0], 2: "不对", 3: None}
+    assert quiz.score(questions, answers) == (1, 2, 3)
+    assert quiz.score(questions, {}) == (0, 0, 3)
+
+
+def test_session_codes():
+    assert quiz.parse_code("小组1") == "小组1" and quiz.parse_code(" a-b_c ") == "a-b_c"
+    for bad in ("a b", "<script>", "x" * 25, ""):
+        assert quiz.parse_code(bad) is None
+    assert quiz.code_problem("<b>") and not quiz.code_problem(None) and not quiz.code_problem("ok")
+    assert quiz.parse_size("8") == 8 and quiz.parse_size("0") is None and quiz.parse_size("²") is None
+    assert quiz.seed_of("doc", "a") != quiz.seed_of("doc", "b") != quiz.seed_of("doc", "a", ("ecology",))
+
+
+def test_answer_gloss():
+    assert quiz.answer_gloss("新质生产力", "en").startswith("xīn zhì shēngchǎnlì · new quality productive forces: ")
+    assert quiz.answer_gloss("大通道", "en") == ""
+
+
+def test_items_without_outline(seed, lexicon):
+    empty = outline.extract(seed, lexicon).head(0)
+    assert quiz.all_questions(seed, lexicon, empty, "s").empty
+
+
+def test_prompt_and_source_are_escaped():
+    html = quiz.prompt_html(f"要<b>加强</b>{quiz.BLANK}。")
+    assert html == ('<div class="sb-quiz-prompt">要&lt;b&gt;加强&lt;/b&gt;<span class="sb-blank">＿＿＿＿</span>。</div>')
+    assert quiz.source_markdown("推进*乡村全面振兴*。", "乡村全面振兴") == "推进\\***乡村全面振兴**\\*。"

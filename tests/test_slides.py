@@ -1,0 +1,132 @@
+"""The presenter view's content: slides, slide numbers, theme bar, QR code."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from study_docs import HOSTILE, IMG, SCRIPT
+from studyboard import dataset, outline, slides
+
+
+@pytest.fixture(scope="module")
+def items(seed, lexicon):
+    return outline.extract(seed, lexicon)
+
+
+def test_slide_numbers_from_the_url():
+    assert slides.parse_slide("3") == 3
+    assert slides.parse_slide(" 10 ") == 10
+    assert slides.parse_slide("３") == 3  # full-width digits, as a Chinese input method types them
+    for bad in ("0", "-1", "abc", "", "2.5", "9999999", "²", "<script>"):
+        assert slides.parse_slide(bad) is None, bad
+    assert slides.url_problem("12", 10) == ("study.slide_out_of_range", {"value": 12, "total": 10})
+    assert slides.url_problem("x", 10)[0] == "study.bad_slide"
+    assert slides.url_problem("3", 10) is None and slides.url_problem(None, 10) is None
+    assert slides.clamp(12, 10) == 10 and slides.clamp(0, 10) == 1
+
+
+def test_size_and_dark_from_the_url():
+    assert slides.parse_size("xl") == "xl" and slides.parse_size("huge") is None
+    assert slides.parse_flag("1") is True and slides.parse_flag("0") is False and slides.parse_flag("yes") is None
+    assert slides.flag(True) == "1" and slides.flag(False) == "0"
+    assert slides.counter_html("3 / 10") == '<div class="sb-counter">3 / 10</div>'
+
+
+def test_one_slide_per_outline_item(seed, lexicon, items):
+    first = slides.build(seed, lexicon, items, 1, "zh")
+    assert first.total == 10 and first.label == "总体判断"
+    task = slides.build(seed, lexicon, items, 2, "en")
+    assert task.label == "Task 1 of 6" and task.item["heading"] == "以科技创新引领产业创新"
+    li = slides.build(seed, lexicon, items, 9, "en")
+    assert li.label == "Li Qiang" and li.role.endswith("Premier")
+    # out of range: the last slide
+    assert slides.build(seed, lexicon, items, 99, "zh").number == 10
+
+
+def test_filtered_slides_keep_task_numbers(seed, lexicon, items):
+    shown = outline.filter_items(items, seed, ("ecology",), "all")
+    labels = slides.labels(seed, shown, items, "zh")
+    assert "任务 4 / 6" in " ".join(labels.values())  # 要协同推进生态环境保护和绿色低碳发展 is task 4 of 6
+
+
+def test_key_sentences(seed, lexicon, items):
+    opening = items.iloc[0].to_dict()
+    # paragraph 1: sentence 1 is narration (…主持召开…座谈会并发表重要讲话), sentence 2 the opening itself
+    key = slides.key_sentences(seed, lexicon, opening)
+    assert key["sentence"].tolist() == [3]
+    assert key["text"].iloc[0].startswith("要一以贯之抓好党中央推动中部地区崛起")
+    task5 = items[items["heading"] == "坚持城乡融合发展"].iloc[0].to_dict()
+    key = slides.key_sentences(seed, lexicon, task5)
+    assert len(key) == 3 and key["sentence"].is_monotonic_increasing
+    assert set(key["sentence"]) <= set(range(30, 38))  # paragraph 9 runs from sentence 29 to 37
+    ding = items[items["speaker"] == "丁薛祥"].iloc[0].to_dict()
+    key = slides.key_sentences(seed, lexicon, ding)
+    assert not key["text"].str.contains("丁薛祥在讲话中表示").any()
+
+
+def test_slide_html_stresses_the_heading(seed, lexicon, items):
+    slide = slides.build(seed, lexicon, items, 2, "zh")
+    text = slides.slide_html(seed, slide, "zh")
+    assert '<strong class="sb-head">以科技创新引领产业创新</strong>' in text
+    assert "第5段" in text and "科技创新" in text
+    assert "--sb-accent: #0072B2" in text
+
+
+def test_term_chips_show_the_gloss_on_hover():
+    html = slides.term_chips(["新质生产力", "天气"], "en")
+    assert 'title="xīn zhì shēngchǎnlì · new quality productive forces' in html
+    assert '<span class="sb-chip">天气</span>' in html
+
+
+def test_everything_from_the_text_is_escaped(lexicon):
+    ds = dataset.build(HOSTILE, lexicon)
+    items = outline.extract(ds, lexicon)
+    for number in range(1, len(items) + 1):
+        text = slides.slide_html(ds, slides.build(ds, lexicon, items, number, "zh"), "zh")
+        assert SCRIPT not in text and IMG not in text and "<img" not in text and "<script" not in text
+    task = slides.slide_html(ds, slides.build(ds, lexicon, items, 2, "zh"), "zh")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in task
+    assert slides.highlight('a<b>"中部地区"', ["中部地区"]) == 'a&lt;b&gt;&quot;<mark class="sb-k">中部地区</mark>&quot;'
+
+
+def test_theme_bar(seed):
+    fig = slides.theme_bar(seed, 5, "en")
+    names = [trace.name for trace in fig.data]
+    # paragraph 5: the innovation keywords, and 绿色化 (推动制造业高端化、智能化、绿色化发展) for ecology
+    assert names == ["Innovation", "Green development"]
+    assert [trace.marker.color for trace in fig.data] == ["#0072B2", "#009E73"]
+    assert fig.data[0].x[0] > fig.data[1].x[0] == 1
+    assert fig.layout.barmode == "stack"
+    assert fig.data[0].textfont.color == "#FFFFFF"  # white on the dark blue
+    regional = slides.theme_bar(seed, 6, "zh").data[0]
+    assert regional.name == "区域协调" and regional.textfont.color == "#222222"  # dark ink on the orange
+    dark = slides.theme_bar(seed, 5, "zh", dark=True)
+    assert dark.layout.paper_bgcolor == "rgba(0,0,0,0)" and dark.data[0].name == "科技创新"
+
+
+def test_css_for_dark_and_size():
+    bright, dark = slides.css(False, 1.0), slides.css(True, 1.45)
+    assert slides.DARK_BG in dark and slides.DARK_BG not in bright
+    assert "--sb-scale: 1.45" in dark
+    assert slides.size_scale("xl") == 1.45 and slides.size_scale("nope") == 1.0
+
+
+def test_share_url_and_local_addresses():
+    url = slides.share_url("http://192.168.1.20:8501/study", {"doc": "000_x", "slide": "3", "lang": ""})
+    assert url == "http://192.168.1.20:8501/study?doc=000_x&slide=3"
+    assert not slides.is_local(url)
+    for local in ("http://localhost:8501/study", "http://127.0.0.1:8641/", "http://[::1]:8501/"):
+        assert slides.is_local(local)
+
+
+def test_qr_code_is_an_svg_of_the_address():
+    svg = slides.qr_svg("http://192.168.1.20:8501/study?doc=000_97e3ae1a0b7fde01&slide=3")
+    root = ET.fromstring(svg)
+    assert root.tag.endswith("svg") and root.get("width") == "100%"
+    # version 4 (33 modules and a border of 2 on each side) holds a 66-character address at level M
+    assert root.get("viewBox") == "0 0 37 37"
+    assert len(re.findall(r"M\d+,\d+H", svg)) > 200  # dark modules drawn as paths
+    assert svg == slides.qr_svg("http://192.168.1.20:8501/study?doc=000_97e3ae1a0b7fde01&slide=3")
