@@ -30,7 +30,7 @@ def test_presenter_shows_the_slide_with_a_collapsed_sidebar(page, server):
 
 def test_english_switch_in_the_sidebar(page, server):
     open_page(page, server, "study", slide="3")
-    settle_after(page, lambda: page.locator('[data-testid="stExpandSidebarButton"]').click())
+    page.locator('[data-testid="stExpandSidebarButton"]').click()  # no rerun: the browser alone
     settle_after(page, lambda: page.get_by_role("radio", name="English").click())
     page.wait_for_url("**lang=en**")
     assert slide_text(page).startswith("Task 2 of 6") and "slide=3" in page.url
@@ -66,7 +66,7 @@ def test_theme_filter_from_the_url(page, server):
 
 def test_qr_code(page, server):
     open_page(page, server, "study", slide="5")
-    settle_after(page, lambda: page.get_by_role("button", name="二维码").click())
+    page.get_by_role("button", name="二维码").click()  # a popover: no rerun
     qr = page.locator(".sb-qr svg")
     qr.wait_for()
     box = qr.bounding_box()
