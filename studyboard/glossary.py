@@ -288,7 +288,8 @@ def renderings_html(entry: Entry, lang: str) -> str:
     rows = []
     for r in entry.renderings:
         checked = i18n.t("glossary.yes" if r.verified else "glossary.no", lang)
-        via = f" <span style='{_SMALL}'>{html_escape(i18n.t('glossary.via', lang))}</span>" if r.via and not r.url else ""
+        via = (f" <span style='{_SMALL}'>{html_escape(i18n.t('glossary.via', lang))}</span>"
+               if r.via and not r.url else "")
         rows.append(
             f"<tr><td style='{_CELL}'><b>{html_escape(r.en)}</b></td>"
             f"<td style='{_CELL};white-space:nowrap'>{html_escape(r.date)}</td>"

@@ -184,9 +184,7 @@ _TERMS: dict[str, tuple[str, str]] = {
     "terms.col_term": ("词语", "Term"),
     "terms.col_count": ("次数", "Count"),
     "terms.col_paragraphs": ("段落数", "Paragraphs"),
-    "terms.col_pinyin": ("拼音", "Pinyin"),
     "terms.col_english": ("英译（术语表）", "English (glossary)"),
-    "terms.col_pos": ("词性", "POS"),
     "terms.download_counts": ("下载词频表 CSV", "Download the counts (CSV)"),
     "terms.no_sentences": (
         "当前的主题和讲话人筛选没有留下任何句子。请放宽筛选。",
@@ -230,7 +228,10 @@ _TERMS: dict[str, tuple[str, str]] = {
     "terms.download_kwic": ("下载上下文 CSV", "Download the KWIC lines (CSV)"),
     "terms.dispersion_heading": ("在文中的分布", "Where it occurs"),
     "terms.dispersion_title": ("“{term}”在全文中的位置", "Where “{term}” occurs in the text"),
-    "terms.dispersion_hover": ("{term}：第 {paragraph} 段，第 {sentence} 句", "{term}: paragraph {paragraph}, sentence {sentence}"),
+    "terms.dispersion_hover": (
+        "{term}：第 {paragraph} 段，第 {sentence} 句",
+        "{term}: paragraph {paragraph}, sentence {sentence}",
+    ),
     "terms.neighbours_heading": ("常见搭配词", "Most frequent neighbours"),
     "terms.window": ("左右各取几个实词", "Content words on each side"),
     "terms.neighbours_note": (
@@ -290,11 +291,7 @@ _TERMS: dict[str, tuple[str, str]] = {
         "This document has only one speaker ({name}); there is no one to compare.",
     ),
     "terms.no_speaker": ("这篇文档里没有识别出讲话人。", "No speakers were found in this document."),
-    "terms.col_speaker": ("讲话人", "Speaker"),
-    "terms.col_per_1000": ("每千词", "Per 1,000 words"),
-    "terms.col_shared": ("其他人也用", "Shared"),
     # glossary
-    "glossary.heading": ("术语表", "Glossary"),
     "glossary.intro": (
         "本文中外国读者容易卡住的政治术语：拼音、官方英译（注明出处和日期，最新的在前）和一句话释义。"
         "没有可引用的官方英译时如实说明。",
@@ -314,15 +311,12 @@ _TERMS: dict[str, tuple[str, str]] = {
     ),
     "glossary.counted_in_themes": ("次数只统计主题筛选后的句子。", "Counts are of the theme-filtered sentences only."),
     "glossary.col_term": ("术语", "Term"),
-    "glossary.col_pinyin": ("拼音", "Pinyin"),
     "glossary.col_english": ("英译（最新官方译法）", "English (newest official rendering)"),
     "glossary.col_source": ("出处", "Source"),
     "glossary.col_date": ("日期", "Date"),
-    "glossary.col_renderings": ("译法数", "Renderings"),
     "glossary.col_explain": ("释义", "Explanation"),
     "glossary.col_occurrences": ("本文次数", "In this text"),
     "glossary.col_en": ("英译", "English"),
-    "glossary.col_url": ("链接", "Link"),
     "glossary.col_verified": ("已核对原文", "Read in source"),
     "glossary.col_note": ("备注", "Note"),
     "glossary.details": ("查看全部译法", "Show all renderings of"),

@@ -276,10 +276,10 @@ def _hover_rows(frame: pd.DataFrame, lang: str) -> list[str]:
     return rows
 
 
-def bar_chart(table: pd.DataFrame, top: int, lang: str) -> go.Figure:
+def bar_chart(table: pd.DataFrame, top: int, lang: str, opened: str | None = None) -> go.Figure:
     """The top terms as horizontal bars, the most frequent on top; one trace
     per kind of term (its colour and legend entry). Each bar's customdata[0]
-    is its term (what a click selects)."""
+    is its term (what a click selects); the ``opened`` term's bar is outlined."""
     frame = table.head(top)
     order = list(frame["term"])[::-1]
     fig = go.Figure()
@@ -289,7 +289,9 @@ def bar_chart(table: pd.DataFrame, top: int, lang: str) -> go.Figure:
             continue
         fig.add_bar(
             x=part["count"], y=part["term"], orientation="h", name=_t(f"terms.kind_{kind}", lang),
-            marker_color=KIND_COLORS[kind], text=part["count"], textposition="outside", cliponaxis=False,
+            marker=dict(color=KIND_COLORS[kind], line=dict(color=charts.INK, width=[3 if t == opened else 0
+                                                                                   for t in part["term"]])),
+            text=part["count"], textposition="outside", cliponaxis=False,
             customdata=np.stack([part["term"], _hover_rows(part, lang)], axis=1),
             hovertemplate="%{customdata[1]}<extra></extra>",
         )

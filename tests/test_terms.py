@@ -31,6 +31,7 @@ import pytest
 
 from studyboard import dataset, documents, terms
 from studyboard.terms import Filters
+from support import ROOT
 
 
 def table(seed, **filters):
@@ -282,6 +283,9 @@ def test_bar_chart(seed):
     assert sum(len(trace.y) for trace in fig.data) == 20
     assert fig.layout.font.size >= 16 and fig.layout.yaxis.tickfont.size >= 16
     assert fig.layout.xaxis.title.text == "Occurrences"
+    outlined = terms.bar_chart(table(seed), 20, "zh", opened="高质量发展")
+    widths = {y: w for trace in outlined.data for y, w in zip(trace.y, trace.marker.line.width)}
+    assert widths["高质量发展"] == 3 and widths["发展"] == 0
 
 
 def test_treemap_and_word_cloud(seed):
@@ -386,3 +390,30 @@ def test_a_document_with_one_speaker(hostile):
     assert terms.speakers(hostile) == ["李强"]
     frame = terms.speaker_terms(hostile, Filters(), 5, ())
     assert set(frame["speaker"]) == {"李强"}
+
+
+# --- the page's strings and imports ------------------------------------------------------------------
+
+
+def test_strings_of_the_terms_section_in_both_languages():
+    import string
+
+    from studyboard import i18n
+
+    keys = [k for k in i18n.STRINGS if k.startswith(("terms.", "glossary."))]
+    assert len(keys) > 50
+    for key in keys:
+        zh, en = i18n.STRINGS[key]
+        assert zh.strip() and en.strip(), key
+        fields = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (zh, en)]
+        assert fields[0] == fields[1], key
+
+
+def test_the_term_page_modules_do_not_import_jieba():
+    import subprocess
+    import sys
+
+    code = ("import sys; import studyboard.terms, studyboard.glossary, studyboard.app; "
+            "print('jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=str(ROOT))
+    assert out.stdout.strip() == "False"
