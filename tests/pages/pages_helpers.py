@@ -38,3 +38,18 @@ def no_exceptions(at: AppTest) -> None:
 def plotly_specs(at: AppTest) -> list[dict]:
     """The figures on the page, as plotly JSON."""
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def plotly_values(value) -> list:
+    """A data array of a plotly JSON spec as a list (plotly encodes numeric
+    arrays as {"dtype": ..., "bdata": base64})."""
+    if isinstance(value, dict) and "bdata" in value:
+        import base64
+
+        import numpy as np
+
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+        if "shape" in value:
+            array = array.reshape([int(n) for n in str(value["shape"]).split(",")])
+        return array.tolist()
+    return list(value)
