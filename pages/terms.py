@@ -2,12 +2,12 @@
 compared, and the glossary. Layout only: the content comes from
 studyboard.terms and studyboard.glossary."""
 
-from dataclasses import replace
-
 import streamlit as st
 
 from studyboard import app, charts, glossary, markup, terms
 from studyboard.lexicon import STOPWORD_TIERS
+
+ROW, HEAD = 36, 42  # row and header heights of the tables, in pixels
 
 view = app.view()
 ds, lang, t = view.dataset, view.lang, view.t
@@ -155,7 +155,7 @@ def counts_section() -> None:
                     "rank": st.column_config.NumberColumn(t("terms.col_rank"), width="small"),
                     "term": t("terms.col_term"),
                     "count": st.column_config.NumberColumn(t("terms.col_count"), width="small"),
-                    "paragraphs": st.column_config.NumberColumn(t("terms.col_paragraphs"), width="small"),
+                    "paragraphs": st.column_config.NumberColumn(t("terms.col_paragraphs")),
                     "english": st.column_config.TextColumn(t("terms.col_english"), width="large"),
                 },
             )
@@ -195,7 +195,7 @@ def open_term_section(clicked: str | None) -> None:
         st.info(t("terms.no_hits", term=term))
         return
     st.markdown(markup.md(t("terms.open_counts", **terms.hit_counts(rows))))
-    if term not in set(table["term"]):
+    if not terms.is_counted(table, term):
         st.caption(t("terms.not_counted"))
 
     st.subheader(t("terms.kwic_heading"))
@@ -218,7 +218,7 @@ def open_term_section(clicked: str | None) -> None:
     if near.empty:
         st.info(t("terms.no_neighbours"))
     else:
-        st.dataframe(near, hide_index=True, width=760, height=app.frame_height(near, most=420),
+        st.dataframe(near, hide_index=True, width=760, row_height=ROW, height=app.frame_height(near, ROW, HEAD, 440),
                      column_config={
                          "neighbour": t("terms.col_neighbour"),
                          "left": st.column_config.NumberColumn(t("terms.col_left"), width="small"),
@@ -260,7 +260,8 @@ def keywords_section() -> None:
     if found.empty:
         st.info(t("terms.no_keywords"))
     else:
-        st.dataframe(found, hide_index=True, width=1100, height=app.frame_height(found, row=36, most=800),
+        st.dataframe(found, hide_index=True, width=1100, row_height=ROW,
+                     height=app.frame_height(found, ROW, HEAD, HEAD + ROW * terms.TOP_RANGE[2]),
                      column_config={
                          "rank": st.column_config.NumberColumn("#", width="small"),
                          "tfidf": t("terms.col_tfidf"),
@@ -279,7 +280,7 @@ def keywords_section() -> None:
     if grams.empty:
         st.info(t("terms.no_ngrams", n=n))
     else:
-        st.dataframe(grams, hide_index=True, width=760, height=app.frame_height(grams, most=560),
+        st.dataframe(grams, hide_index=True, width=760, row_height=ROW, height=app.frame_height(grams, ROW, HEAD, 580),
                      column_config={"ngram": t("terms.col_ngram"),
                                     "count": st.column_config.NumberColumn(t("terms.col_count"), width="small"),
                                     "paragraphs": st.column_config.NumberColumn(t("terms.col_paragraphs"),
@@ -295,8 +296,7 @@ def speakers_section() -> None:
     if len(people) == 1:
         st.info(t("terms.one_speaker", name=terms.speaker_label(ds, people[0], lang)))
         return
-    framing = replace(f, exclude=tuple(dict.fromkeys(f.exclude + terms.framing_words(view.lexicon))))
-    frame = terms.speaker_terms(ds, framing, terms.SPEAKER_TOP, entries)
+    frame = terms.speaker_terms(ds, terms.without_framing(f, view.lexicon), terms.SPEAKER_TOP, entries)
     if frame.empty:
         st.info(t("terms.no_terms"))
         return

@@ -4,6 +4,13 @@ Each entry has the term, its pinyin, one-line explanations in Chinese and
 English and the official English renderings with their sources, newest
 first. Where no official rendering exists the entry says so (``note``) and
 may give a descriptive gloss (``gloss_en``) that is marked as such.
+
+The view functions below make what the pages show: the glossary as a table
+in the UI language (:func:`table`, :func:`table_html`), search by term,
+pinyin with or without tones, or any rendering (:func:`search`), all
+renderings of a term (:func:`renderings_html`), and glossary terms
+underlined in a piece of text with their pinyin and English as a tooltip
+(:func:`mark`). Every text that reaches HTML is escaped.
 """
 
 from __future__ import annotations

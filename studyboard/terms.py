@@ -241,6 +241,11 @@ def open_options(table: pd.DataFrame, ds: Dataset, *current: str | None) -> list
     return list(dict.fromkeys(extra)) + options
 
 
+def is_counted(table: pd.DataFrame, term: str) -> bool:
+    """Whether ``term`` is among the counted terms of a term table."""
+    return bool((table["term"] == term).any())
+
+
 def term_hits(ds: Dataset, term: str, f: Filters) -> pd.DataFrame:
     """The tokens of one term in the filtered sentences (its KWIC and dispersion rows).
 
@@ -637,10 +642,15 @@ def framing_words(lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))
 
 
+def without_framing(f: Filters, lexicon: Lexicon) -> Filters:
+    """The filters with the framing words (:func:`framing_words`) excluded too."""
+    return replace(f, exclude=tuple(dict.fromkeys(f.exclude + framing_words(lexicon))))
+
+
 def speaker_terms(ds: Dataset, f: Filters, top: int = 10, entries=None) -> pd.DataFrame:
     """Each speaker's top terms under the filters (the speaker filter aside).
-    Pass the framing words (:func:`framing_words`) in ``f.exclude`` to compare
-    what the speakers say rather than how the report introduces them.
+    Pass :func:`without_framing` filters to compare what the speakers say
+    rather than how the report introduces them.
 
     Columns: ``speaker, rank, term, count, per_1000`` (per thousand counted
     words of that speaker), ``kind``, ``shared`` (another speaker uses the

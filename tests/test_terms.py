@@ -249,7 +249,8 @@ def test_speakers_in_order_of_speaking(seed):
 
 
 def test_each_speakers_top_terms(seed, lexicon):
-    f = Filters(exclude=terms.framing_words(lexicon))
+    f = terms.without_framing(Filters(exclude=("座谈会",)), lexicon)
+    assert f.exclude[0] == "座谈会" and {"习近平", "李强", "强调", "表示", "他"} <= set(f.exclude)
     frame = terms.speaker_terms(seed, f, 10, ())
     li = frame[frame["speaker"] == "李强"]
     assert li.iloc[0]["count"] == 3 and "中部地区" in set(li.loc[li["count"] == 3, "term"])
@@ -335,6 +336,7 @@ def test_open_options_keep_a_term_opened_by_name(seed):
     options = terms.open_options(frame, seed, "中部地区", "不存在的词")
     assert options[0] == "中部地区" and "不存在的词" not in options
     assert terms.is_term(seed, "新质生产力") and not terms.is_term(seed, "，")
+    assert not terms.is_counted(frame, "中部地区") and terms.is_counted(frame, "高质量发展")
 
 
 # --- keywords ------------------------------------------------------------------------------------
