@@ -11,6 +11,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# the helpers of the page and browser suites (pytest imports test files with importlib)
+sys.path.insert(0, str(Path(__file__).resolve().parent / "pages"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 
 from support import ROOT, SEED_ID, SEED_PATH  # noqa: E402,F401
 
