@@ -82,7 +82,7 @@ row = [*st.columns([2.2, 1.4, 3.4], vertical_alignment="bottom"),
 
 app.from_url("terms_drop_policy", False, lambda v: True if v == "policy" else None, param="tier")
 with row[0]:
-    drop_policy = st.toggle(t("terms.drop_policy", examples="、".join(terms.policy_examples(ds))),
+    drop_policy = st.toggle(t("terms.drop_policy", examples=t("terms.sep").join(terms.policy_examples(ds))),
                             key="terms_drop_policy", help=t("terms.drop_policy_help"))
 tier = STOPWORD_TIERS[1] if drop_policy else STOPWORD_TIERS[0]
 app.to_url("tier", tier, STOPWORD_TIERS[0])
@@ -124,8 +124,8 @@ table = terms.term_table(ds, f, entries)
 numbers = terms.summary(ds, f, table)
 caption = t("terms.caption", **numbers)
 if view.themes:
-    caption += " " + t("terms.caption_themes", themes="、".join(view.theme_name(i) for i in view.themes),
-                       mode=t(f"app.mode_{view.mode}"))
+    names = t("terms.sep").join(view.theme_name(i) for i in view.themes)
+    caption += " " + t("terms.caption_themes", themes=names, mode=t(f"app.mode_{view.mode}"))
 st.caption(caption)
 
 if numbers["sentences"] == 0:
@@ -269,7 +269,7 @@ def keywords_section() -> None:
                          "textrank": t("terms.col_textrank"),
                          "textrank_weight": st.column_config.NumberColumn(t("terms.col_weight"), format="%.3f"),
                      })
-        st.caption(t("terms.keywords_both", words="、".join(terms.keyword_overlap(found)) or "—"))
+        st.caption(t("terms.keywords_both", words=t("terms.sep").join(terms.keyword_overlap(found)) or "—"))
     st.caption(t("terms.keywords_note"))
 
     st.subheader(t("terms.ngrams_heading"))

@@ -140,6 +140,7 @@ _TERMS: dict[str, tuple[str, str]] = {
     ),
     "terms.caption_themes": ("主题筛选：{themes}（{mode}）。", "Theme filter: {themes} ({mode})."),
     "terms.section": ("视图", "View"),
+    "terms.sep": ("、", ", "),
     "terms.section_counts": ("词频", "Frequency"),
     "terms.section_slides": ("词云与矩形树图", "Word cloud & treemap"),
     "terms.section_keywords": ("关键词与搭配", "Keywords & collocations"),
