@@ -171,6 +171,26 @@ def parse_list(valid) -> callable:
     return parse
 
 
+def parse_choice(valid) -> callable:
+    """A parser that accepts one of ``valid`` (else None: the value is ignored)."""
+    allowed = list(valid)
+
+    def parse(text: str):
+        return text if text in allowed else None
+
+    return parse
+
+
+def parse_int(low: int, high: int) -> callable:
+    """A parser for a whole number from ``low`` to ``high`` (else None)."""
+
+    def parse(text: str) -> int | None:
+        value = int(text)
+        return value if low <= value <= high else None
+
+    return parse
+
+
 def join_list(values) -> str:
     return ",".join(values)
 

@@ -158,6 +158,212 @@ _MAP: dict[str, tuple[str, str]] = {
 
 # --- terms page and glossary (pages/terms.py, studyboard/terms.py) ---------
 _TERMS: dict[str, tuple[str, str]] = {
+    "terms.title": ("词频与术语", "Terms and glossary"),
+    "terms.caption": (
+        "统计 {sentences}/{total} 句中的词语：{words} 个词次，{distinct} 个不同的词。",
+        "Words of {sentences} of {total} sentences: {words} occurrences of {distinct} different words.",
+    ),
+    "terms.caption_themes": ("主题筛选：{themes}（{mode}）。", "Theme filter: {themes} ({mode})."),
+    "terms.section": ("视图", "View"),
+    "terms.sep": ("、", ", "),
+    "terms.section_counts": ("词频", "Frequency"),
+    "terms.section_slides": ("词云与矩形树图", "Word cloud & treemap"),
+    "terms.section_keywords": ("关键词与搭配", "Keywords & collocations"),
+    "terms.section_speakers": ("讲话人对比", "Speakers compared"),
+    "terms.section_glossary": ("术语表", "Glossary"),
+    # filters
+    "terms.drop_policy": ("去掉政策动词（如 {examples}）", "Drop policy verbs (e.g. {examples})"),
+    "terms.drop_policy_help": (
+        "政策动词是政策文本里常见的一般性动词和副词，列在 data/lexicon/policy_verbs.txt。虚词总是去掉。",
+        "Policy verbs are the generic verbs and adverbs of policy language, listed in "
+        "data/lexicon/policy_verbs.txt. Function words are always dropped.",
+    ),
+    "terms.pos": ("词性", "Part of speech"),
+    "terms.pos_all": ("全部", "All"),
+    "terms.pos_nouns": ("名词", "Nouns"),
+    "terms.pos_verbs": ("动词", "Verbs"),
+    "terms.pos_help": (
+        "按 jieba 词性标注：名词含人名、地名、机构名、专名、名动词（vn）和简称；动词也含名动词。",
+        "By jieba's POS tags: nouns include names of people, places and organisations, other proper nouns, "
+        "verbal nouns (vn) and abbreviations; verbs include verbal nouns too.",
+    ),
+    "terms.speaker": ("讲话人", "Speaker"),
+    "terms.speaker_all": ("全部", "Everyone"),
+    "terms.speaker_narration": ("报道叙述（无讲话人）", "Narration (no speaker)"),
+    "terms.min_len": ("最短词长（字）", "Minimum length (characters)"),
+    "terms.top": ("显示前 N 个词", "Show the top N terms"),
+    "terms.exclude": ("排除的词", "Words to exclude"),
+    "terms.exclude_placeholder": ("用空格或逗号分隔", "separated by spaces or commas"),
+    # frequency
+    "terms.bar_title": ("高频词前 {n} 个", "Top {n} terms"),
+    "terms.axis_count": ("出现次数", "Occurrences"),
+    "terms.axis_paragraph": ("段落", "Paragraph"),
+    "terms.kind_glossary": ("术语表词条", "Glossary term"),
+    "terms.kind_word": ("其他词语", "Other word"),
+    "terms.kind_policy": ("政策动词", "Policy verb"),
+    "terms.hover_count": ("{count} 次，分布在 {paragraphs} 段", "{count} times, in {paragraphs} paragraphs"),
+    "terms.click_hint": (
+        "点击一根柱子，在下方打开该词的上下文和分布。",
+        "Click a bar to open the term below: its lines in context and where it occurs.",
+    ),
+    "terms.col_rank": ("排名", "Rank"),
+    "terms.col_term": ("词语", "Term"),
+    "terms.col_count": ("次数", "Count"),
+    "terms.col_paragraphs": ("段落数", "Paragraphs"),
+    "terms.col_english": ("英译（术语表）", "English (glossary)"),
+    "terms.download_counts": ("下载词频表 CSV", "Download the counts (CSV)"),
+    "terms.no_sentences": (
+        "当前的主题和讲话人筛选没有留下任何句子。请放宽筛选。",
+        "No sentence matches the current theme and speaker filters. Widen the filters.",
+    ),
+    "terms.no_terms": (
+        "当前的筛选没有留下任何词语。请调低最短词长、换一个词性或删去一些排除的词。",
+        "The filters leave no terms. Lower the minimum length, choose another part of speech or "
+        "remove some excluded words.",
+    ),
+    # an open term
+    "terms.open": ("打开词语", "Open a term"),
+    "terms.open_placeholder": ("选择或点击一个词", "Choose a term or click a bar"),
+    "terms.compare": ("在分布图中对比", "Compare in the dispersion plot"),
+    "terms.compare_placeholder": ("再选几个词，与它对比分布", "Add terms to compare where they occur"),
+    "terms.open_title": ("“{term}”", "“{term}”"),
+    "terms.open_counts": (
+        "在当前筛选下出现 {count} 次，分布在 {paragraphs} 段。",
+        "{count} times under the current filters, in {paragraphs} paragraphs.",
+    ),
+    "terms.no_hits": (
+        "“{term}”在当前筛选的句子里没有出现。",
+        "“{term}” does not occur in the sentences the filters keep.",
+    ),
+    "terms.not_counted": (
+        "按当前的词性、词长、停用词或排除设置，这个词不计入词频表；下面仍列出它的全部出现。",
+        "With the current part of speech, length, stopword or exclusion settings this term is not counted; "
+        "its lines are still listed below.",
+    ),
+    "terms.kwic_heading": ("上下文（KWIC）", "Keyword in context (KWIC)"),
+    "terms.kwic_para": ("段", "¶"),
+    "terms.kwic_left": ("左侧语境", "Left context"),
+    "terms.kwic_term": ("词语", "Term"),
+    "terms.kwic_right": ("右侧语境", "Right context"),
+    "terms.kwic_open": ("在原文中打开第 {paragraph} 段", "Open paragraph {paragraph} in the reader"),
+    "terms.kwic_note": (
+        "语境取自该词所在的句子；点击段号在原文中打开该段。带虚线下划线的是术语表词条，悬停可见拼音和英译。",
+        "Contexts come from the term's own sentence; click the paragraph number to open it in the reader. "
+        "Dotted underlines mark glossary terms; hover for pinyin and English.",
+    ),
+    "terms.download_kwic": ("下载上下文 CSV", "Download the KWIC lines (CSV)"),
+    "terms.dispersion_heading": ("在文中的分布", "Where it occurs"),
+    "terms.dispersion_title": ("“{term}”在全文中的位置", "Where “{term}” occurs in the text"),
+    "terms.dispersion_hover": (
+        "{term}：第 {paragraph} 段，第 {sentence} 句",
+        "{term}: paragraph {paragraph}, sentence {sentence}",
+    ),
+    "terms.neighbours_heading": ("常见搭配词", "Most frequent neighbours"),
+    "terms.window": ("左右各取几个实词", "Content words on each side"),
+    "terms.neighbours_note": (
+        "同一分句内、左右各 {window} 个实词之内的词（跳过虚词，不跨标点）。“占比”是该词与“{term}”相邻的次数占它全部出现次数的比例。",
+        "Words within {window} content words on either side in the same clause (function words skipped, "
+        "punctuation never crossed). “Share” is how much of the word's use is next to “{term}”.",
+    ),
+    "terms.no_neighbours": ("这个词在当前筛选下没有相邻的实词。", "The term has no neighbouring content words under the filters."),
+    "terms.col_neighbour": ("相邻词", "Neighbour"),
+    "terms.col_left": ("在左", "Left"),
+    "terms.col_right": ("在右", "Right"),
+    "terms.col_together": ("相邻次数", "Together"),
+    "terms.col_total": ("总次数", "Its count"),
+    "terms.col_share": ("占比", "Share"),
+    # slides
+    "terms.shape": ("图形", "Shape"),
+    "terms.shape_treemap": ("矩形树图", "Treemap"),
+    "terms.shape_cloud": ("词云", "Word cloud"),
+    "terms.treemap_title": ("高频词前 {n} 个（面积表示次数）", "Top {n} terms (area by count)"),
+    "terms.cloud_title": ("高频词云（{n} 个词，字号表示次数）", "Word cloud of {n} terms (size by count)"),
+    # keywords and n-grams
+    "terms.keywords_heading": ("关键词：TF-IDF 与 TextRank", "Keywords: TF-IDF and TextRank"),
+    "terms.keywords_note": (
+        "jieba 的两种关键词算法，用本看板的分词器，作用于当前筛选的句子。TF-IDF 以 jieba 自带的通用语料逆文档频率加权，"
+        "突出本文比一般文本更常用的词；TextRank 按词语在 5 词窗口内的共现关系排序。",
+        "jieba's two keyword methods, with the board's tokenizer, on the sentences the filters keep. TF-IDF weighs "
+        "counts by the inverse document frequency of jieba's general corpus, favouring words this text uses more "
+        "than texts in general; TextRank ranks words by their co-occurrence within a window of 5 words.",
+    ),
+    "terms.keywords_wait": ("正在计算关键词……", "Computing keywords…"),
+    "terms.col_tfidf": ("TF-IDF 关键词", "TF-IDF keyword"),
+    "terms.col_textrank": ("TextRank 关键词", "TextRank keyword"),
+    "terms.col_weight": ("权重", "Weight"),
+    "terms.keywords_both": ("两种方法都选出的词：{words}", "Chosen by both methods: {words}"),
+    "terms.no_keywords": ("当前筛选下没有关键词。", "No keywords under the current filters."),
+    "terms.ngrams_heading": ("多词搭配（n 元组）", "Multi-word collocations (n-grams)"),
+    "terms.ngram_n": ("几个词连用", "Words in a row"),
+    "terms.ngrams_note": (
+        "相邻出现至少两次的词串（不跨标点）；首尾是实词，中间可以有虚词。",
+        "Runs of adjacent words that occur at least twice (never across punctuation); the first and last are "
+        "content words, function words may stand between.",
+    ),
+    "terms.col_ngram": ("词串", "Words"),
+    "terms.no_ngrams": ("没有出现两次以上的 {n} 词搭配。", "No run of {n} words occurs twice or more."),
+    # speakers
+    "terms.speakers_title": ("各讲话人的高频词", "Each speaker's top terms"),
+    "terms.speakers_note": (
+        "每位讲话人说的句子（包括“他强调”等转述）中的前 {n} 个词，使用上方除讲话人外的全部筛选。",
+        "The top {n} terms of each speaker's sentences (reported speech included), with all filters above "
+        "except the speaker.",
+    ),
+    "terms.speaker_shared": ("其他讲话人也用", "Also used by another speaker"),
+    "terms.speaker_own": ("仅此讲话人用", "Used by this speaker only"),
+    "terms.speaker_hover": ("{term}：{count} 次，每千词 {rate}", "{term}: {count} times, {rate} per 1,000 words"),
+    "terms.one_speaker": (
+        "这篇文档只有一位讲话人（{name}），没有可对比的对象。",
+        "This document has only one speaker ({name}); there is no one to compare.",
+    ),
+    "terms.no_speaker": ("这篇文档里没有识别出讲话人。", "No speakers were found in this document."),
+    # glossary
+    "glossary.intro": (
+        "本文中外国读者容易卡住的政治术语：拼音、官方英译（注明出处和日期，最新的在前）和一句话释义。"
+        "没有可引用的官方英译时如实说明。",
+        "Political terms of the report that trip foreign readers up: pinyin, the official English rendering "
+        "(with source and date, newest first) and a one-line explanation. Where no official rendering could "
+        "be cited, the glossary says so.",
+    ),
+    "glossary.search": ("搜索术语表", "Search the glossary"),
+    "glossary.search_placeholder": ("中文、拼音（可不带声调）或英文", "Chinese, pinyin (tones optional) or English"),
+    "glossary.only_document": ("只看本文出现的词条", "Only terms in this document"),
+    "glossary.count": ("{shown}/{total} 个词条", "{shown} of {total} entries"),
+    "glossary.none_found": ("没有符合“{query}”的词条。", "No entry matches “{query}”."),
+    "glossary.none_in_document": (
+        "术语表的词条都没有出现在当前筛选的句子里。关闭“只看本文出现的词条”可查看全部词条。",
+        "No glossary term occurs in the sentences the filters keep. Turn off “Only terms in this document” "
+        "to see every entry.",
+    ),
+    "glossary.counted_in_themes": ("次数只统计主题筛选后的句子。", "Counts are of the theme-filtered sentences only."),
+    "glossary.col_term": ("术语", "Term"),
+    "glossary.col_english": ("英译（最新官方译法）", "English (newest official rendering)"),
+    "glossary.col_source": ("出处", "Source"),
+    "glossary.col_date": ("日期", "Date"),
+    "glossary.col_explain": ("释义", "Explanation"),
+    "glossary.col_occurrences": ("本文次数", "In this text"),
+    "glossary.col_en": ("英译", "English"),
+    "glossary.col_verified": ("已核对原文", "Read in source"),
+    "glossary.col_note": ("备注", "Note"),
+    "glossary.details": ("查看全部译法", "Show all renderings of"),
+    "glossary.details_placeholder": ("选择一个术语", "Choose a term"),
+    "glossary.renderings_heading": ("“{term}”的全部官方译法（最新的在前）", "All official renderings of “{term}” (newest first)"),
+    "glossary.unverified": (
+        "标为未核对的译法取自二手引用，原始出处未能打开。",
+        "Renderings marked as not read in the source are recorded from a secondary mention.",
+    ),
+    "glossary.no_rendering": ("无可引用的官方英译", "no official English rendering found"),
+    "glossary.no_rendering_gloss": (
+        "无官方英译（描述性译法：{gloss}）",
+        "no official rendering (descriptive gloss: {gloss})",
+    ),
+    "glossary.gloss_marked": ("描述性译法，非官方：{gloss}", "descriptive gloss, not official: {gloss}"),
+    "glossary.note": ("说明：{note}", "Note: {note}"),
+    "glossary.card_source": ("{source}，{date}", "{source}, {date}"),
+    "glossary.in_glossary": ("术语表", "Glossary"),
+    "glossary.yes": ("是", "yes"),
+    "glossary.via": ("（链接为转载页，原文在此读到）", "(link to the copy in which it was read)"),
+    "glossary.no": ("否（二手引用）", "no (secondary mention)"),
 }
 
 # --- study: presenter, quiz, outline, handout (pages/study.py, pages/quiz.py) ---

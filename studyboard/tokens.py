@@ -91,6 +91,35 @@ class Tokenizer:
             pos = end
         return tokens
 
+    def keywords(self, text: str, method: str, top: int, stop_words: frozenset[str] = frozenset(),
+                 allow_pos: tuple[str, ...] = ()) -> list[tuple[str, float]]:
+        """jieba.analyse keywords of ``text`` with this tokenizer: ``method`` "tfidf"
+        (jieba's IDF table) or "textrank" (co-occurrence window of 5 words).
+
+        The extractors get this tokenizer and its POS tagger instead of jieba's
+        global ones, so the lexicon's words stay whole. ``allow_pos`` limits
+        the words to those tags (TextRank needs tags; empty means jieba's
+        default for it: n, ns, vn, v). Returns (word, weight), best first.
+        """
+        import copy
+
+        import jieba.analyse  # loads jieba's IDF table once, into its default extractor
+
+        if method == "tfidf":
+            extractor = copy.copy(jieba.analyse.default_tfidf)  # shares the IDF table
+            extractor.tokenizer, extractor.postokenizer = self._jieba, self._pos
+        elif method == "textrank":
+            extractor = jieba.analyse.TextRank()
+            extractor.tokenizer = extractor.postokenizer = self._pos
+        else:
+            raise ValueError(f"unknown keyword method {method!r}")
+        extractor.stop_words = set(extractor.STOP_WORDS) | set(stop_words)
+        with self._lock:
+            if method == "tfidf":
+                return extractor.extract_tags(text, topK=top, withWeight=True, allowPOS=allow_pos)
+            return extractor.textrank(text, topK=top, withWeight=True,
+                                      allowPOS=allow_pos or ("ns", "n", "vn", "v"))
+
     def _tag_unknown(self, word: str) -> str:
         tag = self._unknown.get(word)
         if tag is None:

@@ -55,3 +55,20 @@ def test_the_global_jieba_dictionary_is_untouched(lexicon):
 def test_lexicon_words_include_people_and_places(lexicon):
     words = {w for w, _, _ in lexicon_words(lexicon)}
     assert {"习近平", "湖南省", "长沙", "长江中游城市群", "新质生产力"} <= words
+
+
+def test_keywords_with_the_private_tokenizer(tokenizer):
+    import jieba
+
+    loaded = jieba.dt.initialized
+    text = "要以科技创新引领产业创新，积极培育和发展新质生产力。加快发展新质生产力，推动高质量发展。"
+    tfidf = dict(tokenizer.keywords(text, "tfidf", 10, frozenset({"发展"})))
+    assert "新质生产力" in tfidf and "发展" not in tfidf and "新质" not in tfidf
+    textrank = [word for word, _ in tokenizer.keywords(text, "textrank", 10)]
+    assert "新质生产力" not in textrank  # tagged nz: not among TextRank's default tags (n, ns, vn, v)
+    textrank = [word for word, _ in tokenizer.keywords(text, "textrank", 10, allow_pos=("n", "nz", "vn", "v"))]
+    assert "新质生产力" in textrank
+    assert jieba.dt.initialized == loaded  # jieba's global tokenizer is neither loaded nor changed
+    assert "新质生产力" not in jieba.dt.FREQ
+    with pytest.raises(ValueError):
+        tokenizer.keywords(text, "lda", 10)

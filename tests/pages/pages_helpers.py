@@ -83,3 +83,18 @@ def lexicon_copy(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "data" / "lexicon", folder)
     monkeypatch.setenv("STUDYBOARD_LEXICON", str(folder))
     return folder
+
+
+def plotly_values(value) -> list:
+    """A data array of a plotly JSON spec as a list (plotly encodes numeric
+    arrays as {"dtype": ..., "bdata": base64})."""
+    if isinstance(value, dict) and "bdata" in value:
+        import base64
+
+        import numpy as np
+
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+        if "shape" in value:
+            array = array.reshape([int(n) for n in str(value["shape"]).split(",")])
+        return array.tolist()
+    return list(value)

@@ -1,0 +1,122 @@
+"""The terms page in headless Chromium: loads clean with its chart drawn,
+Chinese by default, English on switch, a theme filter from the URL, a click
+on a bar opens the term, and the other views draw. Screenshots go to
+artifacts/screenshots/terms*.png."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from browser_helpers import errors_on, full_screenshot, has_chinese, main_text, open_page, plot_count, settle_after
+
+pytestmark = pytest.mark.browser
+
+TITLE_ZH, TITLE_EN = "词频与术语", "Terms and glossary"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def entry_page_first(browser, server):
+    """Open the entry page once before the terms page's own address.
+
+    On a server that has not run the entry script yet, the first request for
+    /terms runs pages/terms.py alone (pages/ is also Streamlit's folder of
+    legacy pages) and the page stays blank; once dashboard.py has declared the
+    navigation, every address is routed through it.
+    """
+    context = browser.new_context()
+    try:
+        open_page(context.new_page(), server)
+    finally:
+        context.close()
+
+
+def open_terms(page, server, **params) -> None:
+    open_page(page, server, "terms", **params)
+    page.wait_for_selector(f"h1:has-text('{TITLE_EN if params.get('lang') == 'en' else TITLE_ZH}')")
+
+
+def svg_texts(page, selector: str) -> list[str]:
+    """Texts of SVG elements of the charts (inner_text does not apply to SVG)."""
+    return page.evaluate("s => [...document.querySelectorAll(s)].map(t => t.textContent)",
+                         f'[data-testid="stPlotlyChart"] {selector}')
+
+
+def tick_font_sizes(page) -> list[float]:
+    return page.evaluate("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .ytick text')]
+        .map(t => parseFloat(getComputedStyle(t).fontSize))""")
+
+
+def test_terms_page_loads_in_chinese(page, server):
+    open_terms(page, server)
+    assert errors_on(page) == []
+    assert plot_count(page) >= 1
+    text = main_text(page)
+    assert has_chinese(text) and "统计 52/52 句" in text
+    ticks = svg_texts(page, ".ytick text")
+    assert "中部地区" in ticks and "发展" in ticks and len(ticks) == 20
+    assert min(tick_font_sizes(page)) >= 16  # readable on a projector
+    full_screenshot(page, "terms")
+
+
+def test_english_switch(page, server):
+    open_terms(page, server)
+    settle_after(page, lambda: page.get_by_role("radio", name="English").click())
+    page.wait_for_selector(f"h1:has-text('{TITLE_EN}')")
+    assert "lang=en" in page.url
+    assert svg_texts(page, ".gtitle")[0] == "Top 20 terms"
+    assert svg_texts(page, ".xtitle")[0] == "Occurrences"
+    assert errors_on(page) == []
+    full_screenshot(page, "terms_en")
+
+
+def test_theme_filter_from_the_url(page, server):
+    open_terms(page, server, themes="ecology", term="高质量发展")
+    assert errors_on(page) == []
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+    assert "绿色发展" in sidebar
+    rows = page.locator("table.sb-kwic tbody tr")
+    assert rows.count() == 2  # the ecology sentences of ¶6 and ¶13
+    assert rows.nth(0).locator("a").inner_text() == "¶6" and rows.nth(1).locator("a").inner_text() == "¶13"
+    assert plot_count(page) >= 2  # bar chart and dispersion plot
+    full_screenshot(page, "terms_theme")
+
+
+def test_clicking_a_bar_opens_the_term(page, server):
+    open_terms(page, server)
+    label = page.locator('[data-testid="stPlotlyChart"] .ytick text', has_text=re.compile("^高质量发展$")).first
+    area = page.locator('[data-testid="stPlotlyChart"] .nsewdrag').first.bounding_box()
+    box = label.bounding_box()
+    settle_after(page, lambda: page.mouse.click(area["x"] + 20, box["y"] + box["height"] / 2))
+    page.wait_for_selector("table.sb-kwic")
+    assert "term=" in page.url
+    assert page.locator("table.sb-kwic tbody tr").count() == 6
+    link = page.locator("table.sb-kwic tbody tr a").first.get_attribute("href")
+    assert link.startswith("./reader?") and "para=1" in link
+    assert errors_on(page) == []
+    full_screenshot(page, "terms_term")
+
+
+@pytest.mark.parametrize("name, params", [
+    ("terms_cloud", {"section": "slides", "shape": "cloud", "top": "40"}),
+    ("terms_treemap", {"section": "slides"}),
+    ("terms_speakers", {"section": "speakers", "lang": "en"}),
+    ("terms_keywords", {"section": "keywords"}),
+])
+def test_other_views_draw(page, server, name, params):
+    open_terms(page, server, **params)
+    assert errors_on(page) == []
+    if params["section"] != "keywords":
+        assert plot_count(page) >= 1
+    assert has_chinese(main_text(page))
+    full_screenshot(page, name)
+
+
+def test_glossary(page, server):
+    open_terms(page, server, section="glossary", entry="新质生产力", lang="en")
+    assert errors_on(page) == []
+    assert page.locator("table.sb-glossary tbody tr").count() >= 30
+    renderings = page.locator("table.sb-renderings").inner_text()
+    assert "new productivity boosters" in renderings and "new quality productive forces" in renderings
+    full_screenshot(page, "terms_glossary")
