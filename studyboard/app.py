@@ -241,6 +241,15 @@ def set_view(view: View | None) -> None:
 
 def view() -> View:
     """The current run's View (set by dashboard.py before the page runs)."""
+    if "_view" not in st.session_state and not st.session_state.get("_shell_rerun"):
+        # On a freshly started server, the first visit straight to a page's URL
+        # (a shared link to ./map?province=…) runs that page on its own, without
+        # dashboard.py: Streamlit's mode for a pages/ folder, which lasts until a
+        # run declares the navigation. Declare it and run again, through
+        # dashboard.py (the URL and its parameters are kept).
+        st.session_state["_shell_rerun"] = True
+        navigation(i18n.DEFAULT_LANG)
+        st.rerun()
     current = st.session_state.get("_view")
     if current is None:
         st.stop()
