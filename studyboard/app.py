@@ -246,9 +246,12 @@ def view() -> View:
         # (a shared link to ./map?province=…) runs that page on its own, without
         # dashboard.py: Streamlit's mode for a pages/ folder, which lasts until a
         # run declares the navigation. Declare it and run again, through
-        # dashboard.py (the URL and its parameters are kept).
+        # dashboard.py (the URL and its parameters are kept). The pages are
+        # declared without icons: the current page's icon would become the
+        # favicon, which Streamlit fetches from a font server.
         st.session_state["_shell_rerun"] = True
-        navigation(i18n.DEFAULT_LANG)
+        files = [file for file, _title, _icon in PAGES if (paths.ROOT / file).exists()]
+        st.navigation([st.Page(file, default=not index) for index, file in enumerate(files)], position="hidden")
         st.rerun()
     current = st.session_state.get("_view")
     if current is None:
