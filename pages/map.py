@@ -21,9 +21,9 @@ adcodes = [p.adcode for p in lex.provinces]
 app.from_url("map_layer", "direct", lambda v: v if v in pm.LAYERS else None, param="layer")
 app.from_url("map_kinds", list(pm.KINDS), lambda v: app.parse_list(pm.KINDS)(v) or None, param="kinds")
 app.from_url("map_measure", "count", lambda v: v if v in pm.MEASURES else None, param="measure")
-app.from_url("map_province", "", lambda v: pm.parse_province(v, lex), param="province")
+app.from_url("map_province", None, lambda v: pm.parse_province(v, lex), param="province")
 if st.session_state["map_province"] not in adcodes:
-    st.session_state["map_province"] = ""
+    st.session_state["map_province"] = None
 for chart_key in (MAP_KEY, BAR_KEY):
     seen, chosen = pm.track_selection(st.session_state.get(chart_key), st.session_state.get(f"_seen_{chart_key}"),
                                       adcodes)
@@ -68,7 +68,7 @@ with left:
         meeting = pm.meeting_place(ds, lex)
         cities = pm.city_markers(ds, lex, kinds, view.themes, view.mode, lang) if layer == "direct" else None
         fig = pm.map_figure(counts, shapes, layer=layer, measure=measure, lang=lang, cities=cities,
-                            meeting=meeting, selected=selected, title=title)
+                            meeting=meeting, selected=selected, title=title, city_outlines=pm.city_shapes(lex))
         st.plotly_chart(fig, config=pm.CONFIG, width="stretch", key=MAP_KEY, on_select="rerun",
                         selection_mode="points")
     else:
@@ -81,9 +81,9 @@ with right:
                          title=view.t("map.bars"))
     st.plotly_chart(bars, config=charts.CONFIG, width="stretch", key=BAR_KEY, on_select="rerun",
                     selection_mode="points")
-    st.selectbox(view.t("map.province"), [""] + adcodes, key="map_province",
-                 format_func=lambda a: pm.province_name(lex, a, lang) if a else view.t("map.province_none"))
-    app.to_url("province", st.session_state["map_province"], "")
+    st.pills(view.t("map.province"), adcodes, key="map_province",
+             format_func=lambda a: pm.province_name(lex, a, lang))
+    app.to_url("province", st.session_state["map_province"])
     if selected:
         found = pm.sentence_mentions(ds, selected, layer, kinds, view.themes, view.mode)
         st.markdown(f"**{pm.sentences_heading(found, selected, lex, lang)}**")

@@ -80,8 +80,11 @@ MEETING_COLOR = "#F2B705"
 MARK_COLORS = {"direct": "#FCBBA1", "related": "#C6DBEF"}
 HOVER_WRAP = 24  # characters per line of a sentence in a hover box
 #: A halo around map text (CSS text-shadow), so that it reads on any fill.
-HALO_LIGHT = "0 0 3px #FFFFFF, 0 0 3px #FFFFFF, 0 0 2px #FFFFFF"
+HALO_LIGHT = ("1px 1px 0 #FFFFFF, -1px -1px 0 #FFFFFF, 1px -1px 0 #FFFFFF, -1px 1px 0 #FFFFFF, "
+              "0 0 3px #FFFFFF, 0 0 3px #FFFFFF")
 HALO_DARK = "0 0 3px #000000, 0 0 2px #000000"
+CITY_OUTLINE = "#333333"
+MEETING_OUTLINE = "#E0A800"
 
 
 # --- geometry --------------------------------------------------------------------
@@ -175,6 +178,13 @@ def label_point(geom: dict) -> tuple[float, float]:
     holding = [s for s in spans if s[0] <= cx <= s[1]]
     left, right = holding[0] if holding else max(spans, key=lambda s: s[1] - s[0])
     return round((left + right) / 2, 4), round(cy, 4)
+
+
+def city_shapes(lexicon: Lexicon) -> dict[str, dict]:
+    """adcode -> GeoJSON feature of the prefecture-level units of the gazetteer's provinces."""
+    wanted = {p.adcode for p in lexicon.provinces}
+    return {f["properties"]["adcode"]: f for f in geometry("city")["features"]
+            if f["properties"].get("province") in wanted}
 
 
 def province_shapes(lexicon: Lexicon) -> dict[str, dict]:
@@ -460,10 +470,12 @@ def _collection(features: list[dict]) -> dict:
 def map_figure(counts: pd.DataFrame, shapes: dict[str, dict], *, layer: str = "direct",
                measure: str = "count", lang: str = "zh", cities: pd.DataFrame | None = None,
                meeting: dict | None = None, selected: str | None = None, title: str | None = None,
-               height: int = 820) -> go.Figure:
+               height: int = 820, city_outlines: dict[str, dict] | None = None) -> go.Figure:
     """The choropleth of the provinces with names, counts, city markers and the meeting place.
 
-    ``counts`` is :func:`province_counts`; ``shapes`` is :func:`province_shapes`.
+    ``counts`` is :func:`province_counts`; ``shapes`` is :func:`province_shapes`;
+    ``city_outlines`` (:func:`city_shapes`) outlines the named cities and, in
+    gold, the meeting place's city.
     Provinces with a count are coloured on a sequential scale (red: direct,
     blue: related), those with none are grey; land that is not counted stays
     white. Every province carries its name and value; a click on a province
@@ -515,6 +527,22 @@ def map_figure(counts: pd.DataFrame, shapes: dict[str, dict], *, layer: str = "d
                                     marker=dict(symbol="square", size=18, color=ZERO_FILL,
                                                 line=dict(color=BORDER, width=1)),
                                     hoverinfo="skip", showlegend=True))
+    # the outlines of the named cities and of the meeting place's city
+    outlined = [] if cities is None else list(cities["adcode"])
+    if meeting and meeting["kind"] == "city" and meeting["adcode"] not in outlined:
+        outlined.append(meeting["adcode"])
+    outlined = [a for a in outlined if city_outlines and a in city_outlines]
+    if outlined:
+        is_meeting = [bool(meeting) and a == meeting["adcode"] for a in outlined]
+        province_of = {a: city_outlines[a]["properties"].get("province", "") for a in outlined}
+        fig.add_trace(go.Choropleth(
+            geojson=for_drawing(_collection([city_outlines[a] for a in outlined])),
+            featureidkey="properties.adcode", locations=outlined, z=[0] * len(outlined),
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False,
+            marker=dict(line=dict(width=[3.0 if m else 1.6 for m in is_meeting],
+                                  color=[MEETING_OUTLINE if m else CITY_OUTLINE for m in is_meeting])),
+            customdata=[province_of[a] for a in outlined], hoverinfo="skip", showlegend=False,
+            name="cities"))
     # cities that are named, and the meeting place
     if cities is not None and len(cities):
         shown = cities
@@ -709,7 +737,7 @@ def highlight(text: str, spans, layer: str = "direct", lang: str = "zh") -> str:
         if start < pos or end > len(text):
             continue
         out.append(markup.html(text[pos:start]))
-        label = i18n.t(f"map.kind.{kind}", lang)
+        label = i18n.t(f"map.kind_one.{kind}", lang)
         out.append(f'<mark class="sb-map-{layer}" title="{markup.html(label)}">{markup.html(text[start:end])}</mark>')
         pos = end
     out.append(markup.html(text[pos:]))
@@ -756,7 +784,7 @@ def mention_table(ds: Dataset, lexicon: Lexicon, layer: str = "direct", kinds: I
         provinces = [province_name(lexicon, a, lang) for a in group["adcode"] if a]
         sentence = sentences.loc[int(first["sentence"])]
         joined = (", " if lang == "en" else "、").join(provinces) or "—"
-        rows.append((joined, i18n.t(f"map.kind.{first['kind']}", lang), str(first["surface"]),
+        rows.append((joined, i18n.t(f"map.kind_one.{first['kind']}", lang), str(first["surface"]),
                      int(first["paragraph"]), int(sentence["index"]), str(sentence["text"])))
     headers = [i18n.t(f"map.col.{c}", lang) for c in TABLE_COLUMNS]
     return pd.DataFrame(rows, columns=headers)

@@ -299,6 +299,27 @@ def test_map_figure_on_the_seed(seed, lexicon):
     assert "会议地点：湖南省长沙市" in hover
 
 
+def test_city_outlines(seed, lexicon, cities_only):
+    outlines = pm.city_shapes(lexicon)
+    assert outlines[CHANGSHA]["properties"]["name"] == "长沙市"
+    assert {f["properties"]["province"] for f in outlines.values()} == set(DIRECT)
+    # the seed: only the meeting place's city, in gold
+    fig = pm.map_figure(pm.province_counts(seed, lexicon), pm.province_shapes(lexicon),
+                        cities=pm.city_markers(seed, lexicon), meeting=pm.meeting_place(seed, lexicon),
+                        city_outlines=outlines)
+    trace = next(t for t in fig.data if t.name == "cities")
+    assert list(trace.locations) == [CHANGSHA] and list(trace.customdata) == [HUNAN]
+    assert list(trace.marker.line.color) == [pm.MEETING_OUTLINE]
+    # cities only: 武汉 (the meeting place) in gold, 长沙 and 合肥 in grey
+    fig = pm.map_figure(pm.province_counts(cities_only, lexicon), pm.province_shapes(lexicon),
+                        cities=pm.city_markers(cities_only, lexicon),
+                        meeting=pm.meeting_place(cities_only, lexicon), city_outlines=outlines)
+    trace = next(t for t in fig.data if t.name == "cities")
+    assert dict(zip(trace.locations, trace.marker.line.color)) == {
+        WUHAN: pm.MEETING_OUTLINE, CHANGSHA: pm.CITY_OUTLINE, HEFEI: pm.CITY_OUTLINE}
+    assert trace.hoverinfo == "skip"  # clicks and hovers reach the province below
+
+
 def test_map_figure_in_english_and_related(seed, lexicon):
     counts = pm.province_counts(seed, lexicon, layer="related", lang="en")
     fig = pm.map_figure(counts, pm.province_shapes(lexicon), layer="related", measure="count", lang="en")

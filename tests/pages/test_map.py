@@ -33,11 +33,15 @@ def bar_spec(at) -> dict:
     return specs[0]
 
 
+def provinces(spec) -> list[dict]:
+    """The choropleth traces of the provinces (not the outlines of cities)."""
+    return [t for t in spec["data"] if t["type"] == "choropleth" and t.get("name") != "cities"]
+
+
 def values(spec) -> dict[str, float]:
     out = {}
-    for trace in spec["data"]:
-        if trace["type"] == "choropleth":
-            out.update(zip(trace["locations"], trace["z"]))
+    for trace in provinces(spec):
+        out.update(zip(trace["locations"], trace["z"]))
     return out
 
 
@@ -62,7 +66,7 @@ def test_seed_counts_and_the_chosen_province(run_page):
     assert len(star) == 1 and star[0]["text"] == ["长沙"]
     assert any("会议地点：湖南省长沙市" in c.value for c in at.caption)
     # the chosen province: outlined on the map, its sentences listed with links to the reader
-    assert at.selectbox(key="map_province").value == HUNAN
+    assert at.session_state["map_province"] == HUNAN
     assert any(m.value == "**湖南：3 处提及，2 个句子**" for m in at.markdown)
     html = html_blocks(at)
     assert "para=1" in html and "para=3" in html and "./reader?" in html
@@ -81,7 +85,7 @@ def test_seed_counts_and_the_chosen_province(run_page):
 def test_province_by_name_in_the_url(run_page):
     at = run_page("map", province="河南")
     no_exceptions(at)
-    assert at.selectbox(key="map_province").value == HENAN
+    assert at.session_state["map_province"] == HENAN
     assert any(m.value == "**河南：1 处提及，1 个句子**" for m in at.markdown)
     assert "para=3" in html_blocks(at)
 
@@ -89,17 +93,17 @@ def test_province_by_name_in_the_url(run_page):
 def test_a_click_on_the_map_chooses_a_province(run_page):
     at = run_page("map")
     no_exceptions(at)
-    assert at.selectbox(key="map_province").value == ""
+    assert at.session_state["map_province"] is None
     assert not html_blocks(at)
     at.session_state["map_chart"] = {"selection": {"points": [{"location": HENAN, "z": 1}]}}
     at.run()
     no_exceptions(at)
-    assert at.selectbox(key="map_province").value == HENAN
+    assert at.session_state["map_province"] == HENAN
     assert at.query_params["province"] == HENAN
     assert any(m.value == "**河南：1 处提及，1 个句子**" for m in at.markdown)
     # the map outlines the chosen province
     spec = map_spec(at)
-    trace = next(t for t in spec["data"] if t["type"] == "choropleth" and HENAN in t["locations"])
+    trace = next(t for t in provinces(spec) if HENAN in t["locations"])
     widths = dict(zip(trace["locations"], trace["marker"]["line"]["width"]))
     assert widths[HENAN] > widths[SHANXI]
 
@@ -109,7 +113,7 @@ def test_a_click_on_a_bar_or_city_chooses_its_province(run_page):
     at.session_state["map_bars"] = {"selection": {"points": [{"customdata": ANHUI, "x": 1, "y": "安徽"}]}}
     at.run()
     no_exceptions(at)
-    assert at.selectbox(key="map_province").value == ANHUI
+    assert at.session_state["map_province"] == ANHUI
     assert any(m.value == "**安徽：1 处提及，1 个句子**" for m in at.markdown)
 
 
@@ -134,7 +138,7 @@ def test_related_layer_from_the_url(run_page):
     spec = map_spec(at)
     assert values(spec) == RELATED
     assert "不计入直接提及" in spec["layout"]["title"]["text"]
-    positive = next(t for t in spec["data"] if t["type"] == "choropleth")
+    positive = provinces(spec)[0]
     assert positive["colorbar"]["title"]["text"] == "区域关联（次）"
     assert any(m.value == "**安徽：3 处提及，2 个句子**" for m in at.markdown)
     assert ">长三角</mark>" in html_blocks(at)
@@ -149,7 +153,7 @@ def test_kinds_and_measure_from_the_url(run_page):
     counted = values(spec)
     # only 湖南省 is a province name: 湖南 counts, the other five are zero (grey)
     assert counted[HUNAN] > 0 and all(counted[a] == 0 for a in DIRECT if a != HUNAN)
-    zero = next(t for t in spec["data"] if t["type"] == "choropleth" and SHANXI in t["locations"])
+    zero = next(t for t in provinces(spec) if SHANXI in t["locations"])
     assert len(zero["locations"]) == 5
     assert at.session_state["map_kinds"] == ["province"]
     assert at.session_state["map_measure"] == "rate"
@@ -187,7 +191,7 @@ def test_no_kinds_chosen_gives_a_message(run_page):
 def test_invalid_url_values_are_ignored(run_page):
     at = run_page("map", province="<script>", layer="nope", kinds="bogus", measure="x")
     no_exceptions(at)
-    assert at.selectbox(key="map_province").value == ""
+    assert at.session_state["map_province"] is None
     assert at.session_state["map_layer"] == "direct"
     assert at.session_state["map_kinds"] == ["province", "city", "official"]
     assert values(map_spec(at)) == DIRECT
@@ -223,7 +227,7 @@ def test_a_document_that_names_no_province(run_page, texts):
     assert any(i.value == "本文没有直接提及地图上的省份（省名、城市或官员职务）。" for i in at.info)
     spec = map_spec(at)
     assert values(spec) == {a: 0 for a in DIRECT}
-    assert all(not t.get("showscale", True) for t in spec["data"] if t["type"] == "choropleth")
+    assert all(not t.get("showscale", True) for t in provinces(spec))
     assert any("会议地点：北京（不在地图范围内）" in c.value for c in at.caption)
     assert any(c.value == "当前范围内没有提及。" for c in at.caption)
     assert not at.dataframe
@@ -241,6 +245,9 @@ def test_a_document_with_cities_only(run_page, texts):
     assert markers["text"] == ["长沙", "合肥"]  # 武汉 is the meeting place, marked by the star
     star = next(t for t in spec["data"] if t["type"] == "scattergeo" and t.get("marker", {}).get("symbol") == "star")
     assert star["text"] == ["武汉"]
+    # the three cities' prefectures are outlined (合肥 340100, 武汉 420100, 长沙 430100)
+    outlines = next(t for t in spec["data"] if t.get("name") == "cities")
+    assert sorted(outlines["locations"]) == ["340100", "420100", "430100"]
     assert any(m.value == "**湖北：1 处提及，1 个句子**" for m in at.markdown)
     assert ">武汉</mark>" in html_blocks(at)
     assert any("共 22 字" in c.value for c in at.caption)
@@ -252,6 +259,6 @@ def test_hostile_text_is_shown_as_text(run_page, texts):
     html = html_blocks(at)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<script" not in html and "<img" not in html
-    hover = " ".join(h for t in map_spec(at)["data"] if t["type"] == "choropleth" for h in t["hovertext"])
+    hover = " ".join(h for t in provinces(map_spec(at)) for h in t["hovertext"])
     assert "<script" not in hover and "&lt;script&gt;" in hover
     assert values(map_spec(at)) == {**{a: 0 for a in DIRECT}, HUNAN: 2}
