@@ -79,6 +79,18 @@ def server(browser):
 
 
 @pytest.fixture
+def fresh_server(browser):
+    """A server of its own that no browser has visited yet (for first-visit behaviour)."""
+    process, base = start_server()
+    yield base
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture
 def page(browser, server):
     """A fresh page; fails the test if it asked anything of another host."""
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
