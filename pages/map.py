@@ -43,8 +43,8 @@ c_kinds.pills(view.t("map.kinds"), list(pm.KINDS), selection_mode="multi", key="
               format_func=lambda v: view.t(f"map.kind.{v}"), disabled=layer == "related")
 kinds = tuple(k for k in pm.KINDS if k in (st.session_state.get("map_kinds") or []))
 app.to_url("kinds", list(kinds), list(pm.KINDS), app.join_list)
-c_measure.segmented_control(view.t("map.measure"), list(pm.MEASURES), key="map_measure", required=True,
-                            format_func=lambda v: view.t(f"map.measure.{v}"))
+c_measure.segmented_control(view.t("map.values"), list(pm.MEASURES), key="map_measure", required=True,
+                            format_func=lambda v: view.t(f"map.values.{v}"))
 measure = st.session_state["map_measure"] if st.session_state.get("map_measure") in pm.MEASURES else "count"
 app.to_url("measure", measure, "count")
 selected = st.session_state["map_province"] or None
@@ -98,7 +98,7 @@ table = pm.mention_table(ds, lex, **scope)
 if table.empty:
     st.caption(view.t("map.table_empty"))
 else:
-    st.dataframe(table, hide_index=True, width="stretch", height="content" if len(table) <= 15 else 560,
+    st.dataframe(table, hide_index=True, width="stretch", height=pm.table_height(table),
                  column_config={view.t("map.col.context"): st.column_config.TextColumn(width="large")})
     st.download_button(view.t("map.download"), pm.table_csv(table), file_name=f"{view.doc_id}_{layer}_mentions.csv",
                        mime="text/csv", key="map_download", icon=":material/download:")

@@ -33,7 +33,6 @@ every base layer switched off; :data:`CONFIG` hands it an empty topology in a
 
 from __future__ import annotations
 
-import copy
 import functools
 import json
 from typing import Callable, Iterable
@@ -99,10 +98,11 @@ def _read_geojson(path: str) -> dict:
 def geometry(level: str = "province") -> dict:
     """The shipped GeoJSON of the provinces (or ``level="city"``: prefecture-level units).
 
-    A deep copy: callers may change it.
+    Read once and shared: treat it as read-only (:func:`for_drawing` makes
+    new rings and leaves it alone).
     """
     name = {"province": "provinces.geojson", "city": "cities.geojson"}[level]
-    return copy.deepcopy(_read_geojson(str(paths.GEO / name)))
+    return _read_geojson(str(paths.GEO / name))
 
 
 def polygons(geom: dict) -> list:
@@ -131,8 +131,8 @@ def for_drawing(collection: dict) -> dict:
     as everything *outside* it (the province would fill the world). Exterior
     rings are made clockwise, holes counter-clockwise.
     """
-    out = copy.deepcopy(collection)
-    for feature in out["features"]:
+    features = []
+    for feature in collection["features"]:
         geom = feature["geometry"]
         fixed = []
         for polygon in polygons(geom):
@@ -140,13 +140,12 @@ def for_drawing(collection: dict) -> dict:
             for index, ring in enumerate(polygon):
                 clockwise = ring_area(ring) < 0
                 want_clockwise = index == 0
-                rings.append(ring if clockwise == want_clockwise else ring[::-1])
+                rings.append([list(point) for point in (ring if clockwise == want_clockwise else ring[::-1])])
             fixed.append(rings)
-        if geom["type"] == "Polygon":
-            geom["coordinates"] = fixed[0]
-        else:
-            geom["coordinates"] = fixed
-    return out
+        coordinates = fixed[0] if geom["type"] == "Polygon" else fixed
+        features.append({"type": "Feature", "properties": dict(feature["properties"]),
+                         "geometry": {"type": geom["type"], "coordinates": coordinates}})
+    return {"type": "FeatureCollection", "features": features}
 
 
 def label_point(geom: dict) -> tuple[float, float]:
@@ -788,6 +787,11 @@ def mention_table(ds: Dataset, lexicon: Lexicon, layer: str = "direct", kinds: I
                      int(first["paragraph"]), int(sentence["index"]), str(sentence["text"])))
     headers = [i18n.t(f"map.col.{c}", lang) for c in TABLE_COLUMNS]
     return pd.DataFrame(rows, columns=headers)
+
+
+def table_height(frame: pd.DataFrame, most_rows: int = 15) -> int | str:
+    """The table's height for st.dataframe: all rows up to ``most_rows``, then a scrolling 560 px."""
+    return "content" if len(frame) <= most_rows else 560
 
 
 def table_csv(frame: pd.DataFrame) -> bytes:

@@ -454,6 +454,8 @@ def test_mention_table_and_csv(seed, lexicon):
     assert rows["京津冀"]["Province"] == "—"
     assert rows["长江经济带"]["Province"] == "Anhui, Jiangxi, Hubei, Hunan"
     assert (rows["长江中游城市群"]["Paragraph"], rows["长江中游城市群"]["Sentence"]) == (6, 6)
+    assert pm.table_height(table) == "content"
+    assert pm.table_height(pd.concat([table] * 2)) == 560
     data = pm.table_csv(table)
     assert data.startswith(b"\xef\xbb\xbf")
     assert data.decode("utf-8-sig").splitlines()[0] == "省份,类型,原文,段,句,上下文"
@@ -468,3 +470,32 @@ def test_scope_text(seed, lexicon, cities_only):
     assert pm.scope_text(cities_only, lexicon, ("reform", "rural"), "all", "zh").startswith(
         "范围：同时属于主题“改革开放、城乡融合”的句子（0 句），共 0 字。")
     assert pm.chart_title("direct", "count", lexicon, ("reform",), "any", "zh") == "直接提及次数 · 主题：改革开放"
+
+
+def test_ui_strings_of_the_map():
+    import re
+
+    from studyboard import i18n
+
+    keys = [k for k in i18n.STRINGS if k.startswith("map.")]
+    assert len(keys) > 40
+    for key in keys:
+        zh, en = i18n.STRINGS[key]
+        assert zh.strip() and en.strip(), key
+        assert re.search(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]", zh), key  # Chinese text or punctuation
+        assert not re.search(r"[\u4e00-\u9fff]", en), key
+    # the keys built from parts all exist
+    for layer in pm.LAYERS:
+        i18n.t(f"map.layer.{layer}", "en")
+        i18n.t(f"map.empty_{layer}", "en")
+        i18n.t(f"map.empty_{layer}_scope", "en")
+        for column in ("count", "rate"):
+            i18n.t(f"map.title.{layer}.{column}", "en")
+            i18n.t(f"map.axis.{layer}.{column}", "en")
+    for kind in pm.KINDS + ("region",):
+        i18n.t(f"map.kind.{kind}", "en")
+        i18n.t(f"map.kind_one.{kind}", "en")
+    for measure in pm.MEASURES:
+        i18n.t(f"map.values.{measure}", "en")
+    for column in pm.TABLE_COLUMNS:
+        i18n.t(f"map.col.{column}", "en")

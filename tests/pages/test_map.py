@@ -262,3 +262,12 @@ def test_hostile_text_is_shown_as_text(run_page, texts):
     hover = " ".join(h for t in provinces(map_spec(at)) for h in t["hovertext"])
     assert "<script" not in hover and "&lt;script&gt;" in hover
     assert values(map_spec(at)) == {**{a: 0 for a in DIRECT}, HUNAN: 2}
+
+
+def test_the_page_is_layout_only():
+    import re
+
+    from support import ROOT
+
+    source = (ROOT / "pages" / "map.py").read_text(encoding="utf-8")
+    assert not re.search(r"\.groupby\(|\bre\.|^import re|jieba", source, re.M)
