@@ -266,14 +266,17 @@ def set_view(view: View | None) -> None:
 
 def view() -> View:
     """The current run's View (set by dashboard.py before the page runs)."""
-    if "_view" not in st.session_state:
-        # A fresh server's first request for a page's own address (/study?slide=3,
-        # a bookmark or a QR code) runs that page alone: Streamlit keeps its old
-        # pages/-folder mode until st.navigation has run once in the process.
-        # Leave that mode and run again, through dashboard.py.
-        from streamlit.runtime.pages_manager import PagesManager
-
-        PagesManager.uses_pages_directory = False
+    if "_view" not in st.session_state and not st.session_state.get("_shell_rerun"):
+        # On a freshly started server, the first visit straight to a page's URL
+        # (a shared link to ./map?province=…) runs that page on its own, without
+        # dashboard.py: Streamlit's mode for a pages/ folder, which lasts until a
+        # run declares the navigation. Declare it and run again, through
+        # dashboard.py (the URL and its parameters are kept). The pages are
+        # declared without icons: the current page's icon would become the
+        # favicon, which Streamlit fetches from a font server.
+        st.session_state["_shell_rerun"] = True
+        files = [file for file, _title, _icon in PAGES if (paths.ROOT / file).exists()]
+        st.navigation([st.Page(file, default=not index) for index, file in enumerate(files)], position="hidden")
         st.rerun()
     current = st.session_state.get("_view")
     if current is None:

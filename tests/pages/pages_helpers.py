@@ -11,54 +11,33 @@ from support import ROOT
 
 
 @pytest.fixture
-def run_page():
-    """run_page("reader", themes="ecology") -> an AppTest that ran that page."""
-    import streamlit as st
+def run_page(monkeypatch):
+    """run_page("reader", themes="ecology") -> an AppTest that ran that page.
 
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-    def run(page: str | None = None, **params: str) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-        for name, value in params.items():
-            at.query_params[name] = value
-        at.run()
-        if page and page != "overview":
-            at.switch_page(f"pages/{page}.py").run()
-        return at
-
-    return run
-
-
-@pytest.fixture
-def run_app(monkeypatch):
-    """run_app("study", slide="3") -> an AppTest that opened /study?slide=3 directly.
-
-    Unlike run_page, every run goes through dashboard.py (shared controls, the
-    URL state, st.navigation) as in the browser, so clicks and widgets bound to
-    the URL behave as they do for a user. (With a pages/ folder, AppTest runs a
-    switched-to page alone, in Streamlit's old pages/-folder mode, and the
-    shell's state stays that of the first run.)
+    Every run goes through dashboard.py, as in the browser: AppTest resets
+    Streamlit's pages/-folder mode before each run, which would otherwise run
+    a page on its own (no sidebar, no URL handling, the View of an earlier
+    run) from the second run on.
     """
     import streamlit as st
     from streamlit.runtime.pages_manager import PagesManager
 
     st.cache_data.clear()
     st.cache_resource.clear()
-    original = PagesManager.__init__
+    init = PagesManager.__init__
 
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False  # the board navigates with st.navigation
+    def init_without_pages_folder(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
 
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    monkeypatch.setattr(PagesManager, "__init__", init_without_pages_folder)
 
     def run(page: str | None = None, **params: str) -> AppTest:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
         for name, value in params.items():
             at.query_params[name] = value
         if page and page != "overview":
-            at.switch_page(f"pages/{page}.py")
+            at.switch_page(f"pages/{page}.py")  # the first run opens the page, as a link to it does
         return at.run()
 
     return run

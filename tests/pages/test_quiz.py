@@ -28,8 +28,8 @@ def score(at) -> str:
     return next(m.value for m in at.metric if m.label in ("你的得分", "Your score"))
 
 
-def test_right_answers_are_praised_and_counted(run_app):
-    at = run_app("quiz")
+def test_right_answers_are_praised_and_counted(run_page):
+    at = run_page("quiz")
     no_exceptions(at)
     asked = questions(at)
     assert len(asked) == 5  # the default size
@@ -43,8 +43,8 @@ def test_right_answers_are_praised_and_counted(run_app):
     assert score(at) == "5 / 5" and not at.warning
 
 
-def test_a_wrong_answer_names_the_right_one_and_shows_the_sentence(run_app):
-    at = run_app("quiz", code="小组1", n="3", lang="en")
+def test_a_wrong_answer_names_the_right_one_and_shows_the_sentence(run_page):
+    at = run_page("quiz", code="小组1", n="3", lang="en")
     no_exceptions(at)
     prompt, radio = questions(at)[0]
     right = fitting(prompt, radio.options)[0]
@@ -57,24 +57,24 @@ def test_a_wrong_answer_names_the_right_one_and_shows_the_sentence(run_app):
     assert score(at) == "0 / 3"
 
 
-def test_the_session_code_fixes_the_set(run_app):
-    first = [p for p, _ in questions(run_app("quiz", code="小组1", n="6"))]
-    again = [p for p, _ in questions(run_app("quiz", code="小组1", n="6"))]
-    other = [p for p, _ in questions(run_app("quiz", code="小组2", n="6"))]
+def test_the_session_code_fixes_the_set(run_page):
+    first = [p for p, _ in questions(run_page("quiz", code="小组1", n="6"))]
+    again = [p for p, _ in questions(run_page("quiz", code="小组1", n="6"))]
+    other = [p for p, _ in questions(run_page("quiz", code="小组2", n="6"))]
     assert first == again and len(first) == 6
     assert first != other
 
 
-def test_code_and_size_are_written_to_the_url(run_app):
-    at = run_app("quiz")
+def test_code_and_size_are_written_to_the_url(run_page):
+    at = run_page("quiz")
     at.text_input(key="code").input("study-1").run()
     at.number_input(key="n").set_value(4).run()
     assert at.query_params["code"] == "study-1" and at.query_params["n"] == "4"
     assert len(questions(at)) == 4
 
 
-def test_start_again_clears_the_answers(run_app):
-    at = run_app("quiz", n="2")
+def test_start_again_clears_the_answers(run_page):
+    at = run_page("quiz", n="2")
     prompt, radio = questions(at)[0]
     at.radio(key=radio.key).set_value(fitting(prompt, radio.options)[0]).run()
     assert score(at) == "1 / 2"
@@ -82,22 +82,22 @@ def test_start_again_clears_the_answers(run_app):
     assert score(at) == "0 / 2" and all(r.value is None for _, r in questions(at))
 
 
-def test_invalid_code_in_the_url(run_app):
-    at = run_app("quiz", code="<script>alert(1)</script>")
+def test_invalid_code_in_the_url(run_page):
+    at = run_page("quiz", code="<script>alert(1)</script>")
     no_exceptions(at)
     assert any("场次代码只能用" in w.value for w in at.warning)
     assert "code" not in at.query_params
 
 
-def test_too_many_questions_asked_for(run_app):
-    at = run_app("quiz", n="500")
+def test_too_many_questions_asked_for(run_page):
+    at = run_page("quiz", n="500")
     no_exceptions(at)
     most = at.number_input(key="n").value
     assert 20 <= most < 500 and len(questions(at)) == most
 
 
-def test_theme_filter(run_app):
-    at = run_app("quiz", themes="ecology", n="50")
+def test_theme_filter(run_page):
+    at = run_page("quiz", themes="ecology", n="50")
     no_exceptions(at)
     prompts = [p for p, _ in questions(at)]
     # 要协同推进生态环境保护和绿色低碳发展，加快建设＿＿＿＿。 (the ecology task) is among them
@@ -105,10 +105,10 @@ def test_theme_filter(run_app):
     assert not any(p.startswith("要以科技创新引领产业创新") for p in prompts)  # no ecology word there
 
 
-def test_too_few_terms_for_distractors(run_app, lexicon_copy):
+def test_too_few_terms_for_distractors(run_page, lexicon_copy):
     # a lexicon without formulations: nothing to blank out, no choices of the same kind
     (lexicon_copy / "userdict.txt").write_text("# no formulations\n", encoding="utf-8")
-    at = run_app("quiz", lang="en")
+    at = run_page("quiz", lang="en")
     no_exceptions(at)
     assert any("gives no questions" in i.value for i in at.info)
     assert not at.radio

@@ -31,8 +31,8 @@ def test_slide_from_the_url(run_page):
     assert any("./reader?doc=000_97e3ae1a0b7fde01&para=6" in m.value for m in at.markdown)
 
 
-def test_next_previous_and_jump_write_the_url(run_app):
-    at = run_app("study", slide="3")
+def test_next_previous_and_jump_write_the_url(run_page):
+    at = run_page("study", slide="3")
     no_exceptions(at)
     at.button(key="next").click().run()
     assert at.query_params["slide"] == "4"
@@ -47,29 +47,29 @@ def test_next_previous_and_jump_write_the_url(run_app):
     assert "任务 6 / 6" in slide_markup(at)
 
 
-def test_first_and_last_slides_disable_their_buttons(run_app):
-    at = run_app("study")
+def test_first_and_last_slides_disable_their_buttons(run_page):
+    at = run_page("study")
     assert "slide" not in at.query_params  # slide 1 is the default
     assert at.button(key="prev").disabled and not at.button(key="next").disabled
     assert "总体判断" in slide_markup(at)
-    at = run_app("study", slide="10")
+    at = run_page("study", slide="10")
     assert at.button(key="next").disabled
     assert "丁薛祥" in slide_markup(at)
 
 
-def test_slide_out_of_range_or_not_a_number(run_app):
-    at = run_app("study", slide="12")
+def test_slide_out_of_range_or_not_a_number(run_page):
+    at = run_page("study", slide="12")
     no_exceptions(at)
     assert any("没有第 12 页（共 10 页）" in w.value for w in at.warning)
     assert at.query_params["slide"] == "10"
-    at = run_app("study", slide="abc", lang="en")
+    at = run_page("study", slide="abc", lang="en")
     no_exceptions(at)
     assert any("'abc'" in w.value and "not valid" in w.value for w in at.warning)
     assert "slide" not in at.query_params and "Opening judgement" in slide_markup(at)
 
 
-def test_size_and_dark_mode_live_in_the_url(run_app):
-    at = run_app("study", slide="2", size="xl", dark="1")
+def test_size_and_dark_mode_live_in_the_url(run_page):
+    at = run_page("study", slide="2", size="xl", dark="1")
     no_exceptions(at)
     assert at.button_group(key="size").value == "xl"
     styles = [m.value for m in at.markdown if m.value.startswith("<style>")]
@@ -78,8 +78,8 @@ def test_size_and_dark_mode_live_in_the_url(run_app):
     assert "dark" not in at.query_params and at.query_params["size"] == "xl"
 
 
-def test_english_and_the_theme_filter(run_app):
-    at = run_app("study", lang="en", themes="innovation,security", mode="all")
+def test_english_and_the_theme_filter(run_page):
+    at = run_page("study", lang="en", themes="innovation,security", mode="all")
     no_exceptions(at)
     # two items have paragraphs with both themes: the opening judgement (1) and Ding Xuexiang (13)
     assert ">1 / 2<" in counter(at)
@@ -89,38 +89,38 @@ def test_english_and_the_theme_filter(run_app):
     assert "Ding Xuexiang" in slide_markup(at) and "Vice Premier" in slide_markup(at)
 
 
-def test_theme_filter_that_leaves_nothing(run_app):
-    at = run_app("study", themes="innovation,rural,party,security,ecology,reform,regional,development",
+def test_theme_filter_that_leaves_nothing(run_page):
+    at = run_page("study", themes="innovation,rural,party,security,ecology,reform,regional,development",
                  mode="all")
     no_exceptions(at)
     assert any("没有提纲条目的段落含所选主题" in i.value for i in at.info)
 
 
-def test_qr_code_of_the_view(run_app):
-    at = run_app("study", slide="5")
+def test_qr_code_of_the_view(run_page):
+    at = run_page("study", slide="5")
     svg = [m.value for m in at.markdown if 'class="sb-qr"' in m.value]
     assert len(svg) == 1 and "<svg" in svg[0] and "<path" in svg[0]
     address = at.get("code")[0].proto.code_text
     assert "slide=5" in address and "doc=000_97e3ae1a0b7fde01" in address
 
 
-def test_a_document_without_thesis_sentences(run_app, lexicon_copy):
+def test_a_document_without_thesis_sentences(run_page, lexicon_copy):
     # without speech verbs no sentence is reported speech: no outline, no slides
     speakers = lexicon_copy / "speakers.toml"
     text = speakers.read_text(encoding="utf-8")
     speakers.write_text(re.sub(r"(?m)^speech_verbs = .*$", "speech_verbs = []", text), encoding="utf-8")
-    at = run_app("study", slide="3")
+    at = run_page("study", slide="3")
     no_exceptions(at)
     assert any("没有可演示的内容" in i.value for i in at.info)
-    at = run_app()
+    at = run_page()
     no_exceptions(at)
     assert any("这篇文档里没有找到提纲" in i.value for i in at.info)
     assert len(at.get("download_button")) == 2  # the handout is still there
 
 
-def test_broken_outline_rules_give_a_message(run_app, lexicon_copy):
+def test_broken_outline_rules_give_a_message(run_page, lexicon_copy):
     (lexicon_copy / "outline.toml").write_text("thesis_markers = [\n", encoding="utf-8")
     for page in ("study", "quiz", "overview"):
-        at = run_app(page, lang="en")
+        at = run_page(page, lang="en")
         assert not at.exception
         assert any("outline.toml is not valid TOML" in e.value for e in at.error), page
