@@ -306,76 +306,76 @@ _LIBRARY: dict[str, tuple[str, str]] = {
         "Someone else changed this note just now, so it was not deleted. Have a look at the new text.",
     ),
     # compare page
-    "compare.title": ("对比", "Compare"),
-    "compare.intro": (
+    "comparison.title": ("对比", "Compare"),
+    "comparison.intro": (
         "选择两篇或更多文档，看新写入和不再出现的提法与词组、主题和省份分布、区别词；页末是全部文档中词语随时间的变化。",
         "Pick two or more documents to see the formulations and phrases that are new or dropped, themes and "
         "provinces side by side, and the terms that set them apart; at the end, chosen terms across all "
         "documents over time.",
     ),
-    "compare.documents": ("对比的文档", "Documents to compare"),
-    "compare.need_two": ("请至少选择两篇文档。", "Pick at least two documents."),
-    "compare.only_one": (
+    "comparison.documents": ("对比的文档", "Documents to compare"),
+    "comparison.need_two": ("请至少选择两篇文档。", "Pick at least two documents."),
+    "comparison.only_one": (
         "目前只有一篇文档。请先在文库页添加文档。",
         "There is only one document so far. Add documents on the Library page first.",
     ),
-    "compare.earlier": ("较早的文档", "Earlier document"),
-    "compare.later": ("较新的文档", "Later document"),
-    "compare.same_pair": ("请选择两篇不同的文档。", "Pick two different documents."),
-    "compare.formulations": ("提法的变化", "Formulations: new and dropped"),
-    "compare.formulations_help": (
+    "comparison.earlier": ("较早的文档", "Earlier document"),
+    "comparison.later": ("较新的文档", "Later document"),
+    "comparison.same_pair": ("请选择两篇不同的文档。", "Pick two different documents."),
+    "comparison.formulations": ("提法的变化", "Formulations: new and dropped"),
+    "comparison.formulations_help": (
         "提法词表（userdict.txt）中的词语：只在较新文档中出现的，即“首次写入”；只在较早文档中出现的，即不再提及。",
         "Terms of the formulation lexicon (userdict.txt): those only in the later document are new (what the "
         "press calls 首次写入, written in for the first time); those only in the earlier one were dropped.",
     ),
-    "compare.new_in": ("新写入“{doc}”", "New in '{doc}'"),
-    "compare.dropped_from": ("“{doc}”中有、新文档不再出现", "In '{doc}', no longer in the later one"),
-    "compare.none": ("无", "None"),
-    "compare.times": ("次", "×"),
-    "compare.kept": ("两篇都有的提法：{n} 个", "Formulations in both: {n}"),
-    "compare.phrases": ("词组的变化", "Phrases: new and dropped"),
-    "compare.phrases_help": (
+    "comparison.new_in": ("新写入“{doc}”", "New in '{doc}'"),
+    "comparison.dropped_from": ("“{doc}”中有、新文档不再出现", "In '{doc}', no longer in the later one"),
+    "comparison.none": ("无", "None"),
+    "comparison.times": ("次", "×"),
+    "comparison.kept": ("两篇都有的提法：{n} 个", "Formulations in both: {n}"),
+    "comparison.phrases": ("词组的变化", "Phrases: new and dropped"),
+    "comparison.phrases_help": (
         "由一至四个相连词语组成、在一篇文档中出现至少两次而在另一篇全文中没有出现的词组（已去掉被更长词组包含的）。",
         "Runs of one to four words that occur at least twice in one document and nowhere in the other's text "
         "(phrases inside a longer one with the same count are left out).",
     ),
-    "compare.themes": ("主题分布", "Themes side by side"),
-    "compare.themes_axis": ("每千字命中次数", "Hits per 1,000 characters"),
-    "compare.provinces": ("省份提及", "Provinces side by side"),
-    "compare.provinces_axis": ("直接提及次数", "Direct mentions"),
-    "compare.keyness": ("区别词", "Distinguishing terms"),
-    "compare.keyness_help": (
+    "comparison.themes": ("主题分布", "Themes side by side"),
+    "comparison.themes_axis": ("每千字命中次数", "Hits per 1,000 characters"),
+    "comparison.provinces": ("省份提及", "Provinces side by side"),
+    "comparison.provinces_axis": ("直接提及次数", "Direct mentions"),
+    "comparison.keyness": ("区别词", "Distinguishing terms"),
+    "comparison.keyness_help": (
         "对数似然比 G² 衡量差异是否显著（≥ 3.84 即 p < 0.05，* 越多越显著），log ratio 衡量差异大小：1 表示相对频率高一倍，2 表示高三倍。",
         "Log-likelihood G² tells whether a difference is significant (≥ 3.84 means p < 0.05; more * is "
         "stronger); the log ratio tells how large it is: 1 means twice as frequent, 2 four times.",
     ),
-    "compare.keyness_axis": ("log ratio（← 较早文档 · 较新文档 →）", "log ratio (← earlier · later →)"),
-    "compare.keyness_none": ("两篇文档之间没有显著的区别词。", "No term sets the two documents apart significantly."),
-    "compare.more_in": ("更多见于“{doc}”", "More frequent in '{doc}'"),
-    "compare.col_term": ("词语", "Term"),
-    "compare.col_earlier": ("较早文档", "Earlier"),
-    "compare.col_later": ("较新文档", "Later"),
-    "compare.more_cards": ("另有 {n} 个", "{n} more"),
-    "compare.col_ll": ("G²", "G²"),
-    "compare.col_lr": ("log ratio", "log ratio"),
-    "compare.col_sig": ("显著性", "Significance"),
-    "compare.shared": ("共同高频词", "Terms both use"),
-    "compare.trend": ("全部文档中的趋势", "Trend across all documents"),
-    "compare.trend_help": (
+    "comparison.keyness_axis": ("log ratio（← 较早文档 · 较新文档 →）", "log ratio (← earlier · later →)"),
+    "comparison.keyness_none": ("两篇文档之间没有显著的区别词。", "No term sets the two documents apart significantly."),
+    "comparison.more_in": ("更多见于“{doc}”", "More frequent in '{doc}'"),
+    "comparison.col_term": ("词语", "Term"),
+    "comparison.col_earlier": ("较早文档", "Earlier"),
+    "comparison.col_later": ("较新文档", "Later"),
+    "comparison.more_cards": ("另有 {n} 个", "{n} more"),
+    "comparison.col_ll": ("G²", "G²"),
+    "comparison.col_lr": ("log ratio", "log ratio"),
+    "comparison.col_sig": ("显著性", "Significance"),
+    "comparison.shared": ("共同高频词", "Terms both use"),
+    "comparison.trend": ("全部文档中的趋势", "Trend across all documents"),
+    "comparison.trend_help": (
         "按日期排列的全部文档中，所选词语每万字出现的次数。可输入新的词语。",
         "Occurrences of the chosen terms per 10,000 characters in every document, by date. You can type "
         "new terms.",
     ),
-    "compare.trend_terms": ("词语", "Terms"),
-    "compare.trend_placeholder": ("选择或输入词语", "Pick or type terms"),
-    "compare.trend_axis": ("每万字出现次数", "Per 10,000 characters"),
-    "compare.trend_reading": ("正在读取文档", "Reading documents"),
-    "compare.trend_skipped": (
+    "comparison.trend_terms": ("词语", "Terms"),
+    "comparison.trend_placeholder": ("选择或输入词语", "Pick or type terms"),
+    "comparison.trend_axis": ("每万字出现次数", "Per 10,000 characters"),
+    "comparison.trend_reading": ("正在读取文档", "Reading documents"),
+    "comparison.trend_skipped": (
         "{n} 篇没有日期或无法读取的文档未列入趋势。",
         "{n} documents without a date or that cannot be read are not in the trend.",
     ),
-    "compare.trend_none": ("没有带日期的文档可以显示趋势。", "No dated documents to show a trend."),
-    "compare.trend_pick": ("请选择至少一个词语。", "Pick at least one term."),
+    "comparison.trend_none": ("没有带日期的文档可以显示趋势。", "No dated documents to show a trend."),
+    "comparison.trend_pick": ("请选择至少一个词语。", "Pick at least one term."),
 }
 
 #: Every UI string: key -> (Chinese, English).

@@ -454,7 +454,8 @@ def _shipped_info(entry: Entry) -> tuple[str, int, int]:
 def _shipped_info_cached(path: str, mtime: int, size: int) -> tuple[str, int, int]:
     """(text hash, characters, paragraphs) of a shipped file; ('', 0, 0) if it cannot be read."""
     try:
-        decoded = sources.read_bytes(Path(path).read_bytes(), Path(path).name)
+        data = Path(path).read_bytes()
+        decoded = sources.read_bytes(data, Path(path).name, limit=max(len(data), 1))
     except (InputError, OSError):
         return "", 0, 0
     structure = reflow(decoded.text)
@@ -530,7 +531,7 @@ def dataset_for(entry: Entry, lexicon: Lexicon) -> datasets.Dataset:
     metadata laid over the ``documents`` table, so that editing it costs no
     new parse.
     """
-    doc = documents.read(entry)
+    doc = documents.read(entry, check_size=False)
     if entry.origin != "library":
         return datasets.load(doc, lexicon)
     bare = dataclasses.replace(doc, title="", date="", place="", source="")
@@ -554,7 +555,7 @@ def body_text(entry: Entry) -> str:
 
     Raises InputError if the file cannot be read.
     """
-    return "\n".join(reflow(documents.read(entry).text).paragraphs)
+    return "\n".join(reflow(documents.read(entry, check_size=False).text).paragraphs)
 
 
 def display_listing(frame: pd.DataFrame, lang: str, link_of=None) -> pd.DataFrame:
