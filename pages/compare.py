@@ -45,6 +45,8 @@ else:
     earlier, later = data[earlier_id], data[later_id]
     st.markdown(comparison.CARD_CSS, unsafe_allow_html=True)
 
+    colors = comparison.doc_colors(present)  # as in the charts below
+
     def cards(items, ds, column, doc_id):
         """Change cards for the first items, the rest in a table below."""
         if not len(items):
@@ -52,7 +54,8 @@ else:
             return
         shown, rest = items.head(comparison.CARDS), items.iloc[comparison.CARDS:]
         st.markdown(comparison.change_cards_html(shown, ds, column, view.t("comparison.times"),
-                                              lambda paragraph: app.link(view, "reader", doc=doc_id, para=paragraph)),
+                                              lambda paragraph: app.link(view, "reader", doc=doc_id, para=paragraph),
+                                              colors[doc_id]),
                     unsafe_allow_html=True)
         if len(rest):
             with st.expander(view.t("comparison.more_cards", n=len(rest))):
@@ -71,10 +74,10 @@ else:
         new, dropped = comparison.split_changes(changes)
         left, right = st.columns(2, gap="large")
         with left:
-            st.subheader(view.t("comparison.new_in", doc=short[later_id]))
+            st.markdown(f"#### {markup.md(view.t('comparison.new_in', doc=short[later_id]))}")
             cards(new, later, "term", later_id)
         with right:
-            st.subheader(view.t("comparison.dropped_from", doc=short[earlier_id]))
+            st.markdown(f"#### {markup.md(view.t('comparison.dropped_from', doc=short[earlier_id]))}")
             cards(dropped, earlier, "term", earlier_id)
         st.caption(view.t("comparison.kept", n=comparison.kept_count(changes)))
 
@@ -84,10 +87,10 @@ else:
         new_phrases, dropped_phrases = comparison.phrase_changes(earlier, later, view.lexicon)
         left, right = st.columns(2, gap="large")
         with left:
-            st.subheader(view.t("comparison.new_in", doc=short[later_id]))
+            st.markdown(f"#### {markup.md(view.t('comparison.new_in', doc=short[later_id]))}")
             cards(new_phrases, later, "phrase", later_id)
         with right:
-            st.subheader(view.t("comparison.dropped_from", doc=short[earlier_id]))
+            st.markdown(f"#### {markup.md(view.t('comparison.dropped_from', doc=short[earlier_id]))}")
             cards(dropped_phrases, earlier, "phrase", earlier_id)
 
     # side by side, every chosen document
@@ -95,7 +98,8 @@ else:
     st.header(view.t("comparison.themes"))
     profile = comparison.theme_profile(datasets, view.themes or None)
     st.plotly_chart(comparison.theme_figure(profile, short, charts.theme_names(view.dataset, view.lang),
-                                         charts.theme_colors(view.dataset), None, view.t("comparison.themes_axis")),
+                                            charts.theme_colors(view.dataset), None,
+                                            view.t("comparison.themes_axis")),
                     config=charts.CONFIG, width="stretch", key="cmp_themes")
     st.header(view.t("comparison.provinces"))
     provinces = comparison.province_counts(datasets, view.lexicon)
@@ -110,7 +114,8 @@ else:
         favour_a, favour_b = comparison.distinguishing(table, "a"), comparison.distinguishing(table, "b")
         if len(favour_a) or len(favour_b):
             st.plotly_chart(comparison.keyness_figure(table, short[earlier_id], short[later_id], None,
-                                                   view.t("comparison.keyness_axis")),
+                                                      view.t("comparison.keyness_axis"),
+                                                      colors=(colors[earlier_id], colors[later_id])),
                             config=charts.CONFIG, width="stretch", key="cmp_keyness")
         else:
             st.info(view.t("comparison.keyness_none"))

@@ -20,7 +20,7 @@ table = library.display_listing(library.filter_listing(listing, st.session_state
                                 lambda doc_id: app.link(view, "overview", doc=doc_id))
 if len(table):
     st.dataframe(
-        table, hide_index=True, height=app.frame_height(table, most=560), key="lib_table",
+        table, hide_index=True, height=app.frame_height(table, header=40, most=560), key="lib_table",
         column_config={
             "title": st.column_config.TextColumn(view.t("library.col_title"), width="large"),
             "date": st.column_config.TextColumn(view.t("library.col_date")),
@@ -49,6 +49,7 @@ if len(missing):
 st.subheader(view.t("library.add"))
 upload_tab, paste_tab = st.tabs([view.t("library.tab_upload"), view.t("library.tab_paste")])
 with upload_tab:
+    st.markdown(library_ui.UPLOAD_CSS, unsafe_allow_html=True)
     upload = st.file_uploader(view.t("library.upload_label"), key=library_ui.upload_key())
     st.caption(view.t("library.upload_help", limit=limit))
 with paste_tab:

@@ -205,11 +205,12 @@ def highlight_html(text: str, term: str) -> str:
 
 
 def change_cards_html(items: pd.DataFrame, ds: Dataset, column: str, count_label: str,
-                      link: Callable[[int], str] | None = None) -> str:
+                      link: Callable[[int], str] | None = None, color: str = PALETTE[0]) -> str:
     """Escaped HTML: for each term (``items[column]``), its count and the first
     sentence of ``ds`` that holds it, the term marked; ``link(paragraph)`` gives
-    the reader link of the sentence's paragraph."""
-    parts = ['<div class="sb-changes">']
+    the reader link of the sentence's paragraph; ``color`` marks the cards as
+    the document's (the charts' colour of that document)."""
+    parts = [f'<div class="sb-changes" style="--sb-doc: {markup.html(color)}">']
     count_col = "count" if "count" in items.columns else None
     for row in items.itertuples(index=False):
         term = getattr(row, column)
@@ -231,7 +232,7 @@ def change_cards_html(items: pd.DataFrame, ds: Dataset, column: str, count_label
 #: Styles of change_cards_html (large type for a projector).
 CARD_CSS = """<style>
 .sb-changes {display: flex; flex-direction: column; gap: .6rem;}
-.sb-change {border-left: 4px solid #C0392B; padding: .2rem .8rem; background: #FAFAFA;}
+.sb-change {border-left: 4px solid var(--sb-doc, #C0392B); padding: .2rem .8rem; background: #FAFAFA;}
 .sb-term {font-size: 1.15rem; font-weight: 600;}
 .sb-count {font-size: .9rem; font-weight: 400; color: #555; margin-left: .5rem;}
 .sb-sentence {font-size: 1rem; line-height: 1.6; color: #333;}
@@ -464,13 +465,13 @@ def province_figure(counts: pd.DataFrame, labels: dict[str, str], lang: str, tit
 
 
 def keyness_figure(table: pd.DataFrame, label_a: str, label_b: str, title: str, axis_title: str,
-                   top: int = 12) -> go.Figure:
+                   top: int = 12, colors: tuple[str, str] = (PALETTE[1], PALETTE[0])) -> go.Figure:
     """Diverging bars of the log ratio (b over a): terms of the earlier document
     (a) to the left, of the later (b) to the right; significant terms only."""
     left = distinguishing(table, "a", top)
     right = distinguishing(table, "b", top)
     fig = go.Figure()
-    for part, name, color in ((left, label_a, PALETTE[1]), (right, label_b, PALETTE[0])):
+    for part, name, color in ((left, label_a, colors[0]), (right, label_b, colors[1])):
         part = part.iloc[::-1]
         fig.add_bar(y=[markup.html(t) for t in part["term"]], x=part["log_ratio"], orientation="h",
                     name=markup.html(name), marker_color=color, showlegend=True,
@@ -479,8 +480,8 @@ def keyness_figure(table: pd.DataFrame, label_a: str, label_b: str, title: str, 
                                   "<extra>%{fullData.name}</extra>")
     rows = len(left) + len(right)
     reach = max([1.0, *left["log_ratio"].abs(), *right["log_ratio"].abs()]) * 1.1
-    charts.style(fig, title, height=max(300, 110 + 30 * rows))
-    fig.update_layout(legend=_legend_top(), bargap=0.2)
+    charts.style(fig, title, height=max(220, 110 + 32 * rows))
+    fig.update_layout(legend=_legend_top(), bargap=0.25)
     fig.update_xaxes(title_text=axis_title, zeroline=True, zerolinecolor=charts.INK, zerolinewidth=1,
                      range=[-reach, reach])
     return fig

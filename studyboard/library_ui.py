@@ -10,6 +10,8 @@ work itself is done by :mod:`studyboard.library` and :mod:`studyboard.comparison
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import pandas as pd
@@ -28,6 +30,14 @@ _EDITING = "_lib_editing"
 NEW_FIELDS = {name: f"lib_new_{name}" for name in documents.META_FIELDS}
 EDIT_FIELDS = {name: f"lib_edit_{name}" for name in documents.META_FIELDS}
 PASTE_KEY = "lib_paste"
+
+
+#: Hides the uploader's own size hint: Streamlit accepts files up to twice the
+#: board's limit (so that the board can refuse them in the user's language),
+#: and its "20MB per file" would contradict the caption that states the limit.
+UPLOAD_CSS = """<style>
+[class*="st-key-lib_upload"] [data-testid="stFileUploaderDropzoneInstructions"] {display: none;}
+</style>"""
 
 
 @dataclass(frozen=True)
@@ -198,9 +208,18 @@ def datasets_for(ids: list[str]) -> dict[str, Dataset]:
     return out
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _trend(terms: tuple[str, ...], fingerprint: str, _entries: tuple, _progress) -> tuple[pd.DataFrame, list[str]]:
-    return comparison.term_trend(_entries, terms, library.body_text, _progress)
+#: How many trend results are kept (each a small table).
+TREND_CACHE = 32
+
+
+@st.cache_resource(show_spinner=False)
+def _trend_cache() -> tuple[OrderedDict, threading.Lock]:
+    """Trend results shared by all sessions: (terms, library fingerprint) -> result.
+
+    Not st.cache_data: the computation draws a progress bar, which a
+    cache_data function could not replay.
+    """
+    return OrderedDict(), threading.Lock()
 
 
 def trend(terms: list[str], label: str) -> tuple[pd.DataFrame, list[str]]:
@@ -208,6 +227,12 @@ def trend(terms: list[str], label: str) -> tuple[pd.DataFrame, list[str]]:
     metadata changes; a progress bar shows while the documents are read."""
     entries = tuple(app.catalog())
     fingerprint = hashlib.sha256("\n".join(f"{e.id}\x1f{e.stamp()}" for e in entries).encode()).hexdigest()
+    key = (tuple(terms), fingerprint)
+    cache, lock = _trend_cache()
+    with lock:
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
     slot = st.empty()
     state = {"bar": None}
 
@@ -222,6 +247,10 @@ def trend(terms: list[str], label: str) -> tuple[pd.DataFrame, list[str]]:
         else:
             state["bar"].progress(fraction, text=text)
 
-    result = _trend(tuple(terms), fingerprint, entries, progress)
+    result = comparison.term_trend(entries, terms, library.body_text, progress)
     slot.empty()
+    with lock:
+        cache[key] = result
+        while len(cache) > TREND_CACHE:
+            cache.popitem(last=False)
     return result

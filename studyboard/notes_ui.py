@@ -83,19 +83,20 @@ def paragraph_notes(view: app.View, paragraph: int, items: list[Note] | None = N
     for note in items:
         with st.container(border=True):
             st.markdown(markup.md(note.text))
-            if editable:
-                left, middle, _ = st.columns([1, 1, 6])
-                with left.popover(view.t("notes.edit"), icon=":material/edit:"):
-                    edit_key = f"{base}_edit_{note.id}_{note.version}"
-                    st.session_state.setdefault(edit_key, note.text)
-                    st.text_area(view.t("notes.text"), key=edit_key, height=160, max_chars=notes.MAX_CHARS)
-                    st.button(view.t("notes.save"), key=f"{edit_key}_save", type="primary",
-                              on_click=_edit, args=(note, edit_key, view.lang, where))
-                with middle.popover(view.t("notes.delete"), icon=":material/delete:"):
-                    st.caption(view.t("notes.delete_confirm"))
-                    st.button(view.t("notes.delete_yes"), key=f"{base}_del_{note.id}_{note.version}",
-                              on_click=_delete, args=(note, view.lang, where))
-            st.caption(view.t("notes.when", updated=note.updated.replace("T", " ").replace("+00:00", " UTC")))
+            when = view.t("notes.when", updated=note.updated.replace("T", " ").replace("+00:00", " UTC"))
+            with st.container(horizontal=True, vertical_alignment="center"):
+                if editable:
+                    with st.popover(view.t("notes.edit"), icon=":material/edit:", type="tertiary"):
+                        edit_key = f"{base}_edit_{note.id}_{note.version}"
+                        st.session_state.setdefault(edit_key, note.text)
+                        st.text_area(view.t("notes.text"), key=edit_key, height=160, max_chars=notes.MAX_CHARS)
+                        st.button(view.t("notes.save"), key=f"{edit_key}_save", type="primary",
+                                  on_click=_edit, args=(note, edit_key, view.lang, where))
+                    with st.popover(view.t("notes.delete"), icon=":material/delete:", type="tertiary"):
+                        st.caption(view.t("notes.delete_confirm"))
+                        st.button(view.t("notes.delete_yes"), key=f"{base}_del_{note.id}_{note.version}",
+                                  on_click=_delete, args=(note, view.lang, where))
+                st.caption(when)
     if editable:
         with st.popover(view.t("notes.add"), icon=":material/add_comment:"):
             add_key = f"{base}_new"

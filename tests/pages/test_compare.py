@@ -83,6 +83,10 @@ def test_charts(run_page, pair):
     assert line["name"] == "新发展格局"
     assert values(line["y"]) == [0.0, pytest.approx(round(5 / 62 * 10000, 3)), pytest.approx(round(2 / 2602 * 10000, 3))]
     assert trend["layout"]["height"] == 440 and themes["layout"]["font"]["size"] == 16
+    # a rerun takes the trend from the cache (no progress bar to replay) and draws the same
+    at.run()
+    no_exceptions(at)
+    assert values(plotly_specs(at)[3]["data"][0]["y"]) == values(line["y"])
 
 
 def test_theme_filter_limits_the_profile(run_page, pair):
