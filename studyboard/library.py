@@ -25,6 +25,7 @@ import dataclasses
 import hashlib
 import re
 import sqlite3
+import threading
 import unicodedata
 from dataclasses import dataclass
 from datetime import date as Date
@@ -348,11 +349,15 @@ def normalize_date(text: str) -> str:
 # --- storing -------------------------------------------------------------------
 
 
-def text_path(doc_id: str) -> Path:
-    """Where a library document's text lives (only for ids this module made)."""
-    if not re.fullmatch(re.escape(ID_PREFIX) + r"[0-9a-f]{16}", doc_id):
+_LIBRARY_ID = re.compile(re.escape(ID_PREFIX) + r"[0-9a-f]{16}")
+
+
+def text_path(doc_id: str, folder: Path | None = None) -> Path:
+    """Where a library document's text lives (only for ids this module made);
+    ``folder`` is the texts folder if known."""
+    if not _LIBRARY_ID.fullmatch(doc_id):
         raise ValueError(f"not a library id: {doc_id!r}")
-    return store.texts_dir() / f"{doc_id}.txt"
+    return (folder or store.texts_dir()) / f"{doc_id}.txt"
 
 
 def add(draft: Draft, meta: dict) -> Entry:
@@ -422,22 +427,58 @@ def delete(doc_id: str) -> int:
 # --- listing -------------------------------------------------------------------
 
 
-def _entry(row) -> Entry:
-    return Entry(row["id"], text_path(row["id"]), title=row["title"], date=row["date"], place=row["place"],
+def _entry(row, folder: Path | None = None) -> Entry:
+    return Entry(row["id"], text_path(row["id"], folder), title=row["title"], date=row["date"], place=row["place"],
                  source=row["source"], filename=row["filename"], encoding=row["encoding"], kind=row["kind"],
                  origin="library")
 
 
 _COLUMNS = "id, sha256, title, date, place, source, filename, encoding, kind, chars, paragraphs, added, updated"
+_entries_cache: dict[tuple, tuple[tuple, object]] = {}
+_entries_lock = threading.Lock()
+
+
+def _version() -> tuple | None:
+    """Changes when any process writes to the database or a text file is added or removed."""
+    version = store.version()
+    if version is None:
+        return None
+    try:
+        return version + (store.texts_dir().stat().st_mtime_ns,)
+    except FileNotFoundError:
+        return version + (0,)
+
+
+def _cached(name: str, version: tuple, make):
+    """``make()``, kept in memory for this library folder until ``version`` changes."""
+    key = (name, version[0])
+    with _entries_lock:
+        cached = _entries_cache.get(key)
+        if cached and cached[0] == version:
+            return cached[1]
+    value = make()
+    with _entries_lock:
+        _entries_cache[key] = (version, value)
+    return value
 
 
 def entries() -> list[Entry]:
     """The library's documents whose text is present, by date (undated last), then title.
 
-    One query; nothing is parsed.
+    One query, nothing parsed; kept in memory until any process writes to
+    the database or a file of the texts folder is added or removed (every
+    page run asks for the list, so with a thousand documents this matters).
     """
-    rows = store.read(f"SELECT {_COLUMNS} FROM documents ORDER BY date = '', date, title, id")
-    return [_entry(row) for row in rows if text_path(row["id"]).is_file()]
+    version = _version()
+    if version is None:
+        return []
+
+    def make() -> list[Entry]:
+        folder = store.texts_dir()
+        rows = store.read(f"SELECT {_COLUMNS} FROM documents ORDER BY date = '', date, title, id")
+        return [entry for entry in (_entry(row, folder) for row in rows) if entry.path.is_file()]
+
+    return list(_cached("entries", version, make))
 
 
 def get(doc_id: str) -> Entry | None:
@@ -484,8 +525,15 @@ def listing() -> pd.DataFrame:
     """Every document with its metadata and notes count, shipped first: one row each.
 
     Library rows come from SQLite (nothing is parsed); shipped rows from
-    their metadata files and a reflow of their text (cached).
+    their metadata files and a reflow of their text (cached). The library's
+    part is kept in memory until the database changes.
     """
+    shipped_stamp = tuple(e.stamp() for e in documents.shipped())
+    version = _version() or ("", 0)
+    return _cached(("listing", shipped_stamp), version, _listing).copy()
+
+
+def _listing() -> pd.DataFrame:
     from . import notes
 
     counts = notes.counts()
@@ -496,10 +544,11 @@ def listing() -> pd.DataFrame:
                      _kind_of(entry.path.name), entry.path.name, chars, paragraphs,
                      counts.get(entry.id, 0), ""))
     shipped_ids = {row[0] for row in rows}
+    folder = store.texts_dir()
     for row in store.read(f"SELECT {_COLUMNS} FROM documents ORDER BY date = '', date, title, id"):
         if row["id"] in shipped_ids:
             continue
-        origin = "library" if text_path(row["id"]).is_file() else "missing"
+        origin = "library" if text_path(row["id"], folder).is_file() else "missing"
         rows.append((row["id"], row["title"], row["date"], row["place"], row["source"], origin, row["kind"],
                      row["filename"], row["chars"], row["paragraphs"], counts.get(row["id"], 0), row["added"]))
     frame = pd.DataFrame(rows, columns=LISTING_COLUMNS)

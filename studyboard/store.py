@@ -84,6 +84,22 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def version() -> tuple | None:
+    """Changes whenever any process commits to the database (size and time of
+    the database file and its write-ahead log); None while there is none."""
+    path = db_path()
+    try:
+        main = path.stat()
+    except FileNotFoundError:
+        return None
+    try:
+        wal = path.with_name(path.name + "-wal").stat()
+        wal_part = (wal.st_mtime_ns, wal.st_size)
+    except FileNotFoundError:
+        wal_part = (0, 0)
+    return (str(path), main.st_mtime_ns, main.st_size, *wal_part)
+
+
 def exists() -> bool:
     """Whether the library database has been created."""
     return db_path().is_file()
