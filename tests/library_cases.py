@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 
 from test_sources import blank_pdf, docx_bytes
+from variants import wrap_paragraph
 
 #: A short report: a title line, a dateline paragraph and one more paragraph.
 #: Reflowed body: "新华社武汉5月8日电记者在湖北省武汉市调研发现，中部地区发展势头良好。"
@@ -74,3 +75,48 @@ def report_docx() -> bytes:
     return docx_bytes(["测试文档：中部地区调研报告", "新华社武汉5月8日电\u3000记者在湖北省武汉市调研发现，中部地区发展势头良好。",
                        "要坚持高质量发展，推动科技创新和产业创新深度融合。"])
 
+
+
+def text_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF whose text layer holds ``lines``: a CID font (STSong-Light,
+    not embedded) with a ToUnicode map, the way PDF writers store Chinese."""
+    chars = sorted({ch for line in lines for ch in line})
+    cid = {ch: i + 1 for i, ch in enumerate(chars)}
+    content = ["BT /F1 12 Tf 14 TL 40 760 Td"]
+    content += ["<" + "".join(f"{cid[ch]:04X}" for ch in line) + "> Tj T*" for line in lines]
+    content.append("ET")
+    stream = "\n".join(content).encode("ascii")
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Custom def "
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def "
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            f"{len(chars)} beginbfchar\n" + "".join(f"<{cid[ch]:04X}> <{ord(ch):04X}>\n" for ch in chars)
+            + "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end").encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H "
+        b"/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> >>",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def report_pdf(width: int = 14) -> bytes:
+    """REPORT as a PDF page, hard-wrapped at ``width`` characters (first-line indent lost)."""
+    paragraphs = ["新华社武汉5月8日电记者在湖北省武汉市调研发现，中部地区发展势头良好。",
+                  "要坚持高质量发展，推动科技创新和产业创新深度融合。"]
+    return text_pdf([REPORT_TITLE] + [line for p in paragraphs for line in wrap_paragraph(p, width)])

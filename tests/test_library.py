@@ -13,7 +13,8 @@ from datetime import date
 
 import pytest
 
-from library_cases import BAD_FILES, HOSTILE, HOSTILE_TITLE, REPORT, REPORT_CHARS, REPORT_PARAGRAPHS, REPORT_TITLE, report_docx
+from library_cases import (BAD_FILES, HOSTILE, HOSTILE_TITLE, REPORT, REPORT_CHARS, REPORT_PARAGRAPHS, REPORT_TITLE,
+                           report_docx, report_pdf)
 from studyboard import dataset, documents, library, notes, places, reflow
 from studyboard.errors import InputError
 from support import ROOT, SEED_ID, SEED_PATH
@@ -53,6 +54,21 @@ def test_same_text_in_any_encoding_or_as_docx_has_one_hash(lexicon, encoding):
     reference = library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon).sha256
     assert library.prepare(REPORT.encode(encoding), "a.txt", lexicon).sha256 == reference
     assert library.prepare(report_docx(), "a.docx", lexicon).sha256 == reference
+
+
+@pytest.mark.parametrize("width", [12, 14, 16])
+def test_text_pdf_goes_through_reflow_like_the_seed(lexicon, width):
+    """A hard-wrapped PDF page (words cut across lines) gives the same paragraphs, so the same hash."""
+    draft = library.prepare(report_pdf(width), "报告.pdf", lexicon)
+    assert (draft.kind, draft.encoding) == ("pdf", "pdf")
+    assert (draft.headline, draft.paragraphs, draft.chars) == (REPORT_TITLE, REPORT_PARAGRAPHS, REPORT_CHARS)
+    assert draft.sha256 == library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon).sha256
+    entry = library.add(draft, draft.guess.meta())
+    ds = library.dataset_for(entry, lexicon)
+    assert ds.paragraphs["text"].tolist() == [
+        "新华社武汉5月8日电记者在湖北省武汉市调研发现，中部地区发展势头良好。",
+        "要坚持高质量发展，推动科技创新和产业创新深度融合。"]
+    assert ds.document["kind"] == "pdf"
 
 
 def test_pasted_text(lexicon):

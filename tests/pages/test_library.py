@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from library_cases import BAD_FILES, HOSTILE, HOSTILE_TITLE, REPORT, REPORT_TITLE
+from library_cases import BAD_FILES, HOSTILE, HOSTILE_TITLE, REPORT, REPORT_TITLE, report_docx, report_pdf
 from pages_helpers import no_exceptions
 from studyboard import library, lexicon as lexicon_module, markup, notes
 from support import SEED_ID, SEED_PATH
@@ -97,6 +97,18 @@ def test_upload_gb18030_prefills_and_adds(run_page, lex):
     [entry] = library.entries()
     assert (entry.title, entry.date, entry.place, entry.encoding) == (REPORT_TITLE, "2024-05-08", "武汉", "gb18030")
     assert at.get("file_uploader")[0].key == "lib_upload_1"  # a fresh, empty uploader
+
+
+@pytest.mark.parametrize("name, data, read_as", [
+    ("报告.pdf", report_pdf(), "读取为PDF（pdf）：2 段，60 字。"),
+    ("报告.docx", report_docx(), "读取为Word（docx）：2 段，60 字。"),
+])
+def test_pdf_and_docx_uploads(run_page, name, data, read_as):
+    at = run_page("library")
+    upload(at, name, data)
+    no_exceptions(at)
+    assert read_as in [c.value for c in at.caption]
+    assert at.text_input(key="lib_new_title").value == REPORT_TITLE
 
 
 @pytest.mark.parametrize("case, name, data, key", BAD_FILES, ids=[c[0] for c in BAD_FILES])
