@@ -251,11 +251,7 @@ def guess_meta(structure: Reflowed, lexicon: Lexicon, today: Date | None = None)
     lead = "\n".join(titles + paragraphs[:LEAD_PARAGRAPHS])
     tail = "\n".join(paragraphs[-2:]) if len(paragraphs) > LEAD_PARAGRAPHS else ""
 
-    title = structure.headline or structure.subtitle.lstrip("—－- ") or structure.kicker
-    if not title and paragraphs:
-        first = split_sentences(paragraphs[0])
-        title = first[0].text if first else paragraphs[0]
-        title = title if len(title) <= 40 else title[:40] + "…"
+    title = title_of(structure)
 
     dateline = _DATELINE.match(paragraphs[0]) if paragraphs else None
     date, year_guessed = _find_date(lead), False
@@ -281,6 +277,17 @@ def guess_meta(structure: Reflowed, lexicon: Lexicon, today: Date | None = None)
         source = match[1].strip() if match else ""
     return Guess(title=title[: FIELD_LIMITS["title"]], date=date, place=place[: FIELD_LIMITS["place"]],
                  source=source[: FIELD_LIMITS["source"]], year_guessed=year_guessed)
+
+
+def title_of(structure: Reflowed) -> str:
+    """A document's title as its text gives it: the headline, else the subtitle or
+    kicker, else the first sentence (cut at 40 characters)."""
+    title = structure.headline or structure.subtitle.lstrip("—－- ") or structure.kicker
+    if not title and structure.paragraphs:
+        first = split_sentences(structure.paragraphs[0])
+        title = first[0].text if first else structure.paragraphs[0]
+        title = title if len(title) <= 40 else title[:40] + "…"
+    return title[: FIELD_LIMITS["title"]]
 
 
 def place_in(text: str, gazetteer: Gazetteer) -> str:
@@ -368,6 +375,7 @@ def add(draft: Draft, meta: dict) -> Entry:
     is written.
     """
     meta = clean_meta(meta)
+    meta["title"] = meta["title"] or draft.guess.title  # never an untitled document
     duplicate = find_duplicate(draft.sha256)
     if duplicate is not None:
         raise InputError("duplicate", title=duplicate.title or duplicate.id)
@@ -396,8 +404,19 @@ def add(draft: Draft, meta: dict) -> Entry:
 
 
 def update(doc_id: str, meta: dict) -> Entry:
-    """Change a library document's metadata; raises InputError if it is not in the library."""
+    """Change a library document's metadata; raises InputError if it is not in the library.
+
+    An empty title becomes the title the text gives (its headline).
+    """
     meta = clean_meta(meta)
+    current = get(doc_id) if _LIBRARY_ID.fullmatch(str(doc_id)) else None
+    if current is None:
+        raise InputError("not_in_library", doc=str(doc_id)[:80])
+    if not meta["title"]:
+        try:
+            meta["title"] = title_of(reflow(documents.read(current, check_size=False).text))
+        except InputError:
+            meta["title"] = current.title
     with store.connect(write=True) as con:
         changed = con.execute(
             "UPDATE documents SET title = ?, date = ?, place = ?, source = ?, updated = ? WHERE id = ?",

@@ -25,6 +25,7 @@ _DRAFT = "_lib_draft"
 _FLASH = "_lib_flash"
 _CONFIRM = "_lib_confirm_delete"
 _UPLOAD_N = "_lib_upload_n"
+_SEEN_UPLOAD = "_lib_upload_seen"
 _PREFILLED = "_lib_prefilled"
 _EDITING = "_lib_editing"
 NEW_FIELDS = {name: f"lib_new_{name}" for name in documents.META_FIELDS}
@@ -75,19 +76,23 @@ def pending() -> Pending | None:
 
 
 def take_upload(upload, lexicon) -> Pending | None:
-    """Read an uploaded file once (not again on every rerun) into the pending draft."""
+    """Read a newly uploaded file once (not again on every rerun) into the pending draft.
+
+    A file that stays in the widget is not read again, so a text pasted
+    after it keeps its place as the pending draft.
+    """
     if upload is None:
+        st.session_state.pop(_SEEN_UPLOAD, None)
         current = pending()
         if current and current.origin.startswith("upload:"):
             st.session_state.pop(_DRAFT, None)
         return pending()
-    origin = f"upload:{upload.file_id}"
-    current = pending()
-    if current is None or current.origin != origin:
+    if st.session_state.get(_SEEN_UPLOAD) != upload.file_id:
+        st.session_state[_SEEN_UPLOAD] = upload.file_id
         try:
-            result = Pending(origin, library.prepare(upload.getvalue(), upload.name, lexicon), None)
+            result = Pending(f"upload:{upload.file_id}", library.prepare(upload.getvalue(), upload.name, lexicon), None)
         except InputError as exc:
-            result = Pending(origin, None, exc)
+            result = Pending(f"upload:{upload.file_id}", None, exc)
         st.session_state[_DRAFT] = result
     return pending()
 

@@ -273,6 +273,13 @@ def test_two_sessions_adding_the_same_text_at_once(lexicon):
     assert [e.id for e in library.entries()] == [draft.doc_id]
 
 
+def test_a_document_without_a_title_gets_its_headline(lexicon):
+    entry = library.add(library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": " "})
+    assert entry.title == REPORT_TITLE
+    untitled = library.add(library.prepare_text("第一句话很长。第二句。", lexicon), {})
+    assert untitled.title == "第一句话很长。"  # no title lines: the first sentence
+
+
 def test_invalid_metadata_stores_nothing(lexicon):
     draft = library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon)
     with pytest.raises(InputError) as caught:
@@ -352,8 +359,9 @@ def test_edit_metadata_without_parsing_again(lexicon, monkeypatch):
     assert (edited.title, edited.date) == ("新标题", "2024-05-08")
     assert edited.stamp() != entry.stamp()
     assert library.dataset_for(edited, lexicon).document["title"] == "新标题"
-    # an empty title falls back to the headline
+    # an empty title becomes the headline
     blank = library.update(entry.id, {"title": ""})
+    assert blank.title == REPORT_TITLE
     assert library.dataset_for(blank, lexicon).document["title"] == REPORT_TITLE
 
 

@@ -166,6 +166,15 @@ def test_paste_flow(run_page):
     assert entry.kind == "paste"
 
 
+def test_paste_after_an_upload_is_the_pending_text(run_page):
+    at = run_page("library")
+    upload(at, "报告.txt", REPORT.encode("gb18030"))
+    at.text_area(key="lib_paste").set_value("另一篇粘贴的文档\n第一段话。")
+    at.button(key="lib_paste_read").click().run()
+    at.run()  # the file is still in the widget: it is not read again
+    assert at.text_input(key="lib_new_title").value == "另一篇粘贴的文档"
+
+
 @pytest.mark.parametrize("text, phrase", [("   ", "只有空白"), ("No Chinese here.", "没有中文")])
 def test_bad_paste(run_page, text, phrase):
     at = run_page("library")
