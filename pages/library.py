@@ -10,6 +10,9 @@ st.title(view.t("library.title"))
 library_ui.show_flash()
 
 # --- the listing ---------------------------------------------------------------
+trouble = library.problem()
+if trouble is not None:
+    st.error(trouble.message(view.lang))
 listing = library.listing()
 limit = sources.human_size(sources.max_bytes())
 st.caption(view.t("library.summary", n=len(listing), folder=markup.md(str(paths.library_dir())), limit=limit))
@@ -117,7 +120,7 @@ elif entry is not None:
                               args=(entry.id, view.lang))
     title = entry.title or entry.id
     if library_ui.confirming(entry.id):
-        note_count = len(notes.for_document(entry.id))
+        note_count = notes.total(notes_ui.notes_of(view))
         st.warning(view.t("library.delete_confirm", title=title, notes=note_count))
         yes, no, _ = st.columns([1, 1, 4])
         yes.button(view.t("library.delete_yes"), key="lib_delete_yes", type="primary", on_click=library_ui.delete,
@@ -139,13 +142,13 @@ paragraph = st.session_state["lib_para"]
 app.to_url("para", paragraph, 0)
 if paragraph:
     st.markdown(f"> {markup.md(notes.paragraph_text(view.dataset.paragraphs, paragraph))}")
-by_paragraph = notes_ui.notes_of(view)
-notes_ui.paragraph_notes(view, paragraph, by_paragraph.get(paragraph, []), key="lib_notes")
-
-total = notes.total(by_paragraph)
-with st.expander(view.t("library.all_notes", n=total), expanded=False):
-    if not total:
-        st.caption(view.t("library.no_notes"))
-    for number, items in by_paragraph.items():
-        st.markdown(f"**{markup.md(labels.get(number, f'¶{number}'))}**")
-        notes_ui.paragraph_notes(view, number, items, editable=False, key="lib_notes_all")
+if trouble is None:  # notes live in the library database
+    by_paragraph = notes_ui.notes_of(view)
+    notes_ui.paragraph_notes(view, paragraph, by_paragraph.get(paragraph, []), key="lib_notes")
+    total = notes.total(by_paragraph)
+    with st.expander(view.t("library.all_notes", n=total), expanded=False):
+        if not total:
+            st.caption(view.t("library.no_notes"))
+        for number, items in by_paragraph.items():
+            st.markdown(f"**{markup.md(labels.get(number, f'¶{number}'))}**")
+            notes_ui.paragraph_notes(view, number, items, editable=False, key="lib_notes_all")

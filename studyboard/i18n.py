@@ -115,6 +115,10 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "文库里没有文档“{doc}”（随板附带的文档不能在这里修改或删除）。",
         "The library holds no document '{doc}' (documents shipped with the board cannot be edited or deleted here).",
     ),
+    "error.library_db": (
+        "文库数据库（{path}）无法使用：{reason}。已有的文件没有改动；请检查或备份该文件。",
+        "The library database ({path}) cannot be used: {reason}. No file was changed; check or back up that file.",
+    ),
     "error.note_empty": ("笔记是空的，未保存。", "The note is empty; nothing was saved."),
     "error.note_too_long": (
         "笔记太长：{chars} 字，上限 {limit} 字。",
@@ -280,10 +284,6 @@ _LIBRARY: dict[str, tuple[str, str]] = {
     "library.whole_document": ("全文", "Whole document"),
     "library.all_notes": ("本文档的全部笔记（{n}）", "All notes on this document ({n})"),
     "library.no_notes": ("本文档还没有笔记。", "This document has no notes yet."),
-    "library.unreadable_db": (
-        "文库数据库无法读取（{path}）：{reason}",
-        "The library database cannot be read ({path}): {reason}",
-    ),
     # notes (studyboard/notes_ui.py)
     "notes.add": ("添加笔记", "Add a note"),
     "notes.edit": ("编辑", "Edit"),

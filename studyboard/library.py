@@ -25,6 +25,7 @@ import dataclasses
 import hashlib
 import re
 import sqlite3
+import sys
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -481,23 +482,38 @@ def _cached(name: str, version: tuple, make):
     return value
 
 
+def problem() -> InputError | None:
+    """Why the library database cannot be used, or None when it can (or does not exist yet)."""
+    try:
+        store.read("SELECT COUNT(*) FROM documents")
+    except InputError as exc:
+        return exc
+    return None
+
+
 def entries() -> list[Entry]:
     """The library's documents whose text is present, by date (undated last), then title.
 
     One query, nothing parsed; kept in memory until any process writes to
     the database or a file of the texts folder is added or removed (every
     page run asks for the list, so with a thousand documents this matters).
+    A database that cannot be read gives no documents (see :func:`problem`),
+    so the shipped ones still open.
     """
     version = _version()
     if version is None:
         return []
+    try:
+        return list(_cached("entries", version, _entries))
+    except InputError as exc:
+        print(f"studyboard: {exc}", file=sys.stderr)
+        return []
 
-    def make() -> list[Entry]:
-        folder = store.texts_dir()
-        rows = store.read(f"SELECT {_COLUMNS} FROM documents ORDER BY date = '', date, title, id")
-        return [entry for entry in (_entry(row, folder) for row in rows) if entry.path.is_file()]
 
-    return list(_cached("entries", version, make))
+def _entries() -> list[Entry]:
+    folder = store.texts_dir()
+    rows = store.read(f"SELECT {_COLUMNS} FROM documents ORDER BY date = '', date, title, id")
+    return [entry for entry in (_entry(row, folder) for row in rows) if entry.path.is_file()]
 
 
 def get(doc_id: str) -> Entry | None:
@@ -549,13 +565,16 @@ def listing() -> pd.DataFrame:
     """
     shipped_stamp = tuple(e.stamp() for e in documents.shipped())
     version = _version() or ("", 0)
-    return _cached(("listing", shipped_stamp), version, _listing).copy()
+    try:
+        return _cached(("listing", shipped_stamp), version, _listing).copy()
+    except InputError:
+        return _listing(library=False)  # the shipped documents still (see problem())
 
 
-def _listing() -> pd.DataFrame:
+def _listing(library: bool = True) -> pd.DataFrame:
     from . import notes
 
-    counts = notes.counts()
+    counts = notes.counts() if library else {}
     rows = []
     for entry in documents.shipped():
         _, chars, paragraphs = _shipped_info(entry)
@@ -564,7 +583,7 @@ def _listing() -> pd.DataFrame:
                      counts.get(entry.id, 0), ""))
     shipped_ids = {row[0] for row in rows}
     folder = store.texts_dir()
-    for row in store.read(f"SELECT {_COLUMNS} FROM documents ORDER BY date = '', date, title, id"):
+    for row in store.read(f"SELECT {_COLUMNS} FROM documents ORDER BY date = '', date, title, id") if library else ():
         if row["id"] in shipped_ids:
             continue
         origin = "library" if text_path(row["id"], folder).is_file() else "missing"

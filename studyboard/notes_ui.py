@@ -27,8 +27,13 @@ _FLASH = "_notes_flash"
 
 
 def notes_of(view: app.View) -> dict[int, list[Note]]:
-    """The current document's notes by paragraph (one query)."""
-    return notes.by_paragraph(view.doc_id)
+    """The current document's notes by paragraph (one query); none, with an
+    error shown, if the library database cannot be read."""
+    try:
+        return notes.by_paragraph(view.doc_id)
+    except InputError as exc:
+        st.error(exc.message(view.lang))
+        return {}
 
 
 def _flash(where: str, kind: str, text: str) -> None:
@@ -62,7 +67,12 @@ def _edit(note: Note, key: str, lang: str, where: str) -> None:
 def _delete(note: Note, lang: str, where: str) -> None:
     from .i18n import t
 
-    if notes.delete(note):
+    try:
+        deleted = notes.delete(note)
+    except InputError as exc:
+        _flash(where, "error", exc.message(lang))
+        return
+    if deleted:
         _flash(where, "success", t("notes.deleted", lang))
     else:
         _flash(where, "warning", t("notes.changed_meanwhile", lang))
@@ -74,7 +84,8 @@ def paragraph_notes(view: app.View, paragraph: int, items: list[Note] | None = N
     buttons to add, edit and delete. ``items`` are the paragraph's notes if
     already fetched (see :func:`notes_of`); ``key`` tells apart several
     helpers for the same paragraph on one page."""
-    items = notes.for_paragraph(view.doc_id, paragraph) if items is None else items
+    if items is None:
+        items = notes_of(view).get(paragraph, [])
     where = f"{key}:{view.doc_id}:{paragraph}"
     base = f"{key}_{view.doc_id}_{paragraph}"
     message = st.session_state.get(_FLASH, {}).pop(where, None)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import paths
+from .errors import InputError
 
 DB_NAME = "library.sqlite3"
 TEXTS = "texts"
@@ -137,8 +138,22 @@ def connect(write: bool = False) -> Iterator[sqlite3.Connection]:
 
     A write transaction starts with ``BEGIN IMMEDIATE`` (it takes the write
     lock at once, so two writers queue up rather than deadlock) and commits
-    when the block ends, or rolls back if it raises.
+    when the block ends, or rolls back if it raises. A database that cannot
+    be used (damaged, not a database, locked past the timeout, read-only)
+    raises InputError ``library_db``; a broken constraint still raises
+    sqlite3.IntegrityError for the caller to handle.
     """
+    try:
+        with _connect(write) as con:
+            yield con
+    except sqlite3.IntegrityError:
+        raise
+    except sqlite3.DatabaseError as exc:
+        raise InputError("library_db", path=str(db_path()), reason=str(exc)) from exc
+
+
+@contextmanager
+def _connect(write: bool) -> Iterator[sqlite3.Connection]:
     path = db_path()
     _prepare(path)
     con = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)

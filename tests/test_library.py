@@ -415,3 +415,26 @@ def test_display_listing_in_both_languages():
     en = library.display_listing(frame, "en")
     assert zh.loc[0, "origin"] == "随板附带" and en.loc[0, "origin"] == "Shipped"
     assert zh.loc[0, "open"] == f"./overview?doc={SEED_ID}" and en.loc[0, "open"] is None
+
+
+def test_a_damaged_database_keeps_the_board_working(lexicon, folders):
+    entry = library.add(library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "已有"})
+    damaged = folders / "lib" / "library.sqlite3"
+    for extra in folders.glob("lib/library.sqlite3-*"):
+        extra.unlink()
+    damaged.write_bytes(b"this is not a database" * 100)
+    before = damaged.read_bytes()
+    assert library.problem().key == "library_db"
+    assert "library.sqlite3" in library.problem().message("zh")
+    assert library.entries() == []
+    assert [e.id for e in documents.catalog()] == [SEED_ID]  # the shipped document still opens
+    assert library.listing()["id"].tolist() == [SEED_ID]
+    for action in (lambda: library.add(library.prepare_text("新文档\n一句话。", lexicon), {}),
+                   lambda: library.update(entry.id, {"title": "改"}),
+                   lambda: library.delete(entry.id),
+                   lambda: notes.add(SEED_ID, 1, "笔记"),
+                   lambda: notes.for_document(SEED_ID)):
+        with pytest.raises(InputError) as caught:
+            action()
+        assert caught.value.key in ("library_db", "not_in_library")
+    assert damaged.read_bytes() == before and entry.path.is_file()  # nothing written, nothing lost

@@ -292,3 +292,12 @@ def test_stale_edit_keeps_both_texts(run_page):
     at.button(key=f"{edit}_save").click().run()
     assert "另存为一条新笔记" in at.warning[0].value
     assert sorted(n.text for n in notes.for_paragraph(SEED_ID, 3)) == ["另一场会话改的", "这场会话改的"]
+
+
+def test_damaged_database_shows_a_message(run_page, folders):
+    (folders / "lib").mkdir()
+    (folders / "lib" / "library.sqlite3").write_bytes(b"not a database" * 100)
+    at = run_page("library")
+    assert not at.exception
+    assert at.error[0].value.startswith("文库数据库（")
+    assert at.dataframe[0].value["id"].tolist() == [SEED_ID]
