@@ -181,5 +181,23 @@ def paragraph_text(paragraphs: "pd.DataFrame", number: int) -> str:
     return str(found.iloc[0]) if len(found) else ""
 
 
+def local_time(stamp: str, timezone: str | None) -> str:
+    """An ISO time stamp (UTC) as 'YYYY-MM-DD HH:MM' in ``timezone`` (an IANA name
+    such as Asia/Shanghai); in UTC, so marked, when the zone is unknown."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    try:
+        if timezone:
+            return moment.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M")
+    except (ZoneInfoNotFoundError, ValueError):
+        pass
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
 def total(by_paragraph: dict[int, list[Note]]) -> int:
     return sum(len(items) for items in by_paragraph.values())

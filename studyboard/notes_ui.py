@@ -94,7 +94,7 @@ def paragraph_notes(view: app.View, paragraph: int, items: list[Note] | None = N
     for note in items:
         with st.container(border=True):
             st.markdown(markup.md(note.text))
-            when = view.t("notes.when", updated=note.updated.replace("T", " ").replace("+00:00", " UTC"))
+            when = view.t("notes.when", updated=notes.local_time(note.updated, st.context.timezone))
             with st.container(horizontal=True, vertical_alignment="center"):
                 if editable:
                     with st.popover(view.t("notes.edit"), icon=":material/edit:", type="tertiary"):

@@ -143,3 +143,10 @@ def test_two_processes_writing_at_once_lose_nothing(library):
         assert proc.wait(timeout=120) == 0, proc.stderr.read()
     texts = sorted(n.text for n in notes.for_document("doc"))
     assert texts == sorted(f"{who}-{i}-edited" for who in "AB" for i in range(60))
+
+
+def test_times_in_the_readers_zone():
+    assert notes.local_time("2026-11-29T05:51:49+00:00", "Asia/Shanghai") == "2026-11-29 13:51"
+    assert notes.local_time("2026-11-29T05:51:49+00:00", None) == "2026-11-29 05:51 UTC"
+    assert notes.local_time("2026-11-29T05:51:49+00:00", "Mars/Base") == "2026-11-29 05:51 UTC"
+    assert notes.local_time("garbage", "Asia/Shanghai") == "garbage"
