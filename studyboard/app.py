@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from . import dataset as datasets
-from . import documents, i18n, lexicon as lexicon_module, paths
+from . import documents, i18n, library, lexicon as lexicon_module, paths
 from .errors import InputError
 
 #: The pages in navigation order: (file, title key, icon). Pages whose file
@@ -73,20 +73,19 @@ def current_lexicon() -> lexicon_module.Lexicon:
 
 
 def catalog() -> list[documents.Entry]:
-    """The documents the board can open (shipped ones first)."""
-    return documents.shipped()
+    """The documents the board can open (shipped ones first, then the library's)."""
+    return documents.catalog()
 
 
 def _stamp(entry: documents.Entry) -> str:
-    stat = entry.path.stat()
-    return f"{stat.st_mtime_ns}:{stat.st_size}"
+    return entry.stamp()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def load_dataset(doc_id: str, stamp: str, lex_key: str) -> datasets.Dataset:
     """The one cached dataset of a document (from disk when parsed before)."""
     entry = next(e for e in catalog() if e.id == doc_id)
-    return datasets.load(documents.read(entry), _lexicon(lex_key))
+    return library.dataset_for(entry, _lexicon(lex_key))
 
 
 # --- the URL -------------------------------------------------------------------

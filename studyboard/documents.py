@@ -1,10 +1,11 @@
-"""The documents the board can open: shipped texts under ``data/texts``.
+"""The documents the board can open: shipped texts under ``data/texts`` and
+the documents users add to the library (:mod:`studyboard.library`).
 
-A document is a text file (``.txt``; also ``.docx`` or ``.pdf``) with an
-optional metadata file of the same name and the suffix ``.toml`` beside it
+A shipped document is a text file (``.txt``; also ``.docx`` or ``.pdf``) with
+an optional metadata file of the same name and the suffix ``.toml`` beside it
 (title, date, place, source). Its id is the file name without suffix. Ids
-come from this listing only: a value from a URL is looked up in it and never
-used as a path.
+come from the listings only (:func:`catalog`): a value from a URL is looked
+up in them and never used as a path.
 """
 
 from __future__ import annotations
@@ -50,6 +51,19 @@ class Entry:
     date: str = ""
     place: str = ""
     source: str = ""
+    filename: str = ""  # the original file's name (library documents)
+    encoding: str = ""  # how the original file was read (library documents)
+    kind: str = ""  # text, docx, pdf or paste (library documents)
+    origin: str = "shipped"  # "shipped" (data/texts) or "library" (added by a user)
+
+    def stamp(self) -> str:
+        """Changes when the file or the metadata changes (for caches)."""
+        try:
+            stat = self.path.stat()
+            file = f"{stat.st_mtime_ns}:{stat.st_size}"
+        except OSError:
+            file = "missing"  # reading it will say so
+        return "\x1f".join([file, self.title, self.date, self.place, self.source])
 
 
 def read_meta(path: Path) -> dict[str, str]:
@@ -77,13 +91,17 @@ def shipped(folder: Path | None = None) -> list[Entry]:
     return entries
 
 
-def read(entry: Entry) -> Document:
-    """Read a listed document; raises InputError for unreadable files."""
+def read(entry: Entry, check_size: bool = True) -> Document:
+    """Read a listed document; raises InputError for unreadable files.
+
+    ``check_size=False`` skips the size limit: the board reads documents it
+    already holds that way, so that lowering the limit keeps them readable.
+    """
     try:
         data = entry.path.read_bytes()
     except FileNotFoundError as exc:
         raise InputError("not_found", name=entry.path.name) from exc
-    decoded = sources.read_bytes(data, entry.path.name)
+    decoded = sources.read_bytes(data, entry.path.name, limit=None if check_size else max(len(data), 1))
     return Document(
         id=entry.id,
         text=decoded.text,
@@ -91,10 +109,20 @@ def read(entry: Entry) -> Document:
         date=entry.date,
         place=entry.place,
         source=entry.source,
-        filename=entry.path.name,
-        encoding=decoded.encoding,
-        kind=decoded.kind,
+        filename=entry.filename or entry.path.name,
+        encoding=entry.encoding or decoded.encoding,
+        kind=entry.kind or decoded.kind,
     )
+
+
+def catalog() -> list[Entry]:
+    """Every document the board can open: shipped ones (by file name), then the
+    library's (by date). A library id that a shipped file already uses is left out."""
+    from . import library
+
+    entries = shipped()
+    taken = {e.id for e in entries}
+    return entries + [e for e in library.entries() if e.id not in taken]
 
 
 def from_file(path: Path | str) -> Document:

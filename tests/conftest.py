@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-# the helpers of the AppTest and browser suites (pytest's importlib mode adds no test folder to the path)
-for _suite in ("pages", "browser"):
-    sys.path.insert(0, str(Path(__file__).resolve().parent / _suite))
-
-from support import ROOT, SEED_ID, SEED_PATH  # noqa: E402,F401
+# pyproject.toml puts the checkout, tests/, tests/pages and tests/browser on the path
+from support import ROOT, SEED_ID, SEED_PATH  # noqa: F401
 
 # Caches and the user library go to a fresh folder, never into the checkout.
 _SESSION_DIR = Path(tempfile.mkdtemp(prefix="studyboard-tests-"))
