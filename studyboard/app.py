@@ -155,6 +155,22 @@ def to_url(param: str, value, default=None, serialize=str) -> None:
     st.session_state[_LAST] = _url_now()
 
 
+def update_url(**params: object) -> None:
+    """Set URL parameters (None or "" removes one) and rerun at once.
+
+    The new address then seeds the widgets as a shared link would; this is how
+    a click on a chart changes a widget that was drawn earlier in the run
+    (``app.update_url(para=8, themes="ecology")``).
+    """
+    for name, value in params.items():
+        if value is None or value == "":
+            if name in st.query_params:
+                del st.query_params[name]
+        else:
+            st.query_params[name] = str(value)
+    st.rerun()
+
+
 def parse_list(valid) -> callable:
     """A parser for comma-separated ids that keeps the valid ones, in order."""
     allowed = list(valid)
@@ -241,10 +257,28 @@ def set_view(view: View | None) -> None:
 
 def view() -> View:
     """The current run's View (set by dashboard.py before the page runs)."""
+    if "_view" not in st.session_state:
+        _entry_skipped()
     current = st.session_state.get("_view")
     if current is None:
         st.stop()
     return current
+
+
+def _entry_skipped() -> None:
+    """A page ran without dashboard.py: rerun through the entry page.
+
+    Until some session has called st.navigation, Streamlit treats an app with
+    a ``pages/`` folder as an old-style multipage app, so the very first
+    visit of a fresh server to a deep link (``/reader?…``) runs that page's
+    file alone: no sidebar controls, no View, a blank page. Clearing the flag
+    and rerunning runs dashboard.py, which opens the same page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def page_path(name: str) -> str:
