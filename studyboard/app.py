@@ -257,8 +257,7 @@ def set_view(view: View | None) -> None:
 
 def view() -> View:
     """The current run's View (set by dashboard.py before the page runs)."""
-    if "_view" not in st.session_state:
-        _entry_skipped()
+    _entry_skipped()
     current = st.session_state.get("_view")
     if current is None:
         st.stop()
@@ -266,13 +265,15 @@ def view() -> View:
 
 
 def _entry_skipped() -> None:
-    """A page ran without dashboard.py: rerun through the entry page.
+    """If this page ran without dashboard.py, rerun through dashboard.py.
 
-    Until some session has called st.navigation, Streamlit treats an app with
-    a ``pages/`` folder as an old-style multipage app, so the very first
-    visit of a fresh server to a deep link (``/reader?…``) runs that page's
-    file alone: no sidebar controls, no View, a blank page. Clearing the flag
-    and rerunning runs dashboard.py, which opens the same page.
+    Until st.navigation has been called, Streamlit treats an app with a
+    ``pages/`` folder as an old-style multipage app and runs a page's file
+    alone: the first visit of a fresh server to a deep link (``/reader?…``),
+    and every page run of AppTest (which resets that state before each run).
+    The page then has no sidebar controls and at best the View of an earlier
+    run. Clearing the flag and rerunning runs dashboard.py, which opens the
+    same page with fresh shared state.
     """
     from streamlit.runtime.pages_manager import PagesManager
 

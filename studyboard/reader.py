@@ -440,7 +440,7 @@ def heading_html(ds: Dataset) -> str:
     parts = ['<div class="sb-head">']
     if doc.get("kicker"):
         parts.append(f'<div class="sb-kicker">{esc(doc["kicker"])}</div>')
-    parts.append(f'<div class="sb-headline">{esc(doc.get("headline") or doc.get("title") or "")}</div>')
+    parts.append(f'<div class="sb-headline">{esc(doc.get("headline") or doc.get("title") or doc.get("doc_id") or "")}</div>')
     if doc.get("subtitle"):
         parts.append(f'<div class="sb-subtitle">{esc(doc["subtitle"])}</div>')
     meta = " · ".join(str(doc[k]) for k in ("date", "place", "source") if doc.get(k))

@@ -12,7 +12,8 @@ from support import ROOT
 
 @pytest.fixture
 def run_page():
-    """run_page("reader", themes="ecology") -> an AppTest that ran that page."""
+    """run_page("reader", themes="ecology") -> an AppTest that opened that page
+    with those URL parameters."""
     import streamlit as st
 
     st.cache_data.clear()
@@ -22,9 +23,11 @@ def run_page():
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
         for name, value in params.items():
             at.query_params[name] = value
-        at.run()
         if page and page != "overview":
-            at.switch_page(f"pages/{page}.py").run()
+            # open the page itself, as a link to it does (its own URL parameters
+            # seed its widgets on the first run)
+            at.switch_page(f"pages/{page}.py")
+        at.run()
         return at
 
     return run
