@@ -22,11 +22,12 @@ if not numbers:
 
 # --- controls (bound to the URL) ---------------------------------------------------
 app.from_url("reader_search", "", reader.clean_search, param="search")
-app.from_url("reader_speaker", "", reader.speaker_parser(ds), param="speaker")
+speaker_key = app.lang_key("reader_speaker", lang)  # its labels are names in the UI language
+app.from_url(speaker_key, "", reader.speaker_parser(ds), param="speaker")
 app.from_url("reader_para", 0, reader.para_parser(ds), param="para")
 app.from_url("reader_hide", False, reader.parse_flag, param="hide")
-if st.session_state["reader_speaker"] not in ["", *people]:
-    st.session_state["reader_speaker"] = ""
+if st.session_state[speaker_key] not in ["", *people]:
+    st.session_state[speaker_key] = ""
 if st.session_state["reader_para"] not in [0, *numbers]:
     st.session_state["reader_para"] = 0
 
@@ -37,7 +38,7 @@ with search_col:
 with speaker_col:
     if people:
         counts = reader.sentence_counts(ds)
-        st.selectbox(view.t("reader.speaker"), ["", *people], key="reader_speaker",
+        st.selectbox(view.t("reader.speaker"), ["", *people], key=speaker_key,
                      format_func=lambda name: view.t("reader.speaker_option",
                                                      name=reader.person_name(ds, name, lang), n=counts[name])
                      if name else view.t("reader.speaker_all"))
@@ -50,7 +51,7 @@ with hide_col:
     st.toggle(view.t("reader.hide"), key="reader_hide", help=view.t("reader.hide_help"))
 
 search = reader.clean_search(st.session_state["reader_search"])
-speaker = st.session_state["reader_speaker"]
+speaker = st.session_state[speaker_key]
 para = st.session_state["reader_para"]
 hide = bool(st.session_state["reader_hide"])
 app.to_url("search", search, "")
@@ -82,7 +83,7 @@ with grid_col:
             fig = themeviews.paragraph_grid(
                 ds, lang, metric="density", selected=(para, focus) if para else None,
                 dim_themes=[t for t in themeviews.theme_ids(ds) if view.themes and t not in view.themes],
-                title=view.t("reader.grid_title"), label_width=4)
+                title=view.t("reader.grid_title"))
             event = st.plotly_chart(fig, config=charts.CONFIG, width="stretch", key=f"reader_grid_{generation}",
                                     on_select="rerun", selection_mode="points")
             picked = reader.pick(event, ds)

@@ -90,7 +90,7 @@ with charts_area:
         dim = set(numbers) - set(reader.theme_paragraphs(ds, view.themes, view.mode)) if view.themes else ()
         para = st.session_state["themes_para"]
         fig = themeviews.paragraph_grid(ds, lang, metric=metric, themes=view.themes, dim_rows=dim,
-                                        selected=(para, None), show_values=True, label_width=4)
+                                        selected=(para, None), show_values=True)
         grid_gen = st.session_state.setdefault("themes_grid_gen", 0)
         event = st.plotly_chart(fig, config=charts.CONFIG, width="stretch", key=f"themes_grid_{grid_gen}",
                                 on_select="rerun", selection_mode="points")

@@ -32,6 +32,7 @@ METRICS = ("hits", "density")
 UNITS = ("sentence", "paragraph")
 EMPTY = "#F2F2F2"  # a cell without hits
 FRAME = "#222222"
+DIM = 0.35  # opacity of cells outside the filter
 NARRATION = ""  # speaker key of sentences nobody speaks
 
 
@@ -151,17 +152,22 @@ def speaker_cells(ds: Dataset, themes=()) -> pd.DataFrame:
     if NARRATION in order:
         order.remove(NARRATION)
         order.append(NARRATION)
-    chars = sentences.pivot_table(index="row", values="chars", aggfunc="sum")["chars"]
+    chars: dict[str, int] = {}
+    for speaker, length in zip(sentences["row"], sentences["chars"]):
+        chars[speaker] = chars.get(speaker, 0) + int(length)
     speaker_of = dict(zip(sentences["sentence"], sentences["row"]))
-    hits = ds.sentence_themes.assign(row=ds.sentence_themes["sentence"].map(speaker_of))
-    rows = []
-    for speaker in order:
-        mine = hits[hits["row"] == speaker]
-        for theme in ids:
-            part = mine[mine["theme"] == theme]
-            count = int(part["hits"].sum())
-            words = "、".join(dict.fromkeys(w for k in part["keywords"] for w in str(k).split("、") if w))
-            rows.append((speaker, theme, count, round(100.0 * count / max(int(chars[speaker]), 1), 3), words))
+    scored = ds.sentence_themes[ds.sentence_themes["theme"].isin(ids)]
+    hits: dict[tuple[str, str], int] = {}
+    words: dict[tuple[str, str], dict[str, None]] = {}
+    for sentence, theme, count, keywords in zip(scored["sentence"], scored["theme"], scored["hits"],
+                                                scored["keywords"]):
+        key = (speaker_of[sentence], theme)
+        hits[key] = hits.get(key, 0) + int(count)
+        words.setdefault(key, {}).update(dict.fromkeys(w for w in str(keywords).split("、") if w))
+    rows = [(speaker, theme, hits.get((speaker, theme), 0),
+             round(100.0 * hits.get((speaker, theme), 0) / max(int(chars[speaker]), 1), 3),
+             "、".join(words.get((speaker, theme), {})))
+            for speaker in order for theme in ids]
     return pd.DataFrame(rows, columns=["row", "theme", "hits", "density", "keywords"])
 
 
@@ -217,7 +223,7 @@ def _ink_on(fill: str) -> str:
 def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, rows: list, row_labels: dict,
                 row_names: dict, title: str, y_title: str, row_notes: dict | None = None,
                 selected: tuple | None = None, dim_rows=(), dim_themes=(), show_values: bool = False,
-                row_px: int = 36, label_width: int = 4) -> go.Figure:
+                row_px: int = 36) -> go.Figure:
     """A grid of cells (rows × themes) coloured by ``metric``, one bar per cell.
 
     ``cells`` has ``row, theme, hits, density, keywords``; ``rows`` gives the
@@ -225,7 +231,8 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
     their names in the hover text (``row_notes`` adds a line, such as the
     sentence). ``selected = (row, theme)`` frames that cell and its row;
     ``dim_rows`` and ``dim_themes`` are drawn faint. Every bar carries
-    ``customdata = [row, theme]``.
+    ``customdata = [row, theme]``. Theme names head the columns, broken into
+    lines; long Latin names over more than four columns are set at an angle.
     """
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}")
@@ -255,7 +262,7 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
             cell_fill = fill_of[(row.row, theme)]
             fill.append(cell_fill)
             ink.append(_ink_on(cell_fill))
-            opacity.append(0.25 if (row.row in dim_rows or theme in dim_themes) else 1.0)
+            opacity.append(DIM if (row.row in dim_rows or theme in dim_themes) else 1.0)
         fig.add_trace(go.Bar(
             orientation="h",
             y=[row_labels.get(r, str(r)) for r in mine["row"]],
@@ -280,7 +287,7 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
                       margin=dict(t=150 if title else 110))
     fig.update_xaxes(range=[0, max(len(themes), 1)], side="top", showgrid=False, zeroline=False, fixedrange=True,
                      tickmode="array", tickvals=[i + 0.5 for i in range(len(themes))],
-                     ticktext=[wrap_label(names[t], label_width) for t in themes], tickangle=0)
+                     ticktext=_column_labels([names[t] for t in themes]), tickangle=_column_angle([names[t] for t in themes]))
     fig.update_yaxes(type="category", categoryorder="array",
                      categoryarray=[row_labels.get(r, str(r)) for r in rows],
                      autorange="reversed", showgrid=False, fixedrange=True, title=dict(text=y_title))
@@ -297,8 +304,7 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
 
 
 def paragraph_grid(ds: Dataset, lang: str, *, metric: str = "density", themes=(), selected=None,
-                   dim_rows=(), dim_themes=(), show_values: bool = False, title: str | None = None,
-                   label_width: int = 4) -> go.Figure:
+                   dim_rows=(), dim_themes=(), show_values: bool = False, title: str | None = None) -> go.Figure:
     """Paragraph × theme: the paragraphs top to bottom in reading order."""
     cells = paragraph_cells(ds, themes)
     rows = list(ds.paragraphs["paragraph"])
@@ -309,7 +315,7 @@ def paragraph_grid(ds: Dataset, lang: str, *, metric: str = "density", themes=()
                        title=title if title is not None else i18n.t(f"themes.grid_title_{metric}", lang),
                        y_title=i18n.t("themes.axis_paragraph", lang), selected=selected, dim_rows=dim_rows,
                        dim_themes=dim_themes, show_values=show_values,
-                       row_px=_row_px(len(rows)), label_width=label_width)
+                       row_px=_row_px(len(rows)))
 
 
 def sentence_grid(ds: Dataset, paragraph: int, lang: str, *, metric: str = "hits", themes=()) -> go.Figure:
@@ -335,6 +341,21 @@ def speaker_grid(ds: Dataset, lang: str, *, metric: str = "hits", themes=()) -> 
                        row_names={r: speaker_name(ds, r, lang) for r in rows},
                        title=i18n.t(f"themes.speaker_title_{metric}", lang),
                        y_title=i18n.t("themes.axis_speaker", lang), show_values=True, row_px=48)
+
+
+def _angled(labels: list[str]) -> bool:
+    return len(labels) > 4 and any(any("a" <= ch.lower() <= "z" for ch in label) and len(label) > 10
+                                   for label in labels)
+
+
+def _column_labels(labels: list[str]) -> list[str]:
+    """Column headings: broken into lines (four Chinese characters, or words),
+    or left whole when they are set at an angle."""
+    return [esc(label) for label in labels] if _angled(labels) else [wrap_label(label, 4) for label in labels]
+
+
+def _column_angle(labels: list[str]) -> int:
+    return -40 if _angled(labels) else 0
 
 
 def _row_px(rows: int) -> int:

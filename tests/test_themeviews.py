@@ -105,8 +105,8 @@ def test_dimmed_rows_and_themes(seed):
     fig = themeviews.paragraph_grid(seed, "zh", dim_rows={1, 2}, dim_themes={"party"})
     party = next(t for t in fig.data if t.customdata[0][1] == "party")
     ecology = next(t for t in fig.data if t.customdata[0][1] == "ecology")
-    assert set(party.marker.opacity) == {0.25}
-    assert list(ecology.marker.opacity[:3]) == [0.25, 0.25, 1.0]
+    assert set(party.marker.opacity) == {themeviews.DIM}
+    assert list(ecology.marker.opacity[:3]) == [themeviews.DIM, themeviews.DIM, 1.0]
 
 
 def test_share_and_cooccurrence_figures_speak_the_ui_language(seed):
@@ -181,3 +181,14 @@ def test_editor_key_changes_with_the_lexicon():
     assert themeviews.editor_key("a") != themeviews.editor_key("b")
     assert themeviews.editor_key("a", 1) != themeviews.editor_key("a", 0)
     assert themeviews.editor_key("a").startswith("themes_editor_")
+
+
+def test_long_english_column_names_are_angled(seed):
+    english = themeviews.paragraph_grid(seed, "en")
+    assert english.layout.xaxis.tickangle == -40
+    assert "Food &amp; energy security" in english.layout.xaxis.ticktext
+    chinese = themeviews.paragraph_grid(seed, "zh")
+    assert chinese.layout.xaxis.tickangle == 0
+    assert "党的领导<br>与落实" in chinese.layout.xaxis.ticktext
+    few = themeviews.paragraph_grid(seed, "en", themes=["ecology", "security"])
+    assert few.layout.xaxis.tickangle == 0 and "Food &amp;<br>energy<br>security" in few.layout.xaxis.ticktext

@@ -75,7 +75,7 @@ def test_query_parameters_restore_the_view(run_page):
     at = run_page("reader", themes="security", para="10", search="粮食", speaker="习近平", hide="1", lang="en")
     no_exceptions(at)
     assert at.text_input(key="reader_search").value == "粮食"
-    assert at.selectbox(key="reader_speaker").value == "习近平"
+    assert at.selectbox(key="reader_speaker__en").value == "习近平"
     assert at.selectbox(key="reader_para").value == 10
     assert at.toggle(key="reader_hide").value is True
     # security and 习近平 and 粮食: paragraphs 1 and 10 (13 is 丁薛祥's)
@@ -93,7 +93,7 @@ def test_unknown_url_values_are_ignored(run_page):
     at = run_page("reader", para="99", speaker="<script>", hide="maybe", search="<img src=x onerror=alert(1)>")
     no_exceptions(at)
     assert at.selectbox(key="reader_para").value == 0
-    assert at.selectbox(key="reader_speaker").value == ""
+    assert at.selectbox(key="reader_speaker__zh").value == ""
     assert at.toggle(key="reader_hide").value is False
     html = " ".join(m.value for m in at.markdown)
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html  # the search, as text
@@ -113,7 +113,7 @@ def test_typing_a_search_counts_and_marks_it(run_page):
 
 def test_speaker_filter(run_page):
     at = run_page("reader")
-    at.selectbox(key="reader_speaker").select("丁薛祥").run()
+    at.selectbox(key="reader_speaker__zh").select("丁薛祥").run()
     no_exceptions(at)
     assert [n for n in paragraphs(at) if n not in dimmed(at)] == [13]
     assert at.query_params["speaker"] == "丁薛祥"
