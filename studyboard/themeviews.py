@@ -245,11 +245,12 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
     fill_of = {(r, t): f for r, t, f in zip(cells["row"], cells["theme"], fills)}
     dim_rows, dim_themes = set(dim_rows), set(dim_themes)
     fig = go.Figure()
+    notes = []  # the numbers: annotations, not bar text (plotly's selection styling breaks on per-bar text colours)
     for column, theme in enumerate(themes):
         mine = cells[cells["theme"] == theme].copy()
         mine["pos"] = mine["row"].map(position)
         mine = mine.sort_values("pos")
-        hover, text, fill, ink, opacity = [], [], [], [], []
+        hover, fill, opacity = [], [], []
         for row in mine.itertuples():
             lines = [f"<b>{esc(row_names.get(row.row, row.row))}</b> · {esc(names[theme])}"]
             if row_notes and row_notes.get(row.row):
@@ -258,11 +259,15 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
             if row.keywords:
                 lines.append(i18n.t("themes.hover_keywords", lang) + _join_keywords(row.keywords))
             hover.append("<br>".join(lines))
-            text.append(value_text(getattr(row, metric), metric) if show_values else "")
             cell_fill = fill_of[(row.row, theme)]
             fill.append(cell_fill)
-            ink.append(_ink_on(cell_fill))
             opacity.append(DIM if (row.row in dim_rows or theme in dim_themes) else 1.0)
+            number = value_text(getattr(row, metric), metric) if show_values else ""
+            if number:
+                # y by position: plotly reads a number-like category ("8") as a position
+                notes.append(dict(x=column + 0.5, y=position[row.row], xref="x", yref="y",
+                                  text=number, showarrow=False, opacity=opacity[-1],
+                                  font=dict(color=_ink_on(cell_fill), size=charts.BASE_SIZE)))
         fig.add_trace(go.Bar(
             orientation="h",
             y=[row_labels.get(r, str(r)) for r in mine["row"]],
@@ -270,24 +275,22 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
             base=[column + 0.03] * len(mine),
             width=0.9,
             marker=dict(color=fill, opacity=opacity, line=dict(width=0)),
-            text=text,
-            textposition="inside",
-            insidetextanchor="middle",
-            textangle=0,
-            textfont=dict(color=ink, size=charts.BASE_SIZE),
             hovertext=hover,
             hovertemplate="%{hovertext}<extra></extra>",
             customdata=[[r, theme] for r in mine["row"]],
             name=names[theme],
             showlegend=False,
         ))
-    height = 130 + row_px * max(len(rows), 1)
-    charts.style(fig, title, height)
+    heads = [names[t] for t in themes]
+    top, right = _head_room(heads, bool(title))
+    charts.style(fig, title, top + 20 + row_px * max(len(rows), 1))
     fig.update_layout(barmode="overlay", bargap=0, dragmode=False, clickmode="event+select",
-                      margin=dict(t=150 if title else 110))
+                      margin=dict(t=top, r=right), annotations=notes)
+    if title:  # at the top of the figure, above the column heads
+        fig.update_layout(title=dict(y=1, yref="container", yanchor="top", pad=dict(t=14)))
     fig.update_xaxes(range=[0, max(len(themes), 1)], side="top", showgrid=False, zeroline=False, fixedrange=True,
                      tickmode="array", tickvals=[i + 0.5 for i in range(len(themes))],
-                     ticktext=_column_labels([names[t] for t in themes]), tickangle=_column_angle([names[t] for t in themes]))
+                     ticktext=_column_labels(heads), tickangle=_column_angle(heads))
     fig.update_yaxes(type="category", categoryorder="array",
                      categoryarray=[row_labels.get(r, str(r)) for r in rows],
                      autorange="reversed", showgrid=False, fixedrange=True, title=dict(text=y_title))
@@ -355,7 +358,19 @@ def _column_labels(labels: list[str]) -> list[str]:
 
 
 def _column_angle(labels: list[str]) -> int:
-    return -40 if _angled(labels) else 0
+    return -45 if _angled(labels) else 0
+
+
+def _head_room(labels: list[str], titled: bool) -> tuple[int, int]:
+    """Top and right margins (px) that fit the title and the column heads:
+    up to three lines, or names set at 45° (about 8.6 px a Latin character at
+    16 px), the last of which reaches out to the right."""
+    title = 64 if titled else 12
+    if not _angled(labels):
+        lines = max((wrap_label(label, 4).count("<br>") + 1 for label in labels), default=1)
+        return title + 22 * lines + 12, 10
+    reach = [0.71 * 8.6 * len(label) for label in labels]
+    return title + int(max(reach)) + 24, int(reach[-1]) + 12
 
 
 def _row_px(rows: int) -> int:
@@ -421,7 +436,7 @@ def cooccurrence_figure(ds: Dataset, lang: str, unit: str = "sentence", themes=(
     names = charts.theme_names(ds, lang)
     ids = list(matrix.index)
     y_labels = [f'<span style="color:{colors[t]}">■</span> {esc(names[t])}' for t in ids]
-    x_labels = [wrap_label(names[t], 4) for t in ids]
+    x_labels = _column_labels([names[t] for t in ids])
     values = matrix.to_numpy()
     pairs = values.astype(float)
     np.fill_diagonal(pairs, np.nan)
@@ -448,7 +463,7 @@ def cooccurrence_figure(ds: Dataset, lang: str, unit: str = "sentence", themes=(
                       thickness=16, dtick=max(1, int(np.ceil(max(float(top), 1.0) / 5)))),
     ))
     charts.style(fig, i18n.t("themes.cooc_title", lang, unit=unit_name), 190 + 56 * len(ids))
-    fig.update_xaxes(side="bottom", tickangle=0, showgrid=False)
+    fig.update_xaxes(side="bottom", tickangle=_column_angle([names[t] for t in ids]), showgrid=False)
     fig.update_yaxes(autorange="reversed", showgrid=False)
     return _ink(fig)
 
