@@ -11,6 +11,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The suites' helpers (pages_helpers, browser_helpers): test files are imported
+# by path (--import-mode=importlib), so that tests/test_reader.py,
+# tests/pages/test_reader.py and tests/browser/test_reader.py can coexist.
+for _suite in ("pages", "browser"):
+    sys.path.insert(0, str(Path(__file__).resolve().parent / _suite))
 
 from support import ROOT, SEED_ID, SEED_PATH  # noqa: E402,F401
 
