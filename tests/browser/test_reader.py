@@ -118,6 +118,16 @@ def test_the_speaker_survives_a_language_switch(page, server):
     settle_after(page, lambda: page.get_by_role("radio", name="English").click())
     page.wait_for_url("**lang=en**")
     page.wait_for_selector("text=Search the text")
-    speaker = page.locator('[data-testid="stSelectbox"]').nth(1)
-    assert "Ding Xuexiang (5 sentences)" in speaker.inner_text()
+    speaker = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first
+    shown_value = speaker.locator("input, [data-baseweb=select]").first.evaluate("e => e.value || e.innerText")
+    assert "Ding Xuexiang (5 sentences)" in shown_value
     assert "speaker=" in page.url and shown(page) == [13]
+
+
+def test_the_jump_link_scrolls_to_the_paragraph(page, server):
+    open_page(page, server, "reader", para="8", themes="ecology")
+    assert page.locator("#p8").bounding_box()["y"] > 1080  # below the fold at first
+    page.locator(".sb-pinned-label a").click()
+    page.wait_for_function("() => { const r = document.querySelector('#p8').getBoundingClientRect();"
+                           " return r.top >= 0 && r.top < 300; }")
+    assert errors_on(page) == []
