@@ -159,6 +159,37 @@ def to_url(param: str, value, default=None, serialize=str) -> None:
     st.session_state[_LAST] = _url_now()
 
 
+def update_url(**params: object) -> None:
+    """Set URL parameters (None or "" removes one) and rerun at once.
+
+    The new address then seeds the widgets as a shared link would; this is how
+    a click on a chart changes a widget that was drawn earlier in the run
+    (``app.update_url(para=8, themes="ecology")``).
+    """
+    for name, value in params.items():
+        if (value is None or value == "") and name in st.query_params:
+            del st.query_params[name]
+    # one message for all new values: one entry in the browser's history
+    st.query_params.update({name: str(value) for name, value in params.items() if value not in (None, "")})
+    st.rerun()
+
+
+def lang_key(key: str, lang: str) -> str:
+    """The key of a selectbox whose option labels depend on the language.
+
+    After a language switch Streamlit keeps showing a keyed selectbox's
+    current option in the old language; a key per language draws it anew.
+    The value moves over from the other language's key.
+    """
+    own = f"{key}__{lang}"
+    if own not in st.session_state:
+        for other in i18n.LANGS:
+            if f"{key}__{other}" in st.session_state:
+                st.session_state[own] = st.session_state[f"{key}__{other}"]
+                break
+    return own
+
+
 def parse_list(valid) -> callable:
     """A parser for comma-separated ids that keeps the valid ones, in order."""
     allowed = list(valid)

@@ -30,7 +30,7 @@ import pandas as pd
 
 from . import paths
 from .documents import Document
-from .lexicon import Lexicon, STOPWORD_TIERS
+from .lexicon import Lexicon, STOPWORD_TIERS, Theme
 from .places import Gazetteer
 from .reflow import reflow
 from .segment import SpeakerFinder, paragraph_speaker, split_sentences
@@ -180,28 +180,9 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
                                              "kind", "place", "adcode", "province", "city", "related"])
 
     # theme hits and scores
-    hit_theme, hit_keyword, hit_start, hit_end = ThemeMatcher(lexicon.themes).hits(body)
-    h_p, h_s, h_local = locate(np.asarray(hit_start, dtype=np.int64))
-    theme_hits = pd.DataFrame({
-        "paragraph": h_p.astype("int64"),
-        "sentence": h_s.astype("int64"),
-        "start": h_local.astype("int64"),
-        "end": (h_local + np.asarray(hit_end, dtype=np.int64) - np.asarray(hit_start, dtype=np.int64)),
-        "theme": hit_theme,
-        "keyword": hit_keyword,
-    })
-    theme_order = {t.id: i for i, t in enumerate(lexicon.themes)}
-    theme_hits = theme_hits.sort_values(["paragraph", "start", "theme"], key=lambda c: c.map(theme_order)
-                                        if c.name == "theme" else c, ignore_index=True)
-    sentence_themes = _score(theme_hits, "sentence", sentences.set_index("sentence")["chars"])
-    sentence_themes.insert(1, "paragraph", sentences.set_index("sentence")["paragraph"]
-                           .reindex(sentence_themes["sentence"]).to_numpy())
-    paragraph_themes = _paragraph_grid(theme_hits, paragraphs, lexicon)
-    themes = pd.DataFrame(
-        [(t.id, t.name_zh, t.name_en, t.desc_zh, t.desc_en, t.color, " ".join(t.keywords), order)
-         for order, t in enumerate(lexicon.themes)],
-        columns=["theme", "name_zh", "name_en", "desc_zh", "desc_en", "color", "keywords", "order"],
-    )
+    scored = theme_tables(paragraphs, sentences, lexicon.themes)
+    theme_hits, sentence_themes = scored["theme_hits"], scored["sentence_themes"]
+    paragraph_themes, themes = scored["paragraph_themes"], scored["themes"]
 
     # formulations and the split audit
     audit = _split_audit(body, formulation_terms, starts, ends, words, locate)
@@ -249,6 +230,58 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
     return Dataset(**tables, provenance=provenance)
 
 
+def theme_tables(paragraphs: pd.DataFrame, sentences: pd.DataFrame,
+                 themes: tuple[Theme, ...]) -> dict[str, pd.DataFrame]:
+    """The four theme tables (``theme_hits``, ``sentence_themes``,
+    ``paragraph_themes``, ``themes``) of a document's paragraphs and sentences
+    scored with ``themes``. Needs no tokenizer: the keywords are matched in the
+    text itself.
+    """
+    texts = list(paragraphs["text"])
+    body = "\n".join(texts)
+    para_starts = paragraphs["offset"].to_numpy(dtype=np.int64)
+    sent_starts = (para_starts[sentences["paragraph"].to_numpy(dtype=np.int64) - 1]
+                   + sentences["start"].to_numpy(dtype=np.int64)) if len(sentences) else np.zeros(0, np.int64)
+    hit_theme, hit_keyword, hit_start, hit_end = ThemeMatcher(themes).hits(body)
+    offsets = np.asarray(hit_start, dtype=np.int64)
+    h_p = np.searchsorted(para_starts, offsets, side="right")
+    h_s = np.maximum(np.searchsorted(sent_starts, offsets, side="right"), 1)
+    h_local = offsets - para_starts[np.maximum(h_p - 1, 0)] if len(para_starts) else offsets
+    theme_hits = pd.DataFrame({
+        "paragraph": h_p.astype("int64"),
+        "sentence": h_s.astype("int64"),
+        "start": h_local.astype("int64"),
+        "end": (h_local + np.asarray(hit_end, dtype=np.int64) - offsets),
+        "theme": hit_theme,
+        "keyword": hit_keyword,
+    })
+    theme_order = {t.id: i for i, t in enumerate(themes)}
+    theme_hits = theme_hits.sort_values(["paragraph", "start", "theme"], key=lambda c: c.map(theme_order)
+                                        if c.name == "theme" else c, ignore_index=True)
+    sentence_themes = _score(theme_hits, "sentence", sentences.set_index("sentence")["chars"])
+    sentence_themes.insert(1, "paragraph", sentences.set_index("sentence")["paragraph"]
+                           .reindex(sentence_themes["sentence"]).to_numpy())
+    paragraph_themes = _paragraph_grid(theme_hits, paragraphs, [t.id for t in themes])
+    theme_table = pd.DataFrame(
+        [(t.id, t.name_zh, t.name_en, t.desc_zh, t.desc_en, t.color, " ".join(t.keywords), order)
+         for order, t in enumerate(themes)],
+        columns=["theme", "name_zh", "name_en", "desc_zh", "desc_en", "color", "keywords", "order"],
+    )
+    return dict(theme_hits=theme_hits, sentence_themes=sentence_themes, paragraph_themes=paragraph_themes,
+                themes=theme_table)
+
+
+def with_themes(ds: Dataset, themes: tuple[Theme, ...]) -> Dataset:
+    """The dataset with its theme tables scored anew with ``themes`` (an
+    edited theme lexicon, before it is saved); every other table is kept.
+    The provenance says so: ``themes_edited`` is True and the dataset hash is
+    that of the new tables.
+    """
+    tables = {**ds.tables(), **theme_tables(ds.paragraphs, ds.sentences, themes)}
+    provenance = {**ds.provenance, "themes_edited": True, "dataset_sha256": content_hash(tables)}
+    return Dataset(**tables, provenance=provenance)
+
+
 def _score(hits: pd.DataFrame, level: str, chars: pd.Series) -> pd.DataFrame:
     """Hits, density and matched keywords per (unit, theme), for units with hits."""
     columns = [level, "theme", "hits", "density", "keywords"]
@@ -274,11 +307,11 @@ def _score(hits: pd.DataFrame, level: str, chars: pd.Series) -> pd.DataFrame:
     })
 
 
-def _paragraph_grid(hits: pd.DataFrame, paragraphs: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
+def _paragraph_grid(hits: pd.DataFrame, paragraphs: pd.DataFrame, theme_ids: list[str]) -> pd.DataFrame:
     """Hits per paragraph and theme, with a row for every pair (zeros included)."""
     chars = paragraphs.set_index("paragraph")["chars"]
     scored = _score(hits, "paragraph", chars)
-    grid = pd.MultiIndex.from_product([paragraphs["paragraph"], [t.id for t in lexicon.themes]],
+    grid = pd.MultiIndex.from_product([paragraphs["paragraph"], theme_ids],
                                       names=["paragraph", "theme"]).to_frame(index=False)
     out = grid.merge(scored, on=["paragraph", "theme"], how="left")
     out["hits"] = out["hits"].fillna(0).astype("int64")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 
 import pytest
 
@@ -173,3 +174,22 @@ def test_edited_lexicon_rebuilds(seed_doc, monkeypatch, tmp_path):
     assert built == [1]
     assert "发展" in set(first.terms["term"]) and "发展" not in set(second.terms["term"])
     assert second.provenance["cache_key"] != first.provenance["cache_key"]
+
+
+def test_with_themes_rescores_without_the_tokenizer(seed, lexicon):
+    # 长江 occurs twice, both in paragraph 6 (长江经济带发展, 长江中游城市群);
+    # before the edit that paragraph's one ecology hit is 生态保护 (黄河流域生态保护)
+    edited = tuple(replace(t, keywords=t.keywords + ("长江",)) if t.id == "ecology" else t
+                   for t in lexicon.themes)
+    again = dataset.with_themes(seed, edited)
+    grid = again.paragraph_themes.set_index(["paragraph", "theme"])["hits"]
+    before = seed.paragraph_themes.set_index(["paragraph", "theme"])["hits"]
+    assert (before[(6, "ecology")], grid[(6, "ecology")]) == (1, 3)
+    changed = (grid != before)
+    assert list(changed[changed].index) == [(6, "ecology")]
+    assert again.themes.set_index("theme").loc["ecology", "keywords"].endswith(" 长江")
+    assert again.tokens is seed.tokens and again.provenance["themes_edited"]
+    assert again.provenance["dataset_sha256"] != seed.provenance["dataset_sha256"]
+    # the unedited lexicon gives the very same tables
+    same = dataset.with_themes(seed, lexicon.themes)
+    assert same.provenance["dataset_sha256"] == seed.provenance["dataset_sha256"]

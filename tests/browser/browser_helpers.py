@@ -30,6 +30,10 @@ _SETTLED = """() => {
   if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')) return false;
   if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  // a run that reruns at once (a page opened before the app's navigation is known) leaves the
+  // main area empty for a moment between the runs: every page shows something
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (!main || !main.innerText.trim()) return false;
   for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
     if (!chart.querySelector('.main-svg')) return false;
   }

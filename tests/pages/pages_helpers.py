@@ -65,15 +65,14 @@ def lexicon_copy(tmp_path, monkeypatch):
 
 
 def plotly_values(value) -> list:
-    """A data array of a plotly JSON spec as a list (plotly encodes numeric
-    arrays as {"dtype": ..., "bdata": base64})."""
-    if isinstance(value, dict) and "bdata" in value:
-        import base64
+    """A data array of a figure's JSON as a (nested) list: plotly writes numeric
+    arrays as {"dtype", "bdata" (base64), "shape"}; plain lists pass through."""
+    if not isinstance(value, dict) or "bdata" not in value:
+        return list(value)
+    import base64
 
-        import numpy as np
+    import numpy as np
 
-        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-        if "shape" in value:
-            array = array.reshape([int(n) for n in str(value["shape"]).split(",")])
-        return array.tolist()
-    return list(value)
+    data = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+    shape = [int(n) for n in str(value.get("shape", len(data))).split(",")]
+    return data.reshape(shape).tolist()

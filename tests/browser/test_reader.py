@@ -1,0 +1,133 @@
+"""The reader page (原文) in headless Chromium: the text beside its heatmap,
+a click on a cell, the filters in the URL, both languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from browser_helpers import (errors_on, full_screenshot, has_chinese, main_text, open_page, settle_after,
+                             wait_settled)
+
+pytestmark = pytest.mark.browser
+
+ECOLOGY = [4, 5, 6, 8, 9, 10, 12, 13]  # paragraphs with an ecology keyword, read off the text
+
+
+def shown(page) -> list[int]:
+    """Paragraphs of the text that are neither dimmed nor hidden."""
+    blocks = page.locator(".sb-para[id]:not(.sb-dim)")
+    return [int(blocks.nth(i).get_attribute("data-paragraph")) for i in range(blocks.count())]
+
+
+def cell(page, theme_index: int, paragraph: int):
+    """The heatmap's bar for (paragraph, theme): one trace per theme, one bar per paragraph."""
+    chart = page.locator('.st-key-reader_grid_box [data-testid="stPlotlyChart"]')
+    return chart.locator("g.trace.bars").nth(theme_index).locator("g.point").nth(paragraph - 1)
+
+
+def test_reader_loads_in_chinese_with_its_heatmap(page, server):
+    open_page(page, server, "reader")
+    assert errors_on(page) == []
+    text = main_text(page)
+    assert has_chinese(text) and "在更高起点上扎实推动中部地区崛起" in text
+    assert page.locator('.st-key-reader_grid_box [data-testid="stPlotlyChart"] .main-svg').count() >= 1
+    assert page.locator(".sb-para[id]").count() == 14
+    # the glossary marks terms with a tooltip: pinyin, English, explanation
+    term = page.locator(".sb-term", has_text="新质生产力").first
+    assert term.get_attribute("title").startswith("新质生产力 · xīn zhì shēngchǎnlì\n英译：new quality productive forces")
+
+
+def test_theme_filter_from_the_url_highlights_and_dims(page, server):
+    open_page(page, server, "reader", themes="ecology")
+    assert errors_on(page) == []
+    assert shown(page) == ECOLOGY
+    first = page.locator("#p8 .sb-sent").first
+    assert first.get_attribute("data-themes") == "ecology"
+    assert first.get_attribute("title") == "绿色发展：生态环境、绿色低碳、美丽中部"
+    # the highlight is the theme's green, tinted (#B8E4D8)
+    assert first.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(184, 228, 216)"
+    assert page.locator("#p7 .sb-sent[data-themes]").count() == 0
+    full_screenshot(page, "reader_zh_ecology")
+
+
+def test_clicking_a_heatmap_cell_selects_the_paragraph(page, server):
+    open_page(page, server, "reader")
+    box = cell(page, 3, 8).bounding_box()  # ecology is the lexicon's fourth theme
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.wait_for_selector(".hoverlayer .hovertext")
+    hover = page.locator(".hoverlayer").text_content()
+    assert "第 8 段" in hover and "绿色发展" in hover and "关键词：生态环境" in hover
+    settle_after(page, lambda: page.mouse.click(x, y))
+    page.wait_for_url(re.compile(r".*para=8.*"))
+    assert "themes=ecology" in page.url
+    assert errors_on(page) == []
+    assert "已选第 8 段" in page.locator(".sb-pinned-label").inner_text()
+    selected = page.locator(".sb-para.sb-selected")
+    assert selected.count() == 2  # the copy on top and the paragraph in the text
+    assert "习近平指出，要协同推进生态环境保护" in selected.first.inner_text()
+    assert page.locator("#p8.sb-selected .sb-sent[data-themes~=ecology]").count() == 4
+    assert shown(page) == ECOLOGY
+    # the pinned copy is at the top of the text column, above paragraph 1
+    assert selected.first.bounding_box()["y"] < page.locator("#p1").bounding_box()["y"]
+    full_screenshot(page, "reader_zh_selected")
+    # the browser's back button returns to the view before the click
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('para=')")
+    page.wait_for_timeout(300)
+    wait_settled(page)
+    assert page.locator(".sb-pinned-label").count() == 0
+    assert shown(page) == list(range(1, 15))
+
+
+def test_search_and_speaker_from_the_url(page, server):
+    open_page(page, server, "reader", search="粮食", speaker="习近平", hide="1")
+    assert errors_on(page) == []
+    assert shown(page) == [1, 10]  # 粮食 in 1, 10, 13; 13 is 丁薛祥's
+    assert page.locator(".sb-hit").count() == 4
+    assert "“粮食”：5 处，在 3 段中" in page.locator(".sb-status").inner_text()
+
+
+def test_english_switch(page, server):
+    open_page(page, server, "reader", themes="ecology,security")
+    settle_after(page, lambda: page.get_by_role("radio", name="English").click())
+    page.wait_for_url("**lang=en**")
+    page.wait_for_selector("text=Search the text")
+    assert errors_on(page) == []
+    text = main_text(page)
+    assert "Theme density by paragraph" in page.locator('[data-testid="stPlotlyChart"]').first.inner_text()
+    assert "Paragraphs that match: 9 of 14" in text  # ecology or security: 1, 4–6, 8–10, 12, 13
+    assert page.locator("#p13 .sb-speaker").inner_text() == "Ding Xuexiang"
+    full_screenshot(page, "reader_en")
+
+
+def test_narrow_screen_stacks_the_heatmap_under_the_text(page, server):
+    page.set_viewport_size({"width": 600, "height": 1000})
+    open_page(page, server, "reader")
+    assert errors_on(page) == []
+    grid = page.locator(".st-key-reader_grid_box").bounding_box()
+    text = page.locator("#p1").bounding_box()
+    assert grid["y"] > text["y"] + text["height"]
+
+
+def test_the_speaker_survives_a_language_switch(page, server):
+    open_page(page, server, "reader", speaker="丁薛祥")
+    assert shown(page) == [13]
+    settle_after(page, lambda: page.get_by_role("radio", name="English").click())
+    page.wait_for_url("**lang=en**")
+    page.wait_for_selector("text=Search the text")
+    speaker = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first
+    shown_value = speaker.locator("input, [data-baseweb=select]").first.evaluate("e => e.value || e.innerText")
+    assert "Ding Xuexiang (5 sentences)" in shown_value
+    assert "speaker=" in page.url and shown(page) == [13]
+
+
+def test_the_jump_link_scrolls_to_the_paragraph(page, server):
+    open_page(page, server, "reader", para="8", themes="ecology")
+    assert page.locator("#p8").bounding_box()["y"] > 1080  # below the fold at first
+    page.locator(".sb-pinned-label a").click()
+    page.wait_for_function("() => { const r = document.querySelector('#p8').getBoundingClientRect();"
+                           " return r.top >= 0 && r.top < 300; }")
+    assert errors_on(page) == []

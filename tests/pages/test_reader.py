@@ -1,0 +1,175 @@
+"""The reader page (原文) in AppTest: filters, URL state, the heatmap click,
+escaping and documents that lack what the page shows."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pages_helpers import no_exceptions, plotly_specs
+from support import SEED_PATH
+
+# Paragraphs with an ecology keyword, read off the text (see tests/test_reader.py).
+ECOLOGY = [4, 5, 6, 8, 9, 10, 12, 13]
+
+
+def paragraphs(at) -> dict[int, str]:
+    """The paragraph blocks of the text column (not the pinned copy): number -> HTML."""
+    out = {}
+    for element in at.markdown:
+        match = re.match(r'<div class="sb-para[^"]*" id="p(\d+)"', element.value)
+        if match:
+            out[int(match.group(1))] = element.value
+    return out
+
+
+def highlighted(at) -> list[int]:
+    return sorted(n for n, html in paragraphs(at).items() if "data-themes=" in html)
+
+
+def dimmed(at) -> list[int]:
+    return sorted(n for n, html in paragraphs(at).items() if 'class="sb-para sb-dim' in html)
+
+
+def test_default_document_reads_clean(run_page):
+    at = run_page("reader")
+    no_exceptions(at)
+    assert sorted(paragraphs(at)) == list(range(1, 15))
+    heading = next(m.value for m in at.markdown if 'class="sb-head"' in m.value)
+    assert "习近平主持召开新时代推动中部地区崛起座谈会强调" in heading
+    assert "在更高起点上扎实推动中部地区崛起" in heading
+    assert highlighted(at) == [] and dimmed(at) == []
+    (grid,) = plotly_specs(at)
+    assert len(grid["data"]) == 8  # one column of cells per theme
+    assert all(trace["type"] == "bar" for trace in grid["data"])
+    assert grid["data"][0]["y"] == [str(n) for n in range(1, 15)]  # the paragraphs, in reading order
+    assert grid["layout"]["title"]["text"] == "各段主题密度"
+    # the method panel: tokenizer and hashes
+    table = at.dataframe[0].value
+    assert table.iloc[0, 1].startswith("jieba ")
+    assert any(item.startswith("词表 themes.toml") for item in table.iloc[:, 0])
+
+
+def test_theme_filter_highlights_the_ecology_paragraphs(run_page):
+    at = run_page("reader", themes="ecology")
+    no_exceptions(at)
+    assert highlighted(at) == ECOLOGY
+    assert dimmed(at) == [1, 2, 3, 7, 11, 14]
+    eighth = paragraphs(at)[8]
+    assert "习近平指出，要协同推进" in eighth and "#B8E4D8" in eighth  # the ecology green, tinted
+    status = next(m.value for m in at.markdown if 'class="sb-status"' in m.value)
+    assert "8 / 14" in status
+
+
+def test_all_of_two_themes_and_hiding(run_page):
+    at = run_page("reader", themes="ecology,party", mode="all", hide="1")
+    no_exceptions(at)
+    assert sorted(paragraphs(at)) == [9, 12, 13]  # only these carry both
+    hidden = [m.value for m in at.markdown if 'class="sb-hidden"' in m.value]
+    assert hidden[0].endswith("第 1–8 段已隐藏</div>")
+    assert at.toggle(key="reader_hide").value is True
+
+
+def test_query_parameters_restore_the_view(run_page):
+    at = run_page("reader", themes="security", para="10", search="粮食", speaker="习近平", hide="1", lang="en")
+    no_exceptions(at)
+    assert at.text_input(key="reader_search").value == "粮食"
+    assert at.selectbox(key="reader_speaker__en").value == "习近平"
+    assert at.selectbox(key="reader_para").value == 10
+    assert at.toggle(key="reader_hide").value is True
+    # security and 习近平 and 粮食: paragraphs 1 and 10 (13 is 丁薛祥's)
+    assert sorted(paragraphs(at)) == [1, 10]
+    status = next(m.value for m in at.markdown if 'class="sb-status"' in m.value)
+    assert "&#x27;粮食&#x27;: 5 hits in 3 paragraphs" in status and "Paragraphs that match: 2 of 14" in status
+    pinned = next(m.value for m in at.markdown if 'class="sb-pinned-label"' in m.value)
+    assert "Selected: paragraph 10" in pinned and 'href="#p10"' in pinned
+    assert 'class="sb-para sb-selected" data-paragraph="10"' in " ".join(m.value for m in at.markdown)
+    assert at.query_params["para"] == "10" and at.query_params["search"] == "粮食"
+    assert at.query_params["speaker"] == "习近平" and at.query_params["hide"] == "1"
+
+
+def test_unknown_url_values_are_ignored(run_page):
+    at = run_page("reader", para="99", speaker="<script>", hide="maybe", search="<img src=x onerror=alert(1)>")
+    no_exceptions(at)
+    assert at.selectbox(key="reader_para").value == 0
+    assert at.selectbox(key="reader_speaker__zh").value == ""
+    assert at.toggle(key="reader_hide").value is False
+    html = " ".join(m.value for m in at.markdown)
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html  # the search, as text
+    assert "para" not in at.query_params and "speaker" not in at.query_params
+
+
+def test_typing_a_search_counts_and_marks_it(run_page):
+    at = run_page("reader")
+    at.text_input(key="reader_search").input("粮食").run()
+    no_exceptions(at)
+    status = next(m.value for m in at.markdown if 'class="sb-status"' in m.value)
+    assert "“粮食”：5 处，在 3 段中" in status
+    assert sum(html.count('class="sb-hit"') for html in paragraphs(at).values()) == 5
+    assert dimmed(at) == [2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14]
+    assert at.query_params["search"] == "粮食"
+
+
+def test_speaker_filter(run_page):
+    at = run_page("reader")
+    at.selectbox(key="reader_speaker__zh").select("丁薛祥").run()
+    no_exceptions(at)
+    assert [n for n in paragraphs(at) if n not in dimmed(at)] == [13]
+    assert at.query_params["speaker"] == "丁薛祥"
+
+
+def test_clicking_a_heatmap_cell_selects_paragraph_and_theme(run_page):
+    at = run_page("reader")
+    at.session_state["reader_grid_0"] = {"selection": {
+        "points": [{"curve_number": 3, "point_number": 7, "point_index": 7, "x": 4, "y": "8",
+                    "customdata": [8, "ecology"]}], "point_indices": [7], "box": [], "lasso": []}}
+    at.run()
+    no_exceptions(at)
+    assert at.selectbox(key="reader_para").value == 8
+    assert at.sidebar.multiselect[0].value == ["ecology"]
+    assert at.query_params["para"] == "8" and at.query_params["themes"] == "ecology"
+    pinned = [m.value for m in at.markdown if 'class="sb-para sb-selected"' in m.value]
+    assert len(pinned) == 2  # the copy at the top and the paragraph in the text
+    assert all("习近平指出，要协同推进" in html and "data-themes=" in html for html in pinned)
+    assert highlighted(at) == ECOLOGY
+    (grid,) = plotly_specs(at)
+    assert len(grid["layout"]["shapes"]) == 2  # the selected row and cell are framed
+
+
+@pytest.fixture
+def texts(tmp_path, monkeypatch):
+    """A document folder with a hostile document and a bare one instead of data/texts."""
+    from studyboard import paths
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a_xss.txt").write_text(
+        "标题<script>alert(1)</script>\n\n"
+        "习近平强调，要推动<img src=x onerror=alert(1)>绿色低碳发展。这是第二句<b>粗体</b>。\n\n"
+        "第二段<script>alert(2)</script>没有主题。\n", encoding="utf-8")
+    (folder / "b_bare.txt").write_text("今天天气很好。我们去公园散步。\n", encoding="utf-8")
+    (folder / "c_seed.txt").write_bytes(SEED_PATH.read_bytes())
+    monkeypatch.setattr(paths, "TEXTS", folder)
+    return folder
+
+
+def test_document_text_is_escaped(run_page, texts):
+    at = run_page("reader", doc="a_xss", themes="ecology")
+    no_exceptions(at)
+    html = " ".join(m.value for m in at.markdown)
+    assert "<script>" not in html and "<img" not in html and "<b>" not in html
+    assert "标题&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert highlighted(at) == [1]
+
+
+def test_a_document_without_speakers_or_theme_hits(run_page, texts):
+    at = run_page("reader", doc="b_bare", themes="ecology", speaker="习近平", para="2")
+    no_exceptions(at)
+    assert sorted(paragraphs(at)) == [1]
+    assert plotly_specs(at) == []
+    assert any("本文没有任何主题关键词命中" in i.value for i in at.info)
+    assert any("没有段落符合当前筛选" in i.value for i in at.info)
+    assert any("本文没有标出讲话人" in c.value for c in at.caption)
+    assert at.selectbox(key="reader_para").value == 0  # there is no paragraph 2
