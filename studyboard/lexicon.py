@@ -55,6 +55,7 @@ class Theme:
     desc_en: str
     color: str
     keywords: tuple[str, ...]
+    exclude: tuple[str, ...] = ()  # phrases inside which a keyword is no hit (改革 in 发展改革委)
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_zh
@@ -224,15 +225,10 @@ def parse_themes(data: dict, file: str = "themes.toml") -> tuple[Theme, ...]:
         name_en = str(table.get("name_en", "")).strip()
         if not name_zh or not name_en:
             raise LexiconError("name", id=theme_id)
-        keywords: list[str] = []
-        for keyword in table.get("keywords") or []:
-            keyword = str(keyword)
-            if not keyword.strip() or re.search(r"\s", keyword):
-                raise LexiconError("keyword", id=theme_id, keyword=keyword)
-            if keyword not in keywords:
-                keywords.append(keyword)
+        keywords = _phrases(table.get("keywords"), theme_id)
         if not keywords:
             raise LexiconError("no_keywords", id=theme_id)
+        exclude = _phrases(table.get("exclude"), theme_id)
         themes.append(
             Theme(
                 id=theme_id,
@@ -242,9 +238,22 @@ def parse_themes(data: dict, file: str = "themes.toml") -> tuple[Theme, ...]:
                 desc_en=str(table.get("desc_en", "")).strip(),
                 color=color.upper(),
                 keywords=tuple(keywords),
+                exclude=tuple(exclude),
             )
         )
     return tuple(themes)
+
+
+def _phrases(values, theme_id: str) -> list[str]:
+    """A theme's keywords or exclusions: non-empty, no white space, no repeats."""
+    out: list[str] = []
+    for value in values or []:
+        value = str(value)
+        if not value.strip() or re.search(r"\s", value):
+            raise LexiconError("keyword", id=theme_id, keyword=value)
+        if value not in out:
+            out.append(value)
+    return out
 
 
 def read_cities(path: Path) -> tuple[City, ...]:

@@ -528,7 +528,8 @@ def themes_from_table(themes: tuple[Theme, ...], table: pd.DataFrame) -> tuple[T
             raise EditError("edit_no_theme", keyword=keyword)
         keywords[theme].append(keyword)
     data = {"theme": [{"id": t.id, "name_zh": t.name_zh, "name_en": t.name_en, "desc_zh": t.desc_zh,
-                       "desc_en": t.desc_en, "color": t.color, "keywords": keywords[t.id]} for t in themes]}
+                       "desc_en": t.desc_en, "color": t.color, "keywords": keywords[t.id],
+                       "exclude": list(t.exclude)} for t in themes]}
     return parse_themes(data)
 
 

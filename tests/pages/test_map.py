@@ -163,11 +163,16 @@ def test_kinds_and_measure_from_the_url(run_page):
 
 
 def test_theme_filter_applies(run_page):
-    # 改革 (theme reform) is only in the officials' sentence: each province once
-    at = run_page("map", themes="reform")
+    # the development theme (中部地区崛起) is in both sentences with direct mentions
+    at = run_page("map", themes="development")
     no_exceptions(at)
-    assert values(map_spec(at)) == {a: 1 for a in DIRECT}
-    assert map_spec(at)["layout"]["title"]["text"] == "直接提及次数 · 主题：改革开放"
+    assert values(map_spec(at)) == DIRECT
+    assert map_spec(at)["layout"]["title"]["text"] == "直接提及次数 · 主题：高质量发展"
+    # 改革 stands in the officials' sentence only inside 发展改革委, which the
+    # reform theme excludes: no direct mention is left
+    at = run_page("map", themes="reform")
+    assert not at.exception and not at.error
+    assert values(map_spec(at)) == {a: 0 for a in DIRECT}
     # no sentence of the regional theme names a province directly: an honest empty state
     at = run_page("map", themes="regional")
     assert not at.exception and not at.error
