@@ -61,17 +61,25 @@ def max_bytes() -> int:
 
 
 def human_size(n: int) -> str:
+    """A size in B, KB, MB or GB (1024-based), with no more digits than it needs."""
+    value = float(n)
     for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n} B"  # pragma: no cover
+        if value < 1024 or unit == "GB":
+            break
+        value /= 1024
+    if unit == "B":
+        return f"{n} B"
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{text} {unit}"
 
 
 def _check_size(data: bytes, limit: int | None) -> None:
     limit = max_bytes() if limit is None else limit
     if len(data) > limit:
-        raise InputError("too_large", size=human_size(len(data)), limit=human_size(limit))
+        size, most = human_size(len(data)), human_size(limit)
+        if size == most:  # just over the limit: say it in bytes
+            size, most = f"{len(data):,} B", f"{limit:,} B"
+        raise InputError("too_large", size=size, limit=most)
 
 
 def _text_quality(text: str) -> float:

@@ -125,3 +125,14 @@ def test_pdf_without_text_layer():
 
 def test_unsupported_suffix():
     expect("unsupported", SAMPLE.encode(), "a.exe")
+
+
+def test_sizes_read_well():
+    assert sources.human_size(512) == "512 B"
+    assert sources.human_size(10 * 1024 * 1024) == "10 MB"
+    assert sources.human_size(1536) == "1.5 KB"
+
+
+def test_a_file_just_over_the_limit_says_so_in_bytes():
+    error = expect("too_large", b"x" * 10_485_770, limit=10 * 1024 * 1024)
+    assert "10,485,770 B" in error.message("en") and "10,485,760 B" in error.message("en")

@@ -63,7 +63,7 @@ def test_listing_names_folder_limit_and_seed(run_page, folders):
     no_exceptions(at)
     assert at.title[0].value == "文库"
     caption = at.caption[0].value
-    assert "共 1 篇文档" in caption and "10.0 MB" in caption and markup.md(str(folders / "lib")) in caption
+    assert "共 1 篇文档" in caption and "10 MB" in caption and markup.md(str(folders / "lib")) in caption
     frame = at.dataframe[0].value
     assert frame.loc[0, "title"] == "在更高起点上扎实推动中部地区崛起"
     assert (frame.loc[0, "origin"], frame.loc[0, "paragraphs"], frame.loc[0, "chars"]) == ("随板附带", 14, 2602)
