@@ -33,6 +33,7 @@ import os
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -178,25 +179,17 @@ def _warm_rerun(rounds: int, label: str, params: dict | None = None) -> None:
 def bench_warm(rounds: int) -> None:
     print("warm: page reruns with the cached dataset (AppTest) vs an empty page", flush=True)
     _warm_rerun(rounds, "seed")
-    library = _generated_library(1000)
-    if library:
-        os.environ["STUDYBOARD_LIBRARY"] = str(library)
-        _warm_rerun(rounds, "1,000-document library")
+    os.environ["STUDYBOARD_LIBRARY"] = str(_generated_library(1000))
+    _warm_rerun(rounds, "1,000-document library")
 
 
-def _generated_library(count: int) -> Path | None:
-    """A library of generated documents, or None where the library is not available."""
-    try:
-        from studyboard import benchlib  # noqa: F401
-    except ImportError:
-        print("  (no document library in this version: 1,000-document runs skipped)", flush=True)
-        return None
-    from studyboard import benchlib
-
+def _generated_library(count: int) -> Path:
+    """A library of generated documents (scripts/make_library.py), made once per run."""
     folder = SCRATCH / f"library-{count}"
     if not folder.exists():
         start = time.perf_counter()
-        benchlib.generate(folder, count)
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "make_library.py"), "--count", str(count),
+                        "--library", str(folder)], check=True, stdout=subprocess.DEVNULL)
         print(f"  generated {count} documents in {time.perf_counter() - start:.1f} s", flush=True)
     return folder
 
@@ -217,8 +210,6 @@ def bench_memory(rounds: int) -> None:
     from conftest import start_server
 
     library = _generated_library(1000)
-    if not library:
-        return
     baseline_app = SCRATCH / "baseline_app.py"
     baseline_app.write_text('import streamlit as st\nst.write("baseline ready")\n', encoding="utf-8")
     playwright, browser = _launch_browser()

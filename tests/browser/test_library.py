@@ -100,7 +100,7 @@ def test_library_in_english(page, server):
     ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "这不是文本文件（看起来是PNG）"),
     ("broken.docx", b"PK\x03\x04 not a zip", "DOCX 文件已损坏"),
     # 7 characters of 3 bytes, 550,000 times: 11,550,000 bytes = 11.0 MB (MiB)
-    ("big.txt", ("中部地区崛起。" * 550_000).encode("utf-8"), "文件太大：11.0 MB，上限是 10.0 MB"),
+    ("big.txt", ("中部地区崛起。" * 550_000).encode("utf-8"), "文件太大：11.01 MB，上限是 10 MB"),
 ])
 def test_bad_files_through_the_real_widget(page, server, tmp_path, name, data, message):
     before = library.listing().to_dict("records")
