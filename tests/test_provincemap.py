@@ -364,7 +364,7 @@ def test_bar_figure(seed, lexicon):
     assert "<b>湖南</b>" in fig.layout.yaxis.ticktext
     assert list(bars[0].customdata) == [HUNAN, SHANXI, ANHUI, JIANGXI, HENAN, HUBEI]
     assert fig.layout.xaxis.title.text == "直接提及（次）"
-    assert fig.layout.font.size >= 16
+    assert fig.layout.template.layout.font.size >= 16  # the board's template
 
 
 # --- selection -------------------------------------------------------------------

@@ -282,7 +282,7 @@ def test_bar_chart(seed):
     assert "中部地区崛起" in names["Glossary term"] and "推动" in names["Policy verb"]
     assert list(fig.layout.yaxis.categoryarray)[-1] == "发展"  # the most frequent on top
     assert sum(len(trace.y) for trace in fig.data) == 20
-    assert fig.layout.font.size >= 16 and fig.layout.yaxis.tickfont.size >= 16
+    assert fig.layout.template.layout.font.size >= 16 and fig.layout.yaxis.tickfont.size >= 16
     assert fig.layout.xaxis.title.text == "Occurrences"
     outlined = terms.bar_chart(table(seed), 20, "zh", opened="高质量发展")
     widths = {y: w for trace in outlined.data for y, w in zip(trace.y, trace.marker.line.width)}

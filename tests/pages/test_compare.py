@@ -82,7 +82,7 @@ def test_charts(run_page, pair):
     line = trend["data"][0]
     assert line["name"] == "新发展格局"
     assert values(line["y"]) == [0.0, pytest.approx(round(5 / 62 * 10000, 3)), pytest.approx(round(2 / 2602 * 10000, 3))]
-    assert trend["layout"]["height"] == 440 and themes["layout"]["font"]["size"] == 16
+    assert trend["layout"]["height"] == 440 and themes["layout"]["template"]["layout"]["font"]["size"] == 16
     # a rerun takes the trend from the cache (no progress bar to replay) and draws the same
     at.run()
     no_exceptions(at)
