@@ -75,6 +75,10 @@ async def session(browser, base: str, path: str, doc: str, theme: str, foreign: 
         await page.goto(f"{base}/{path}?doc={doc}&themes={theme}", wait_until="domcontentloaded")
         await settle(page)
         problems += [f"/{path} {doc}: {e}" for e in await errors(page)]
+        expand = page.locator('[data-testid="stExpandSidebarButton"]')
+        if await expand.is_visible():  # the presenter view starts with the sidebar collapsed
+            await expand.click()
+            await page.wait_for_timeout(500)  # the sidebar slides in
         for _ in range(ROUNDS):
             for name in ("English", "All of", "中文", "任一"):
                 await page.evaluate(WATCH_RUN)
