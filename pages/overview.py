@@ -44,13 +44,13 @@ else:
     right.page_link(app.page_path("quiz"), label=view.t("overview.quiz"), icon=":material/quiz:",
                     query_params=app.shared_params(view))
 
-# --- the handout -------------------------------------------------------------------
+# --- the handout (made when a button is clicked) -------------------------------------
 st.header(view.t("overview.handout"), anchor="handout")
 st.caption(view.t("overview.handout_intro"))
 left, right, _ = st.columns([1, 1, 3])
-left.download_button(view.t("overview.download_html"), handout.html(ds, view.lexicon, view.lang),
+left.download_button(view.t("overview.download_html"), handout.maker(ds, view.lexicon, view.lang, "html"),
                      file_name=handout.filename(ds, "html"), mime="text/html", icon=":material/download:",
                      key="handout_html", on_click="ignore")
-right.download_button(view.t("overview.download_md"), handout.markdown(ds, view.lexicon, view.lang),
+right.download_button(view.t("overview.download_md"), handout.maker(ds, view.lexicon, view.lang, "md"),
                       file_name=handout.filename(ds, "md"), mime="text/markdown", icon=":material/download:",
                       key="handout_md", on_click="ignore")

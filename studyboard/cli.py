@@ -3,8 +3,9 @@
 ``parse FILE`` prints the dataset as JSON on stdout; ``export FILE --out DIR``
 writes every table as CSV (UTF-8 with BOM, so that spreadsheet programs read
 the Chinese correctly); ``handout FILE --out handout.html`` writes the study
-handout (Markdown when the name ends in ``.md``). Bad input exits with code 2
-and one line on stderr.
+handout (Markdown when the name ends in ``.md``) with the document's notes from
+the library and, in HTML, the board's charts (``--no-charts``, ``--no-notes``
+leave them out). Bad input exits with code 2 and one line on stderr.
 """
 
 from __future__ import annotations
@@ -106,16 +107,28 @@ def cmd_export(args) -> int:
     return 0
 
 
+def _notes(doc_id: str):
+    """The document's notes from the library database; none (with a word on stderr) if it cannot be read."""
+    from . import notes
+
+    try:
+        return notes.frame(doc_id)
+    except InputError as exc:
+        print(f"studyboard: the notes are left out: {exc}", file=sys.stderr)
+        return None
+
+
 def cmd_handout(args) -> int:
     from . import handout
 
     ds = _load(args)
     lex = lexicon.load(args.lexicon)
     out = Path(args.out)
+    notes = None if args.no_notes else _notes(ds.doc_id)
     if out.suffix.lower() in (".md", ".markdown"):
-        text = handout.markdown(ds, lex, args.lang)
+        text = handout.markdown(ds, lex, args.lang, notes=notes)
     else:
-        text = handout.html(ds, lex, args.lang)
+        text = handout.html(ds, lex, args.lang, notes=notes, board_charts=not args.no_charts)
     if out.parent != Path(""):
         out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
@@ -146,6 +159,9 @@ def parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--out", required=True, help="file to write: NAME.html (self-contained) or NAME.md")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the headings (default: zh)")
+    p.add_argument("--no-charts", action="store_true",
+                   help="HTML without the interactive charts and plotly.js (about 30 KB instead of 5 MB)")
+    p.add_argument("--no-notes", action="store_true", help="leave out the notes on the document")
     p.set_defaults(run=cmd_handout)
     return top
 

@@ -1,16 +1,29 @@
 """The study handout: one self-contained HTML file, and the same as Markdown.
 
 Contents: the document card and key numbers, the outline (学习提纲) and the
-other speakers' points, a glossary of the document's key terms, a theme
-summary, province counts and top terms. The HTML has its style inline and
-fetches nothing, so it works offline and prints; its small bar charts are
-plain HTML. Figures can be added (``figures=[(title, fig)]``): they are
-embedded as interactive plotly with plotly.js written into the file once.
-All document text is escaped (:func:`studyboard.markup.html` and
-:func:`studyboard.markup.md`).
+other speakers' points, the notes on the document (talking points and
+questions, by paragraph), a glossary of the document's key terms, a theme
+summary, province counts and top terms.
+
+The HTML has its style inline and fetches nothing, so it works offline and
+prints. The theme summary, the provinces and the top terms carry the board's
+own figures (the themes page's paragraph grid, the map, the term bars) as
+interactive plotly: each figure's JSON sits, escaped, in a ``data-figure``
+attribute of its ``<div>``, and the file's one ``<script>`` (plotly.js, then
+a few lines that draw every such ``<div>``) comes last. Without scripts the
+tables still give every number. ``board_charts=False`` leaves the figures
+(and plotly.js, about 4.8 MB) out, with small HTML bars in the tables
+instead. More figures can be added (``figures=[(title, fig)]``). The
+Markdown handout is text only.
+
+All document and note text is escaped (:func:`studyboard.markup.html` and
+:func:`studyboard.markup.md`); plotly's JSON escapes ``<``, ``>`` and ``/``,
+and the attribute is HTML-escaped on top.
 """
 
 from __future__ import annotations
+
+import json
 
 import pandas as pd
 
@@ -130,10 +143,14 @@ th.num, td.num {{ text-align: right; font-variant-numeric: tabular-nums; white-s
            vertical-align: -0.1rem; margin-right: 0.4rem; }}
 .pinyin {{ color: var(--muted); font-size: 0.9rem; }}
 .note {{ color: var(--muted); font-size: 0.9rem; }}
+.figure {{ width: 100%; margin: 0.4rem 0 0.2rem; }}
+h3 .excerpt {{ font-weight: 400; color: var(--muted); font-size: 0.95rem; margin-left: 0.4rem; }}
+ul.notes {{ margin: 0.2rem 0 0.8rem; padding-left: 1.3rem; }}
+ul.notes li {{ margin-bottom: 0.35rem; }}
 footer {{ margin-top: 2.5rem; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--rule);
           padding-top: 0.6rem; }}
 @media print {{ body {{ margin: 0; max-width: none; font-size: 12pt; }} h2 {{ break-after: avoid; }}
-               li, tr {{ break-inside: avoid; }} }}
+               li, tr, .figure {{ break-inside: avoid; }} }}
 """
 
 
@@ -188,10 +205,107 @@ def _item_html(ds: Dataset, item: dict, lang: str) -> str:
             f'<span class="para">{esc(para)}</span></li>')
 
 
-def html(ds: Dataset, lexicon: Lexicon, lang: str = "zh", figures=None) -> str:
-    """The handout as one HTML document (UTF-8, inline style, nothing fetched)."""
+# --- figures ----------------------------------------------------------------------------
+
+#: Draws every figure of the handout (runs after plotly.js, in the same <script>).
+_RENDER = """
+(function () {
+  var boxes = document.querySelectorAll("div.figure[data-figure]");
+  for (var i = 0; i < boxes.length; i++) {
+    var spec = JSON.parse(boxes[i].getAttribute("data-figure"));
+    Plotly.newPlot(boxes[i], spec.figure.data, spec.figure.layout, spec.config);
+  }
+})();
+"""
+
+
+def board_figures(ds: Dataset, lexicon: Lexicon, lang: str) -> dict:
+    """The board's own figures for the handout's sections, as (figure, plotly config):
+    ``themes`` (the themes page's paragraph grid of keyword hits, with numbers),
+    ``provinces`` (the map of direct mentions) and ``terms`` (the term bars of the
+    top terms, as counted for the table). A section without data has none."""
+    from . import provincemap
+
+    out = {}
+    if not ds.theme_hits.empty:
+        out["themes"] = (overview.theme_figure(ds, lang, row_px=26, show_values=True), charts.CONFIG)
+    drawn = overview.map_figure(ds, lexicon, lang, height=520)
+    if drawn is not None:
+        out["provinces"] = (drawn, {**provincemap.CONFIG})
+    bars = overview.term_figure(ds, lang, overview.content_filters(ds, lexicon), top=TOP_TERMS)
+    if bars is not None:
+        out["terms"] = (bars, charts.CONFIG)
+    return out
+
+
+def figure_html(fig, config: dict) -> str:
+    """A ``<div>`` that the handout's script draws ``fig`` into (its JSON escaped in an attribute)."""
+    import plotly.io as pio
+
+    spec = '{"figure":' + pio.to_json(fig, validate=False) + ',"config":' + json.dumps(config) + "}"
+    return f'<div class="figure" data-figure="{esc(spec)}"></div>'
+
+
+def script_html() -> str:
+    """The handout's one <script>: plotly.js, then the lines that draw the figures."""
+    from plotly.offline import get_plotlyjs
+
+    return f"<script>{get_plotlyjs()}\n{_RENDER}</script>"
+
+
+# --- notes --------------------------------------------------------------------------
+
+
+def _excerpt(text: str, width: int = 36) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def note_groups(ds: Dataset, notes: pd.DataFrame | None, lang: str) -> list[tuple[str, str, list[str]]]:
+    """The notes by paragraph, the whole document first: (heading, the
+    paragraph's opening words or '', the notes' texts oldest first)."""
+    if notes is None or notes.empty:
+        return []
+    texts = dict(zip(ds.paragraphs["paragraph"].astype(int), ds.paragraphs["text"].astype(str)))
+    groups = []
+    for paragraph in sorted(set(int(p) for p in notes["paragraph"])):
+        mine = [str(text) for p, text in zip(notes["paragraph"], notes["text"]) if int(p) == paragraph]
+        if paragraph == 0:
+            groups.append((i18n.t("handout.notes_whole", lang), "", mine))
+        else:
+            groups.append((i18n.t("handout.notes_paragraph", lang, n=paragraph), _excerpt(texts.get(paragraph, "")),
+                           mine))
+    return groups
+
+
+def _notes_html(ds: Dataset, notes: pd.DataFrame | None, lang: str) -> list[str]:
+    groups = note_groups(ds, notes, lang)
+    if not groups:
+        return []
+    out = [f"<h2>{esc(i18n.t('handout.notes', lang))}</h2>",
+           f'<p class="note">{esc(i18n.t("handout.notes_intro", lang))}</p>']
+    for heading, excerpt, texts in groups:
+        quote = f' <span class="excerpt">{esc(excerpt)}</span>' if excerpt else ""
+        out.append(f"<h3>{esc(heading)}{quote}</h3>")
+        items = "".join(f"<li>{esc(text).replace(chr(10), '<br>')}</li>" for text in texts)
+        out.append(f'<ul class="notes">{items}</ul>')
+    return out
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+
+def html(ds: Dataset, lexicon: Lexicon, lang: str = "zh", figures=None, *, notes: pd.DataFrame | None = None,
+         board_charts: bool = True) -> str:
+    """The handout as one HTML document (UTF-8, inline style, nothing fetched).
+
+    ``notes`` is :func:`studyboard.notes.frame` of the document (None: no notes
+    section); ``board_charts`` embeds the board's figures (see the module's
+    description); ``figures`` adds more, each as a section (title, figure).
+    """
     t = lambda key, **p: i18n.t(key, lang, **p)  # noqa: E731
     c = contents(ds, lexicon, lang)
+    drawn = board_figures(ds, lexicon, lang) if board_charts else {}
+    bars = not drawn
     card = c["card"]
     title = card["headline"] or card["title"]
     out = ["<!DOCTYPE html>", f'<html lang="{"en" if lang == "en" else "zh-Hans"}">', "<head>",
@@ -210,6 +324,7 @@ def html(ds: Dataset, lexicon: Lexicon, lang: str = "zh", figures=None) -> str:
     out.append("</ul></header>")
 
     out.extend(_outline_html(ds, c["items"], c["points"], lang))
+    out.extend(_notes_html(ds, notes, lang))
 
     gl = c["glossary"]
     out.append(f"<h2>{esc(t('handout.glossary'))}</h2>")
@@ -231,46 +346,57 @@ def html(ds: Dataset, lexicon: Lexicon, lang: str = "zh", figures=None) -> str:
     name_col = "name_en" if lang == "en" else "name_zh"
     most = float(th["hits"].max()) if len(th) else 0.0
     out.append(f"<h2>{esc(t('handout.themes'))}</h2>")
+    if "themes" in drawn:
+        out.append(figure_html(*drawn["themes"]))
+        out.append(f'<p class="note">{esc(t("handout.themes_figure_note"))}</p>')
+    bar_head = '<th style="width:30%"></th>' if bars else ""
     out.append(f"<table><thead><tr><th>{esc(t('handout.theme'))}</th><th class='num'>{esc(t('handout.hits'))}</th>"
                f"<th class='num'>{esc(t('handout.paragraphs_with'))}</th><th>{esc(t('handout.main_in'))}</th>"
-               f'<th style="width:30%"></th></tr></thead><tbody>')
+               f"{bar_head}</tr></thead><tbody>")
     for r in th.itertuples():
+        bar = f"<td>{_bar(r.hits, most, r.color)}</td>" if bars else ""
         out.append(f'<tr><td><span class="swatch" style="--c:{esc(r.color)}"></span>{esc(getattr(r, name_col))}</td>'
                    f'<td class="num">{int(r.hits)}</td><td class="num">{int(r.paragraphs)}</td>'
-                   f"<td>{esc(_paragraphs_text(r.main_paragraphs, lang))}</td>"
-                   f"<td>{_bar(r.hits, most, r.color)}</td></tr>")
+                   f"<td>{esc(_paragraphs_text(r.main_paragraphs, lang))}</td>{bar}</tr>")
     out.append("</tbody></table>")
 
     pr = c["provinces"]
     most = float(pr["direct"].max()) if len(pr) else 0.0
     out.append(f"<h2>{esc(t('handout.provinces'))}</h2>")
+    if "provinces" in drawn:
+        out.append(figure_html(*drawn["provinces"]))
     out.append(f"<table><thead><tr><th>{esc(t('handout.province'))}</th><th class='num'>{esc(t('handout.direct'))}</th>"
-               f"<th class='num'>{esc(t('handout.related'))}</th><th style=\"width:30%\"></th></tr></thead><tbody>")
+               f"<th class='num'>{esc(t('handout.related'))}</th>{bar_head}</tr></thead><tbody>")
     for r in pr.itertuples():
         name = f"{r.name} ({r.en})" if lang == "en" and r.en else r.name
+        bar = f"<td>{_bar(r.direct, most, '#C0392B')}</td>" if bars else ""
         out.append(f"<tr><td>{esc(name)}</td><td class=\"num\">{int(r.direct)}</td>"
-                   f"<td class=\"num\">{int(r.related)}</td><td>{_bar(r.direct, most, '#C0392B')}</td></tr>")
+                   f"<td class=\"num\">{int(r.related)}</td>{bar}</tr>")
     out.append("</tbody></table>")
     out.append(f'<p class="note">{esc(t("handout.provinces_note"))}</p>')
 
     tt = c["terms"]
     most = float(tt["count"].max()) if len(tt) else 0.0
     out.append(f"<h2>{esc(t('handout.terms'))}</h2>")
+    if "terms" in drawn:
+        out.append(figure_html(*drawn["terms"]))
+    bar_head = '<th style="width:40%"></th>' if bars else ""
     out.append(f"<table><thead><tr><th>{esc(t('handout.term'))}</th><th class='num'>{esc(t('handout.count'))}</th>"
-               f"<th class='num'>{esc(t('handout.paragraphs_with'))}</th><th style=\"width:40%\"></th></tr></thead><tbody>")
+               f"<th class='num'>{esc(t('handout.paragraphs_with'))}</th>{bar_head}</tr></thead><tbody>")
     for r in tt.itertuples():
+        bar = f"<td>{_bar(r.count, most)}</td>" if bars else ""
         out.append(f"<tr><td>{esc(r.term)}</td><td class=\"num\">{int(r.count)}</td>"
-                   f"<td class=\"num\">{int(r.paragraphs)}</td><td>{_bar(r.count, most)}</td></tr>")
+                   f"<td class=\"num\">{int(r.paragraphs)}</td>{bar}</tr>")
     out.append("</tbody></table>")
     out.append(f'<p class="note">{esc(t("handout.terms_note"))}</p>')
 
-    first = True
     for fig_title, fig in figures or ():
         out.append(f"<h2>{esc(fig_title)}</h2>")
-        out.append(fig.to_html(full_html=False, include_plotlyjs=first, config=charts.CONFIG))
-        first = False
+        out.append(figure_html(fig, charts.CONFIG))
 
     out.append(f"<footer>{esc(t('handout.footer', doc=ds.doc_id))}</footer>")
+    if drawn or figures:
+        out.append(script_html())
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
@@ -282,8 +408,8 @@ def _cell(text: object) -> str:
     return md(text).replace("\n", " ")
 
 
-def markdown(ds: Dataset, lexicon: Lexicon, lang: str = "zh") -> str:
-    """The handout as Markdown (document text escaped)."""
+def markdown(ds: Dataset, lexicon: Lexicon, lang: str = "zh", *, notes: pd.DataFrame | None = None) -> str:
+    """The handout as Markdown, text only (document and note text escaped; ``notes`` as for :func:`html`)."""
     t = lambda key, **p: i18n.t(key, lang, **p)  # noqa: E731
     c = contents(ds, lexicon, lang)
     card = c["card"]
@@ -316,6 +442,15 @@ def markdown(ds: Dataset, lexicon: Lexicon, lang: str = "zh") -> str:
             para = t("study.paragraph", n=int(item["paragraph"]))
             out.append(f"**{md(name)}**" + (f" ({md(role)})" if role else "") + f" · {md(para)}\n")
             out.extend(f"- {md(text)}" for text in points.loc[points["item"] == item["item"], "text"])
+            out.append("")
+
+    groups = note_groups(ds, notes, lang)
+    if groups:
+        out.append(f"## {md(t('handout.notes'))}\n")
+        out.append(f"{md(t('handout.notes_intro'))}\n")
+        for heading, excerpt, texts in groups:
+            out.append(f"### {md(heading)}" + (f" · {md(excerpt)}" if excerpt else "") + "\n")
+            out.extend("- " + md(text).replace("\n", "\n  ") for text in texts)
             out.append("")
 
     gl = c["glossary"]
@@ -358,6 +493,25 @@ def markdown(ds: Dataset, lexicon: Lexicon, lang: str = "zh") -> str:
     out.append(f"\n{md(t('handout.terms_note'))}\n")
     out.append(f"---\n\n{md(t('handout.footer', doc=ds.doc_id))}")
     return "\n".join(out) + "\n"
+
+
+def maker(ds: Dataset, lexicon: Lexicon, lang: str, suffix: str):
+    """A function without arguments that makes the handout ("html" or "md") when
+    called, with the document's notes as they are then (none if the library
+    cannot be read): for a download button that makes its file on the click."""
+    def make() -> str:
+        from . import notes
+        from .errors import InputError
+
+        try:
+            found = notes.frame(ds.doc_id)
+        except InputError:
+            found = None
+        if suffix == "md":
+            return markdown(ds, lexicon, lang, notes=found)
+        return html(ds, lexicon, lang, notes=found)
+
+    return make
 
 
 def filename(ds: Dataset, suffix: str) -> str:

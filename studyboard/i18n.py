@@ -72,14 +72,27 @@ _OVERVIEW: dict[str, tuple[str, str]] = {
     "overview.to_reader_title": ("在原文中阅读第{n}段", "Read paragraph {n} in the reader"),
     "overview.handout": ("学习材料", "Study handout"),
     "overview.handout_intro": (
-        "导出这篇文档的学习材料：文档信息、学习提纲、关键词释义、主题概要、省份和高频词。HTML 文件离线可用，可直接打印。",
-        "Export a handout of this document: card, outline, glossary of key terms, theme summary, provinces and "
-        "top terms. The HTML file works offline and prints as it is.",
+        "导出这篇文档的学习材料：文档信息、学习提纲、笔记、关键词释义、主题概要、省份和高频词。"
+        "HTML 文件带交互图表（约 5 MB），离线可用，可直接打印；Markdown 文件只有文字。",
+        "Export a handout of this document: card, outline, notes, glossary of key terms, theme summary, provinces "
+        "and top terms. The HTML file has the interactive charts (about 5 MB), works offline and prints as it is; "
+        "the Markdown file is text only.",
     ),
     "overview.download_html": ("下载 HTML", "Download HTML"),
     "overview.download_md": ("下载 Markdown", "Download Markdown"),
     "overview.present": ("开始演示", "Start presenting"),
     "overview.quiz": ("应知应会测验", "Take the quiz"),
+    "overview.previews": ("一览", "At a glance"),
+    "overview.previews_filtered": (
+        "主题筛选：图表只计所选主题。",
+        "Theme filter: the charts count the selected themes only.",
+    ),
+    "overview.preview_themes": ("各段的主题（关键词次数）", "Themes by paragraph (keyword hits)"),
+    "overview.preview_map": ("提及的省份（直接提及次数）", "Provinces named (direct mentions)"),
+    "overview.preview_terms": ("高频词（前 {n} 个）", "Top {n} terms"),
+    "overview.preview_terms_note": ("不计常见政策动词、人名和“强调”等引语词。",
+                                    "Generic policy verbs, people's names and speech verbs (强调 …) left out."),
+    "overview.open_page": ("详见{page}页", "Open {page}"),
 }
 
 # --- errors: bad input (studyboard.errors.InputError) ----------------------
@@ -789,6 +802,14 @@ _STUDY: dict[str, tuple[str, str]] = {
     "handout.terms_note": (
         "不计虚词、常见政策动词（加强、推进……）和人名。",
         "Function words, generic policy verbs (加强, 推进 …) and people's names are left out.",
+    ),
+    "handout.notes": ("笔记", "Notes"),
+    "handout.notes_intro": ("讲解要点和讨论问题，按段落排列。", "Talking points and questions for discussion, by paragraph."),
+    "handout.notes_whole": ("全文", "The whole document"),
+    "handout.notes_paragraph": ("第{n}段", "Paragraph {n}"),
+    "handout.themes_figure_note": (
+        "每段各主题的关键词次数（颜色越深，次数越多）。",
+        "Keyword hits of each theme in each paragraph (the darker, the more).",
     ),
     "handout.footer": (
         "学习看板 · 文档 {doc} · 内容由原文自动整理，引用时请以原文为准。",

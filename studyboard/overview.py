@@ -1,14 +1,30 @@
-"""The overview page's content: the document card, key numbers and the outline."""
+"""The overview page's content: the document card, key numbers, the outline,
+and small previews of the themes, map and terms pages.
+
+The previews are the pages' own figures (:func:`studyboard.themeviews.paragraph_grid`,
+:func:`studyboard.provincemap.map_figure`, :func:`studyboard.terms.bar_chart`)
+with the pages' default settings and the shared theme filter, made compact and
+still (no selection, no mode bar). The handout embeds the same figures.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
+from dataclasses import dataclass
 
-from . import charts, outline
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import charts, outline, provincemap, reader, terms
 from .dataset import Dataset
 from .i18n import t
 from .lexicon import Lexicon
 from .markup import html
+
+#: How many terms the terms preview shows.
+PREVIEW_TERMS = 10
+#: Row height of the themes preview (px): 14 paragraphs in about 300 px.
+PREVIEW_ROW_PX = 22
+PREVIEW_MAP_HEIGHT = 440
 
 
 def document_card(ds: Dataset, lexicon: Lexicon, lang: str) -> dict:
@@ -105,3 +121,100 @@ _STYLE = """<style>
 .sb-points-list { margin: 0.2rem 0 0 0; padding-left: 1.2rem; font-size: 1.1rem; }
 .sb-points-list li { margin-bottom: 0.2rem; }
 </style>"""
+
+
+# --- the figures of other pages, compact ------------------------------------------------
+
+
+def still(fig: go.Figure) -> go.Figure:
+    """A figure that shows and hovers but selects nothing: a click neither
+    selects nor dims, nothing drags (in place; returns it)."""
+    fig.update_layout(clickmode="none", dragmode=False)
+    return fig
+
+
+def theme_figure(ds: Dataset, lang: str, themes=(), mode: str = "any", *, row_px: int = PREVIEW_ROW_PX,
+                 show_values: bool = False) -> go.Figure:
+    """The themes page's paragraph grid (keyword hits) as that page draws it for
+    the theme filter: the chosen themes' columns only, the paragraphs without
+    them faint."""
+    from . import themeviews
+
+    dim = set(reader.paragraph_numbers(ds)) - set(reader.theme_paragraphs(ds, themes, mode)) if themes else ()
+    fig = themeviews.paragraph_grid(ds, lang, metric="hits", themes=themes, dim_rows=dim, show_values=show_values,
+                                    title="", row_px=row_px)
+    return still(fig)
+
+
+def map_figure(ds: Dataset, lexicon: Lexicon, lang: str, themes=(), mode: str = "any", *,
+               height: int = PREVIEW_MAP_HEIGHT) -> go.Figure | None:
+    """The map page's choropleth of direct mentions (all kinds) in the theme
+    filter's sentences, with the named cities and the meeting place; no legend
+    or colour bar (every province carries its count). None without geometry."""
+    shapes = provincemap.province_shapes(lexicon)
+    if not shapes:
+        return None
+    counts = provincemap.province_counts(ds, lexicon, themes=themes, mode=mode, lang=lang)
+    cities = provincemap.city_markers(ds, lexicon, themes=themes, mode=mode, lang=lang)
+    fig = provincemap.map_figure(counts, shapes, lang=lang, cities=cities, meeting=provincemap.meeting_place(ds, lexicon),
+                                 height=height, city_outlines=provincemap.city_shapes(lexicon))
+    fig.update_traces(showscale=False, selector=dict(type="choropleth"))
+    fig.update_layout(showlegend=False, margin=dict(l=0, r=0, t=10, b=10))
+    return still(fig)
+
+
+def content_filters(ds: Dataset, lexicon: Lexicon, themes=(), mode: str = "any") -> terms.Filters:
+    """The terms page's filters for the words that carry content: generic policy
+    verbs dropped (its switch), and the people's names and speech verbs that
+    occur in the text excluded (its exclusion box), as the handout's top terms."""
+    framing = set(terms.framing_words(lexicon))
+    present = tuple(dict.fromkeys(term for term in ds.terms["term"] if term in framing))
+    return terms.Filters(tier="policy", themes=tuple(themes), mode=mode, exclude=present)
+
+
+def terms_params(f: terms.Filters) -> dict[str, str]:
+    """The terms page's URL parameters for the filters of :func:`content_filters`."""
+    params = {"tier": f.tier} if f.tier != "function" else {}
+    if f.exclude:
+        params["exclude"] = terms.join_terms(f.exclude)
+    return params
+
+
+def term_figure(ds: Dataset, lang: str, f: terms.Filters, *, top: int = PREVIEW_TERMS,
+                entries=None) -> go.Figure | None:
+    """The terms page's bars of the ``top`` terms under the filters ``f``, without
+    the title; None when no term is counted."""
+    table = terms.term_table(ds, f, entries)
+    if table.empty:
+        return None
+    fig = terms.bar_chart(table, top, lang)
+    fig.update_layout(title=None, margin=dict(t=40))
+    return still(fig)
+
+
+@dataclass
+class Preview:
+    """One preview on the overview: the page it stands for, its title and figure."""
+
+    page: str  # "themes", "map", "terms": the page it links to
+    title: str
+    figure: go.Figure | None  # None: nothing to show (``empty`` says why)
+    config: dict  # for st.plotly_chart
+    empty: str
+    note: str = ""  # a caption under the figure
+    params: dict | None = None  # URL parameters of the link beyond the shared view state
+
+
+def previews(ds: Dataset, lexicon: Lexicon, lang: str, themes=(), mode: str = "any", entries=None) -> list[Preview]:
+    """The three previews (themes, map, terms) for the shared view state."""
+    themes = tuple(themes)
+    still_config = {**charts.CONFIG, "displayModeBar": False}
+    grid = theme_figure(ds, lang, themes, mode) if not ds.theme_hits.empty else None
+    words = content_filters(ds, lexicon, themes, mode)
+    return [
+        Preview("themes", t("overview.preview_themes", lang), grid, still_config, t("themes.no_hits", lang)),
+        Preview("map", t("overview.preview_map", lang), map_figure(ds, lexicon, lang, themes, mode),
+                {**provincemap.CONFIG, "displayModeBar": False}, t("map.no_geometry", lang)),
+        Preview("terms", t("overview.preview_terms", lang, n=PREVIEW_TERMS), term_figure(ds, lang, words, entries=entries),
+                still_config, t("terms.no_terms", lang), t("overview.preview_terms_note", lang), terms_params(words)),
+    ]

@@ -307,8 +307,10 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
 
 
 def paragraph_grid(ds: Dataset, lang: str, *, metric: str = "density", themes=(), selected=None,
-                   dim_rows=(), dim_themes=(), show_values: bool = False, title: str | None = None) -> go.Figure:
-    """Paragraph × theme: the paragraphs top to bottom in reading order."""
+                   dim_rows=(), dim_themes=(), show_values: bool = False, title: str | None = None,
+                   row_px: int | None = None) -> go.Figure:
+    """Paragraph × theme: the paragraphs top to bottom in reading order
+    (``row_px``: height of a row, by default roomy for a short text)."""
     cells = paragraph_cells(ds, themes)
     rows = list(ds.paragraphs["paragraph"])
     names = {p: i18n.t("themes.paragraph_n", lang, n=p) for p in rows}
@@ -318,7 +320,7 @@ def paragraph_grid(ds: Dataset, lang: str, *, metric: str = "density", themes=()
                        title=title if title is not None else i18n.t(f"themes.grid_title_{metric}", lang),
                        y_title=i18n.t("themes.axis_paragraph", lang), selected=selected, dim_rows=dim_rows,
                        dim_themes=dim_themes, show_values=show_values,
-                       row_px=_row_px(len(rows)))
+                       row_px=row_px or _row_px(len(rows)))
 
 
 def sentence_grid(ds: Dataset, paragraph: int, lang: str, *, metric: str = "hits", themes=()) -> go.Figure:

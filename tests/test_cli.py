@@ -97,6 +97,31 @@ def test_handout_html_and_markdown(tmp_path):
     assert "## Study outline" in text and "**以科技创新引领产业创新**" in text
 
 
+def test_handout_carries_the_notes_escaped(tmp_path, monkeypatch):
+    from studyboard import notes
+
+    monkeypatch.setenv("STUDYBOARD_LIBRARY", str(tmp_path / "lib"))  # for this process and the command
+    notes.add(SEED_PATH.stem, 5, "讨论<script>alert(1)</script>")
+    notes.add(SEED_PATH.stem, 0, "<img src=x onerror=alert(1)>")
+    result = run("handout", str(SEED_PATH), "--out", str(tmp_path / "h.html"), "--no-charts")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "h.html").read_text(encoding="utf-8")
+    assert "<li>讨论&lt;script&gt;alert(1)&lt;/script&gt;</li>" in page and "<img" not in page
+    assert "<script" not in page and len(page.encode()) < 100_000  # no charts, no plotly.js
+    result = run("handout", str(SEED_PATH), "--out", str(tmp_path / "h.md"))
+    text = (tmp_path / "h.md").read_text(encoding="utf-8")
+    assert "- 讨论\\<script\\>alert\\(1\\)\\</script\\>" in text and "- \\<img src=x onerror=alert\\(1\\)\\>" in text
+    result = run("handout", str(SEED_PATH), "--out", str(tmp_path / "n.md"), "--no-notes")
+    assert "讨论" not in (tmp_path / "n.md").read_text(encoding="utf-8")
+    # a damaged library: the handout is written all the same, without notes
+    (tmp_path / "lib" / "library.sqlite3").write_bytes(b"not a database" * 100)
+    for extra in ("-wal", "-shm"):
+        (tmp_path / "lib" / f"library.sqlite3{extra}").unlink(missing_ok=True)
+    result = run("handout", str(SEED_PATH), "--out", str(tmp_path / "d.md"))
+    assert result.returncode == 0 and "notes are left out" in result.stderr
+    assert "## 学习提纲" in (tmp_path / "d.md").read_text(encoding="utf-8")
+
+
 def test_handout_of_bad_input_exits_2(tmp_path):
     path = tmp_path / "bad.txt"
     path.write_bytes(b"only English here\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pages_helpers import no_exceptions
+from support import SEED_ID
 
 
 def test_overview_shows_the_document(run_page):
@@ -81,32 +82,46 @@ def test_outline_in_english_with_the_theme_filter(run_page):
     assert any("2 of 10 items" in c.value for c in at.caption)
 
 
-def test_handout_downloads(run_page, monkeypatch):
-    """The files the two download buttons serve: the HTML handout (valid, with the outline) and Markdown."""
-    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+def test_handout_downloads(run_page, monkeypatch, tmp_path):
+    """The files the two download buttons make when clicked: the HTML handout (valid, with the outline, the
+    charts and the notes) and Markdown (text only, with the notes). Notes added after the page was drawn
+    are in the files: they are made on the click."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
 
-    from study_docs import check_html
+    from study_docs import IMG, SCRIPT, check_html, figures_of
+    from studyboard import notes
 
-    served = {}
-    original = MemoryMediaFileStorage.load_and_get_id
+    monkeypatch.setenv("STUDYBOARD_LIBRARY", str(tmp_path / "lib"))
+    makers = {}
+    original = MediaFileManager.add_deferred
 
-    def record(self, path_or_data, mimetype, kind, filename=None):
-        served[filename] = path_or_data
-        return original(self, path_or_data, mimetype, kind, filename)
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        makers[file_name] = (data_callable, mimetype)
+        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
 
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
     at = run_page()
     no_exceptions(at)
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["下载 HTML", "下载 Markdown"]
-    page = served["handout-000_97e3ae1a0b7fde01.html"]
-    page = page.decode("utf-8") if isinstance(page, bytes) else page
-    check_html(page)
+    assert all(b.proto.deferred_file_id for b in at.get("download_button"))  # nothing made before the click
+    notes.add(SEED_ID, 5, f"讨论：什么是新质生产力？{SCRIPT}")
+    notes.add(SEED_ID, 0, IMG)
+    make, mime = makers["handout-000_97e3ae1a0b7fde01.html"]
+    page = make()
+    assert mime == "text/html"
+    check_html(page, scripts=1)
     for opening in TASK_OPENINGS:
         assert f'<span class="head">{opening}</span>' in page
-    markdown = served["handout-000_97e3ae1a0b7fde01.md"]
-    markdown = markdown.decode("utf-8") if isinstance(markdown, bytes) else markdown
+    assert len(figures_of(page)) == 3
+    assert "<li>讨论：什么是新质生产力？&lt;script&gt;alert(1)&lt;/script&gt;</li>" in page
+    assert "<li>&lt;img src=x onerror=alert(1)&gt;</li>" in page and IMG not in page
+    make, mime = makers["handout-000_97e3ae1a0b7fde01.md"]
+    markdown = make()
+    assert mime == "text/markdown"
     assert "## 学习提纲" in markdown and "**以科技创新引领产业创新**" in markdown
+    assert "- 讨论：什么是新质生产力？\\<script\\>alert\\(1\\)\\</script\\>" in markdown
+    assert "<script" not in markdown.replace("\\<script", "")
 
 
 def test_links_to_the_presenter_view_and_the_quiz(run_page):
