@@ -88,6 +88,25 @@ def load_dataset(doc_id: str, stamp: str, lex_key: str) -> datasets.Dataset:
     return library.dataset_for(entry, _lexicon(lex_key))
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _previews(dataset_key: str, lex_key: str, glossary_stamp: int, lang: str, themes: tuple[str, ...], mode: str,
+              _ds: datasets.Dataset, _lex: lexicon_module.Lexicon) -> list:
+    from . import glossary, overview
+
+    return overview.previews(_ds, _lex, lang, themes, mode, glossary.load())
+
+
+def overview_previews(v: View) -> list:
+    """The overview's previews (studyboard.overview.previews) of the view, made
+    once per dataset, lexicon, glossary, language and theme filter and shared by
+    every session: the figures take about half a second to build. Treat them
+    as read-only."""
+    key = str(v.dataset.provenance.get("dataset_sha256") or v.doc_id)
+    path = paths.lexicon_dir() / "glossary.toml"
+    stamp = path.stat().st_mtime_ns if path.exists() else 0
+    return _previews(key, v.lexicon.key, stamp, v.lang, tuple(v.themes), v.mode, v.dataset, v.lexicon)
+
+
 # --- the URL -------------------------------------------------------------------
 #
 # View state lives in the URL (?doc=…&themes=ecology,party&para=5). Widgets keep

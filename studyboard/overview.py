@@ -25,6 +25,7 @@ PREVIEW_TERMS = 10
 #: Row height of the themes preview (px): 14 paragraphs in about 300 px.
 PREVIEW_ROW_PX = 22
 PREVIEW_MAP_HEIGHT = 440
+MAP_TEXT_SCALE = 0.82  # of the map page's type sizes
 
 
 def document_card(ds: Dataset, lexicon: Lexicon, lang: str) -> dict:
@@ -134,23 +135,57 @@ def still(fig: go.Figure) -> go.Figure:
 
 
 def theme_figure(ds: Dataset, lang: str, themes=(), mode: str = "any", *, row_px: int = PREVIEW_ROW_PX,
-                 show_values: bool = False) -> go.Figure:
+                 show_values: bool = False, narrow: bool = True) -> go.Figure:
     """The themes page's paragraph grid (keyword hits) as that page draws it for
     the theme filter: the chosen themes' columns only, the paragraphs without
-    them faint."""
+    them faint.
+
+    ``narrow`` sets the grid for columns of 30 to 60 px: column heads in
+    smaller type, Chinese names two characters a line, Latin names upright
+    (read bottom to top) in at most two lines; no axis title (the rows are
+    numbered paragraphs).
+    """
     from . import themeviews
 
     dim = set(reader.paragraph_numbers(ds)) - set(reader.theme_paragraphs(ds, themes, mode)) if themes else ()
     fig = themeviews.paragraph_grid(ds, lang, metric="hits", themes=themes, dim_rows=dim, show_values=show_values,
                                     title="", row_px=row_px)
+    if narrow:
+        names = charts.theme_names(ds, lang)
+        heads = [names[theme] for theme in themeviews.theme_ids(ds, themes)]
+        top = narrow_heads(fig, heads)
+        fig.update_layout(height=top + 20 + row_px * len(ds.paragraphs), margin=dict(t=top, r=6, l=6))
+        fig.update_yaxes(title=None, tickfont=dict(size=HEAD_SIZE))
     return still(fig)
 
 
+HEAD_SIZE = 12  # px: column heads of a narrow grid
+
+
+def narrow_heads(fig: go.Figure, heads: list[str]) -> int:
+    """Column heads that fit narrow columns (see :func:`theme_figure`); returns the top margin they need."""
+    from .themeviews import wrap_label
+
+    latin = any(any("a" <= ch.lower() <= "z" for ch in head) for head in heads)
+    if latin:
+        text = [wrap_label(head, 8) for head in heads]  # up to 16 characters a line
+        longest = max((len(line) for head in heads for line in wrap_label(head, 8).split("<br>")), default=1)
+        fig.update_xaxes(ticktext=text, tickangle=-90, tickfont=dict(size=HEAD_SIZE))
+        return int(14 + 0.62 * HEAD_SIZE * longest)
+    text = ["<br>".join(html(head[i:i + 2]) for i in range(0, len(head), 2)) for head in heads]
+    lines = max((label.count("<br>") + 1 for label in text), default=1)
+    fig.update_xaxes(ticktext=text, tickangle=0, tickfont=dict(size=HEAD_SIZE))
+    return 14 + int(1.3 * HEAD_SIZE * lines)
+
+
 def map_figure(ds: Dataset, lexicon: Lexicon, lang: str, themes=(), mode: str = "any", *,
-               height: int = PREVIEW_MAP_HEIGHT) -> go.Figure | None:
+               height: int = PREVIEW_MAP_HEIGHT, text_scale: float = MAP_TEXT_SCALE) -> go.Figure | None:
     """The map page's choropleth of direct mentions (all kinds) in the theme
     filter's sentences, with the named cities and the meeting place; no legend
-    or colour bar (every province carries its count). None without geometry."""
+    or colour bar (every province carries its count). Its text in smaller
+    type (``text_scale``); below the map page's size (``text_scale`` < 1) the
+    cities' names are left to their hover, as they would cover the provinces'.
+    None without geometry."""
     shapes = provincemap.province_shapes(lexicon)
     if not shapes:
         return None
@@ -160,6 +195,11 @@ def map_figure(ds: Dataset, lexicon: Lexicon, lang: str, themes=(), mode: str = 
                                  height=height, city_outlines=provincemap.city_shapes(lexicon))
     fig.update_traces(showscale=False, selector=dict(type="choropleth"))
     fig.update_layout(showlegend=False, margin=dict(l=0, r=0, t=10, b=10))
+    for trace in fig.data:
+        if trace.type == "scattergeo" and trace.textfont.size:
+            trace.textfont.size = round(trace.textfont.size * text_scale)
+        if trace.type == "scattergeo" and trace.mode == "markers+text" and text_scale < 1:
+            trace.mode = "markers"  # the cities and the meeting place
     return still(fig)
 
 
@@ -189,6 +229,7 @@ def term_figure(ds: Dataset, lang: str, f: terms.Filters, *, top: int = PREVIEW_
         return None
     fig = terms.bar_chart(table, top, lang)
     fig.update_layout(title=None, margin=dict(t=40))
+    fig.update_yaxes(tickfont=dict(color=charts.INK))  # the terms in the board's ink, not the theme's grey
     return still(fig)
 
 

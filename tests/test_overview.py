@@ -49,3 +49,79 @@ def test_outline_html_escapes_the_text(lexicon):
     html = overview.outline_html(ds, items, outline.speaker_points(ds, lexicon, items), "zh", link)
     assert SCRIPT not in html and IMG not in html and "<script" not in html and "<img" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+# --- previews of the themes, map and terms pages -------------------------------------------
+
+from pages_helpers import plotly_values  # noqa: E402
+
+HUNAN, OTHERS = "430000", ("140000", "340000", "360000", "410000", "420000")
+ECOLOGY = [4, 5, 6, 8, 9, 10, 12, 13]  # paragraphs with an ecology keyword, read off the text
+
+
+def map_values(fig) -> dict:
+    values = {}
+    for trace in fig.data:
+        if trace.type == "choropleth" and trace.name != "cities":
+            values.update(zip(trace.locations, plotly_values(trace.z)))
+    return values
+
+
+def bar_values(fig) -> dict:
+    counted = {}
+    for trace in fig.data:
+        counted.update(zip(trace.y, plotly_values(trace.x)))
+    return counted
+
+
+def test_previews_of_the_seed(seed, lexicon):
+    previews = overview.previews(seed, lexicon, "zh")
+    assert [p.page for p in previews] == ["themes", "map", "terms"]
+    assert [p.title for p in previews] == ["各段的主题（关键词次数）", "提及的省份（直接提及次数）", "高频词（前 10 个）"]
+    grid, drawn, bars = (p.figure for p in previews)
+    # the themes page's grid: eight themes, fourteen paragraphs, every cell carrying its paragraph and theme
+    assert len(grid.data) == 8 and all(len(t.customdata) == 14 for t in grid.data)
+    assert [list(c) for c in grid.data[3].customdata[:2]] == [[1, "ecology"], [2, "ecology"]]
+    # the map: 湖南 3 (湖南省 and 长沙市 in ¶1, 湖南省委书记 in ¶3), the other five 1 each (their Party Secretary)
+    assert map_values(drawn) == {HUNAN: 3, **{code: 1 for code in OTHERS}}
+    # the terms: content words; 中部地区 6 times on its own, 发展 among them; no policy verb, name or speech verb
+    counted = bar_values(bars)
+    assert len(counted) == 10 and counted["中部地区"] == 6 and "发展" in counted
+    assert not {"推动", "加强", "推进", "习近平", "强调", "指出"} & set(counted)
+    # and the terms page opens with the same filters
+    params = previews[2].params
+    assert params["tier"] == "policy" and {"习近平", "强调", "指出", "李强", "丁薛祥"} <= set(params["exclude"].split(","))
+    # still: no selection, no mode bar
+    assert all(p.figure.layout.clickmode == "none" and p.config["displayModeBar"] is False for p in previews)
+    assert previews[1].config["topojsonURL"].startswith("data:")  # the map fetches no base map
+
+
+def test_previews_follow_the_theme_filter(seed, lexicon):
+    grid, drawn, bars = (p.figure for p in overview.previews(seed, lexicon, "zh", ("ecology",)))
+    # the themes page with the filter: the chosen theme's column, the paragraphs without it faint
+    assert [t.name for t in grid.data] == ["绿色发展"]
+    opacity = dict(zip((c[0] for c in grid.data[0].customdata), grid.data[0].marker.opacity))
+    assert [p for p, o in opacity.items() if o == 1.0] == ECOLOGY
+    # no sentence with an ecology keyword names a province directly (those are in ¶1's first sentence and ¶3)
+    assert map_values(drawn) == {HUNAN: 0, **{code: 0 for code in OTHERS}}
+    # 绿色低碳 is an ecology keyword: all its five occurrences count
+    assert bar_values(bars)["绿色低碳"] == 5
+
+
+def test_previews_in_english(seed, lexicon):
+    previews = overview.previews(seed, lexicon, "en")
+    assert [p.title for p in previews] == ["Themes by paragraph (keyword hits)", "Provinces named (direct mentions)",
+                                           "Top 10 terms"]
+    grid = previews[0].figure
+    assert grid.layout.xaxis.tickangle == -90 and "High-quality<br>development" in grid.layout.xaxis.ticktext
+    # the cities' names are left to the hover on a map this small
+    assert {t.mode for t in previews[1].figure.data if t.type == "scattergeo" and t.name != "labels"} <= {"markers"}
+    labels = " ".join(t for trace in previews[1].figure.data if trace.name == "labels" for t in trace.text)
+    assert "Hunan" in labels and "湖南" not in labels
+
+
+def test_previews_of_a_text_without_themes_or_terms(lexicon):
+    ds = dataset.build(HOSTILE, lexicon)
+    previews = overview.previews(ds, lexicon, "zh", ("security",))
+    assert previews[0].figure is not None  # the text has theme hits, only not of this theme
+    assert previews[2].figure is None and previews[2].empty  # no sentence of the theme: no terms

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from browser_helpers import errors_on, full_screenshot, has_chinese, main_text, open_page, settle_after
+from browser_helpers import (SCREENSHOTS, errors_on, full_screenshot, has_chinese, main_text, open_page,
+                             settle_after)
 
 pytestmark = pytest.mark.browser
 
@@ -45,16 +46,77 @@ def test_english_switch(page, server):
 
 
 def test_handout_download_works_offline(page, server, tmp_path):
+    from studyboard import notes
+
     open_page(page, server)
-    with page.expect_download() as info:
-        page.get_by_role("button", name="下载 HTML").click()
-    download = info.value
+    note = notes.add("000_97e3ae1a0b7fde01", 5, "讨论：什么是新质生产力？<script>alert(1)</script>")  # after drawing
+    try:
+        with page.expect_download() as info:
+            page.get_by_role("button", name="下载 HTML").click()
+        download = info.value
+    finally:
+        notes.delete(note)
     assert download.suggested_filename == "handout-000_97e3ae1a0b7fde01.html"
     path = tmp_path / download.suggested_filename
     download.save_as(path)
     # show the file in the browser: the page guard fails the test on any request off this machine
+    problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
     page.set_content(path.read_text(encoding="utf-8"), wait_until="load")
     assert page.locator("h1").inner_text() == "在更高起点上扎实推动中部地区崛起"
     assert page.locator("ol.outline").first.locator(":scope > li").count() == 8  # opening, six tasks, closing
     assert page.locator("ol.outline > li").count() == 10  # and the two other speakers
-    assert page.evaluate("document.fonts.ready.then(() => document.styleSheets.length)") == 1
+    # every style sheet inline: the handout's own and those plotly.js adds for its charts
+    sheets = page.evaluate("document.fonts.ready.then(() => [...document.styleSheets].map(s => s.href))")
+    assert sheets and all(href is None for href in sheets)
+    # the note, as text
+    assert page.locator("ul.notes li").inner_text() == "讨论：什么是新质生产力？<script>alert(1)</script>"
+    # the three charts drawn by the embedded plotly.js, the map with its six provinces and no base map fetched
+    page.wait_for_function("() => document.querySelectorAll('div.figure .main-svg').length >= 3")
+    assert page.locator("div.figure").count() == 3
+    assert page.locator("div.figure path.choroplethlocation").count() >= 6
+    labels = page.locator("div.figure .scattergeo text").all_text_contents()
+    assert "湖南" in " ".join(labels)
+    assert problems == []
+    page.set_viewport_size({"width": 1280, "height": 900})
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "handout_html.png"), full_page=True)
+
+
+def preview(page, name: str):
+    return page.locator(f".st-key-overview_preview_{name}")
+
+
+def test_previews_render_and_open_their_pages(page, server):
+    open_page(page, server)
+    assert errors_on(page) == []
+    for name in ("themes", "map", "terms"):
+        assert preview(page, name).locator('[data-testid="stPlotlyChart"] .main-svg').count() >= 1, name
+    # the theme grid: eight columns of fourteen cells; the map: six provinces, 湖南 3
+    assert preview(page, "themes").locator("g.trace.bars").count() == 8
+    assert preview(page, "map").locator("path.choroplethlocation").count() >= 6
+    texts = preview(page, "map").locator(".scattergeo text").all_text_contents()
+    assert any(t.replace("\n", "").startswith("湖南") and t.endswith("3") for t in texts), texts
+    assert "中部地区" in preview(page, "terms").locator(".ytick").all_text_contents()
+    # on a projector the outline and the theme grid share the first screen
+    box = preview(page, "themes").bounding_box()
+    assert box["y"] + box["height"] < 1080 and box["x"] > page.locator("ol.sb-outline").first.bounding_box()["x"]
+    full_screenshot(page, "overview_previews")
+    # the map preview's link opens the map page with the view state
+    settle_after(page, lambda: preview(page, "map").get_by_role("link", name="详见省份页").click())
+    page.wait_for_url(re.compile(r".*/map\?doc=000_97e3ae1a0b7fde01$"))
+    assert "省份提及地图" in main_text(page) and errors_on(page) == []
+
+
+def test_previews_with_a_theme_filter_in_english(page, server):
+    open_page(page, server, lang="en", themes="ecology")
+    assert errors_on(page) == []
+    assert "Theme filter: the charts count the selected themes only." in main_text(page)
+    assert preview(page, "themes").locator("g.trace.bars").count() == 1  # the ecology column
+    full_screenshot(page, "overview_previews_en")
+    # the terms link: the same filters on the terms page (policy verbs dropped, names excluded)
+    settle_after(page, lambda: preview(page, "terms").get_by_role("link", name="Open Terms").click())
+    page.wait_for_url(re.compile(r".*/terms\?.*tier=policy.*"))
+    assert "themes=ecology" in page.url and "lang=en" in page.url and "exclude=" in page.url
+    assert errors_on(page) == []
+    assert page.get_by_role("switch").first.is_checked()  # the terms page's policy-verb switch

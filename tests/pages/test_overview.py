@@ -128,3 +128,58 @@ def test_links_to_the_presenter_view_and_the_quiz(run_page):
     at = run_page(lang="en")
     links = {link.proto.label: link.proto.page for link in at.get("page_link")}
     assert "Start presenting" in links and "Take the quiz" in links
+
+
+def test_previews_of_the_themes_map_and_terms(run_page):
+    from urllib.parse import parse_qs
+
+    from pages_helpers import plotly_specs, plotly_values
+
+    at = run_page()
+    no_exceptions(at)
+    grid, drawn, bars = plotly_specs(at)
+    assert len(grid["data"]) == 8 and all(len(plotly_values(t["customdata"])) == 14 for t in grid["data"])
+    values = {}
+    for trace in drawn["data"]:
+        if trace["type"] == "choropleth" and trace.get("name") != "cities":
+            values.update(zip(trace["locations"], plotly_values(trace["z"])))
+    # 湖南 3 (湖南省 and 长沙市 in ¶1, 湖南省委书记 in ¶3), the other five provinces 1 each
+    assert values == {"430000": 3, "140000": 1, "340000": 1, "360000": 1, "410000": 1, "420000": 1}
+    terms = [term for trace in bars["data"] for term in trace["y"]]
+    assert "中部地区" in terms and "发展" in terms and "推动" not in terms
+    # not widgets: nothing to select
+    assert all(not chart.proto.selection_mode for chart in at.get("plotly_chart"))
+    links = {link.proto.label: link.proto for link in at.get("page_link")}
+    assert links["详见主题页"].page == "themes" and links["详见省份页"].page == "map"
+    query = parse_qs(links["详见词频页"].query_string)
+    assert query["doc"] == ["000_97e3ae1a0b7fde01"] and query["tier"] == ["policy"]
+    assert "习近平" in query["exclude"][0].split(",")
+
+
+def test_previews_follow_the_theme_filter_and_language(run_page):
+    from urllib.parse import parse_qs
+
+    from pages_helpers import plotly_specs
+
+    at = run_page(lang="en", themes="ecology")
+    no_exceptions(at)
+    grid, drawn, bars = plotly_specs(at)
+    assert [t["name"] for t in grid["data"]] == ["Green development"]
+    assert any(c.value == "Theme filter: the charts count the selected themes only." for c in at.caption)
+    links = {link.proto.label: link.proto for link in at.get("page_link")}
+    assert parse_qs(links["Open Themes"].query_string) == {"doc": ["000_97e3ae1a0b7fde01"], "themes": ["ecology"],
+                                                          "lang": ["en"]}
+
+
+def test_previews_are_made_once(run_page, monkeypatch):
+    """The overview is the first page: its figures are built once and kept (about half a second)."""
+    from studyboard import overview
+
+    made = []
+    original = overview.previews
+    monkeypatch.setattr(overview, "previews", lambda *args, **kwargs: made.append(args[2:5]) or original(*args, **kwargs))
+    at = run_page()
+    at.run()
+    at.run()
+    no_exceptions(at)
+    assert len(at.get("plotly_chart")) == 3 and made == [("zh", (), "any")]
