@@ -228,8 +228,8 @@ def board_figures(ds: Dataset, lexicon: Lexicon, lang: str) -> dict:
 
     out = {}
     if not ds.theme_hits.empty:
-        out["themes"] = (overview.theme_figure(ds, lang, row_px=26, show_values=True), charts.CONFIG)
-    drawn = overview.map_figure(ds, lexicon, lang, height=520)
+        out["themes"] = (overview.theme_figure(ds, lang, row_px=26, show_values=True, narrow=False), charts.CONFIG)
+    drawn = overview.map_figure(ds, lexicon, lang, height=520, text_scale=1.0)
     if drawn is not None:
         out["provinces"] = (drawn, {**provincemap.CONFIG})
     bars = overview.term_figure(ds, lang, overview.content_filters(ds, lexicon), top=TOP_TERMS)
