@@ -2,11 +2,13 @@
 
 View state in the URL: the shared doc/themes/mode/lang, and para (selected
 paragraph), search, speaker, hide (hide the paragraphs that do not match).
+Notes (studyboard.notes_ui): the selected paragraph's are open to read and
+write; a paragraph that has notes gets a small toggle under it.
 """
 
 import streamlit as st
 
-from studyboard import app, charts, reader, themeviews
+from studyboard import app, charts, notes_ui, reader, themeviews
 
 view = app.view()
 ds = view.dataset
@@ -67,8 +69,9 @@ if legend:
 status = reader.summary(ds, flt, matches, lang)
 if status:
     st.markdown(reader.status_html(status), unsafe_allow_html=True)
-if not flt.active:
-    st.caption(view.t("reader.no_filter_hint"))
+hints = ([] if flt.active else [view.t("reader.no_filter_hint")]) + ([] if para else [view.t("reader.notes_hint")])
+if hints:
+    st.caption(" ".join(hints))
 
 text_col, grid_col = st.columns([3, 2], gap="large")
 
@@ -92,22 +95,30 @@ with grid_col:
                 app.update_url(**reader.pick_params(picked))
             st.caption(view.t("reader.grid_caption"))
 
-# --- the text ------------------------------------------------------------------------------
+# --- the text, with the notes: the selected paragraph's open to read and write, the others' behind a
+# small toggle under their paragraph (only where there are notes) ------------------------------------
 terms = reader.load_glossary()
+by_paragraph = notes_ui.notes_of(view)
 with text_col:
     if para:
         st.markdown(reader.pinned_html(para, lang), unsafe_allow_html=True)
         st.markdown(reader.paragraph_html(ds, para, lang, flt=flt, glossary=terms, selected=True, anchor=False),
                     unsafe_allow_html=True)
+        with st.container(key="reader_pinned_notes"):
+            notes_ui.paragraph_notes(view, para, by_paragraph.get(para, []), key="reader_pin_notes")
         st.divider()
     if flt.active and not matches:
         st.info(view.t("reader.no_match"))
     for kind, first, last_or_dim in reader.layout(ds, matches, flt, hide):
         if kind == "hidden":
             st.markdown(reader.hidden_html(first, last_or_dim, lang), unsafe_allow_html=True)
-        else:
-            st.markdown(reader.paragraph_html(ds, first, lang, flt=flt, glossary=terms, dim=last_or_dim,
-                                              selected=first == para), unsafe_allow_html=True)
+            continue
+        st.markdown(reader.paragraph_html(ds, first, lang, flt=flt, glossary=terms, dim=last_or_dim,
+                                          selected=first == para), unsafe_allow_html=True)
+        if by_paragraph.get(first):
+            with st.expander(view.t("reader.notes_count", n=len(by_paragraph[first])), type="compact",
+                             icon=":material/sticky_note_2:", key=f"reader_notes_{first}"):
+                notes_ui.paragraph_notes(view, first, by_paragraph[first], key="reader_notes")
 
 with st.expander(view.t("reader.method")):
     st.caption(view.t("reader.method_caption"))

@@ -2,12 +2,13 @@
 
 The slide number, type size and dark mode live in the URL
 (``?slide=3&size=l&dark=1``), so a presenter can resume or share the view;
-the QR code carries that address to participants' phones.
+the QR code carries that address to participants' phones. Below the slide:
+the notes on its paragraph, read only, as talking points.
 """
 
 import streamlit as st
 
-from studyboard import app, charts, keyterms, markup, outline, slides
+from studyboard import app, charts, keyterms, markup, notes_ui, outline, slides
 
 st.set_page_config(initial_sidebar_state="collapsed")
 
@@ -79,13 +80,22 @@ if view.themes:
 st.markdown(slides.css(dark, slides.size_scale(size)), unsafe_allow_html=True)
 st.markdown(slides.slide_html(ds, slide, view.lang, keyterms.entries_for(view.lexicon), dark), unsafe_allow_html=True)
 
+paragraph = int(slide.item["paragraph"])
+
+# --- the paragraph's notes: talking points, read only (written in the reader or the library) ---------
+talking_points = notes_ui.notes_of(view).get(paragraph, [])
+with st.container(key="study_talking_points"):
+    if talking_points:
+        st.markdown(f"**{markup.md(view.t('study.talking_points', n=paragraph))}**")
+        notes_ui.paragraph_notes(view, paragraph, talking_points, editable=False, key="study_notes")
+    else:
+        st.caption(view.t("study.no_talking_points", n=paragraph))
+
 left, right = st.columns([3, 2], vertical_alignment="center")
 with left:
     st.caption(view.t("study.theme_bar"))
-    st.plotly_chart(slides.theme_bar(ds, int(slide.item["paragraph"]), view.lang, dark),
+    st.plotly_chart(slides.theme_bar(ds, paragraph, view.lang, dark),
                     config={**charts.CONFIG, "displayModeBar": False}, width="stretch", key="theme_bar")
 with right:
-    paragraph = int(slide.item["paragraph"])
     st.markdown(f"[{markup.md(view.t('study.to_reader', n=paragraph))}]"
                 f"({app.link(view, 'reader', para=paragraph)})")
-# Per-paragraph notes (talking points) go here, below the slide.

@@ -224,6 +224,12 @@ _READER: dict[str, tuple[str, str]] = {
     # the selected paragraph
     "reader.pinned": ("已选第 {n} 段", "Selected: paragraph {n}"),
     "reader.pinned_jump": ("在全文中查看 ↓", "Show it in the text ↓"),
+    # notes
+    "reader.notes_count": ("笔记（{n}）", "Notes ({n})"),
+    "reader.notes_hint": (
+        "选中一段（在“选中段落”中选择，或点击热力图的格子）即可为它写笔记。",
+        "Select a paragraph (under 'Selected paragraph', or click a cell of the heatmap) to write a note on it.",
+    ),
     # the heatmap
     "reader.grid_title": ("各段主题密度", "Theme density by paragraph"),
     "reader.grid_caption": (
@@ -714,6 +720,11 @@ _STUDY: dict[str, tuple[str, str]] = {
     ),
     "study.to_reader": ("在原文中阅读第{n}段", "Read paragraph {n} in the reader"),
     "study.theme_bar": ("本段主题", "Themes of this paragraph"),
+    "study.talking_points": ("讲解要点（第{n}段的笔记）", "Talking points (notes on paragraph {n})"),
+    "study.no_talking_points": (
+        "第{n}段还没有笔记。在原文中选中这一段即可写讲解要点。",
+        "Paragraph {n} has no notes yet. Select it in the reader to write talking points.",
+    ),
     "study.no_slides": (
         "没有可演示的内容：这篇文档里没有找到提纲条目。",
         "Nothing to present: no outline items were found in this document.",

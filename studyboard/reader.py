@@ -62,6 +62,10 @@ CSS = """
 .sb-swatch { display: inline-block; width: 1.05rem; height: 1.05rem; border-radius: 3px; }
 .sb-status { font-size: 1.1rem; font-weight: 600; color: #333; margin: .1rem 0 .4rem 0; }
 .sb-pinned-label { font-size: 1rem; color: #444; margin: .2rem 0 .2rem .3rem; }
+[class*="st-key-reader_notes_"] { margin: -.2rem 0 .4rem 0; padding-left: 5.3rem; box-sizing: border-box; }
+.st-key-reader_pinned_notes [data-testid="stMarkdownContainer"] p,
+[class*="st-key-reader_notes_"] [data-testid="stExpanderDetails"] [data-testid="stMarkdownContainer"] p {
+  font-size: 1.15rem; line-height: 1.7; }
 div[data-testid="stLayoutWrapper"]:has(> .st-key-reader_grid_box) { position: sticky; top: 4rem; z-index: 2;
   align-self: flex-start; max-height: calc(100vh - 5rem); overflow-y: auto; }
 </style>

@@ -312,6 +312,9 @@ mark.sb-k {{
 }}
 .sb-gloss {{ cursor: help; text-decoration: underline dotted; text-underline-offset: 0.25em; }}
 .sb-counter {{ text-align: center; font-size: 1.5rem; font-weight: 600; font-variant-numeric: tabular-nums; }}
+.st-key-study_talking_points [data-testid="stMarkdownContainer"] p {{
+  font-size: calc(1.35rem * {scale:.2f}); line-height: 1.6;
+}}
 .sb-qr {{ background: #FFFFFF; padding: 12px; border-radius: 8px; width: 100%; max-width: 360px; }}
 .sb-qr svg {{ display: block; width: 100%; height: auto; }}
 </style>"""

@@ -173,3 +173,67 @@ def test_a_document_without_speakers_or_theme_hits(run_page, texts):
     assert any("没有段落符合当前筛选" in i.value for i in at.info)
     assert any("本文没有标出讲话人" in c.value for c in at.caption)
     assert at.selectbox(key="reader_para").value == 0  # there is no paragraph 2
+
+
+# --- notes ----------------------------------------------------------------------------------
+
+SCRIPT, IMG = "<script>alert(1)</script>", "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+def library(tmp_path, monkeypatch):
+    monkeypatch.setenv("STUDYBOARD_LIBRARY", str(tmp_path / "lib"))
+    return tmp_path / "lib"
+
+
+def test_notes_show_under_their_paragraph_behind_a_toggle(run_page, library):
+    from studyboard import markup, notes
+
+    doc = SEED_PATH.stem
+    notes.add(doc, 5, f"讨论：什么是新质生产力？{SCRIPT}")
+    notes.add(doc, 5, f"举一个本省的例子。{IMG}")
+    notes.add(doc, 12, "李强讲话的三个要点")
+    at = run_page("reader")
+    no_exceptions(at)
+    # one small toggle under each paragraph with notes, none under the others; closed
+    assert [(e.label, e.proto.expanded) for e in at.expander if e.label.startswith("笔记")] == [
+        ("笔记（2）", False), ("笔记（1）", False)]
+    texts = [m.value for m in at.markdown]
+    assert markup.md(f"讨论：什么是新质生产力？{SCRIPT}") in texts and markup.md("李强讲话的三个要点") in texts
+    assert not [t for t in texts if SCRIPT in t or IMG in t]  # as text, never as HTML
+    # the toggle follows its paragraph: ¶5's notes come after ¶5's block and before ¶6's
+    order = [m.value for m in at.main.get("markdown")]
+    p5 = next(i for i, t in enumerate(order) if 'id="p5"' in t)
+    p6 = next(i for i, t in enumerate(order) if 'id="p6"' in t)
+    assert p5 < order.index(markup.md(f"讨论：什么是新质生产力？{SCRIPT}")) < p6
+    assert any("即可为它写笔记" in c.value for c in at.caption)  # how to add one
+
+
+def test_a_note_added_on_the_selected_paragraph(run_page, library):
+    from studyboard import markup, notes
+
+    doc = SEED_PATH.stem
+    at = run_page("reader", para="7")
+    no_exceptions(at)
+    assert not [e for e in at.expander if e.label.startswith("笔记")]  # no notes yet
+    box = f"reader_pin_notes_{doc}_7_new"
+    at.text_area(key=box).set_value("对比：“两个毫不动摇”在二十大报告中的表述")
+    at.button(key=f"{box}_save").click().run()
+    no_exceptions(at)
+    assert [n.text for n in notes.for_paragraph(doc, 7)] == ["对比：“两个毫不动摇”在二十大报告中的表述"]
+    assert at.success[0].value == "笔记已添加。"
+    # under the selected paragraph (open) and under ¶7 in the text (behind its toggle)
+    shown = [m.value for m in at.markdown].count(markup.md("对比：“两个毫不动摇”在二十大报告中的表述"))
+    assert shown == 2
+    assert [e.label for e in at.expander if e.label.startswith("笔记")] == ["笔记（1）"]
+    assert not any("即可为它写笔记" in c.value for c in at.caption)  # a paragraph is selected
+
+
+def test_notes_in_english(run_page, library):
+    from studyboard import notes
+
+    notes.add(SEED_PATH.stem, 3, "Who spoke for which province?")
+    at = run_page("reader", lang="en")
+    no_exceptions(at)
+    assert [e.label for e in at.expander if e.label.startswith("Notes")] == ["Notes (1)"]
+    assert any("to write a note on it" in c.value for c in at.caption)

@@ -124,3 +124,18 @@ def test_broken_outline_rules_give_a_message(run_page, lexicon_copy):
         at = run_page(page, lang="en")
         assert not at.exception
         assert any("outline.toml is not valid TOML" in e.value for e in at.error), page
+
+
+def test_the_slides_paragraph_notes_as_talking_points(run_page, tmp_path, monkeypatch):
+    from studyboard import markup, notes
+
+    monkeypatch.setenv("STUDYBOARD_LIBRARY", str(tmp_path / "lib"))
+    notes.add("000_97e3ae1a0b7fde01", 6, "提问：新发展格局指什么？<b>粗体</b>")
+    at = run_page("study", slide="3")  # slide 3 is paragraph 6
+    no_exceptions(at)
+    assert any("讲解要点（第6段的笔记）" in m.value for m in at.markdown)
+    assert markup.md("提问：新发展格局指什么？<b>粗体</b>") in [m.value for m in at.markdown]
+    assert not at.text_area  # read only (no box to write or edit): notes are written in the reader
+    at = run_page("study", slide="4")  # paragraph 7 has none
+    no_exceptions(at)
+    assert any("第7段还没有笔记" in c.value for c in at.caption)
