@@ -20,6 +20,7 @@ import os
 import sqlite3
 import tempfile
 import threading
+import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -116,7 +117,7 @@ def _prepare(path: Path) -> None:
         con = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
         try:
             con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT * 1000}")
-            con.execute("PRAGMA journal_mode = WAL")
+            _wal(con)
             con.execute("BEGIN IMMEDIATE")
             try:
                 for statement in SCHEMA.split(";"):
@@ -130,6 +131,26 @@ def _prepare(path: Path) -> None:
         finally:
             con.close()
         _ready.add(key)
+
+
+def _wal(con: sqlite3.Connection) -> None:
+    """Switch the database to write-ahead logging (kept in the file).
+
+    Switching needs the database to itself and SQLite's busy handler does not
+    wait for that: two processes creating the database at once would see
+    "database is locked". Retry until the busy timeout; a database already
+    in WAL mode needs nothing.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                con.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not ("locked" in str(exc) or "busy" in str(exc)) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 @contextmanager
