@@ -67,10 +67,16 @@ pio.templates.default = "studyboard"
 def style(fig: go.Figure, title: str | None = None, height: int | None = None) -> go.Figure:
     """Give a figure its title, height and the board's margins (in place; returns it).
 
-    Fonts, sizes, grid and background come from :data:`TEMPLATE`; a figure
-    made before this module was imported gets it here.
+    A margin the figure's own layout sets (``go.Figure(data, layout)`` with
+    ``margin=dict(t=90)``) is kept; the board's margins fill in the other
+    sides. Title settings of the layout (position, padding) are kept too, and
+    the title's text and font added. Fonts, sizes, grid and background come
+    from :data:`TEMPLATE`; a figure made before this module was imported gets
+    it here.
     """
-    changes: dict = {"margin": dict(l=10, r=10, t=60 if title else 20, b=10)}
+    margin = fig.layout.margin
+    board = dict(l=10, r=10, t=60 if title else 20, b=10)
+    changes: dict = {"margin": {side: value for side, value in board.items() if margin[side] is None}}
     if title:
         changes["title"] = dict(text=title, font=dict(size=TITLE_SIZE), x=0, xanchor="left")
     if height:

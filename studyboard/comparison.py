@@ -430,38 +430,37 @@ def theme_figure(profile: pd.DataFrame, labels: dict[str, str], theme_names: dic
     themes = list(dict.fromkeys(profile["theme"]))
     ticks = [f'<span style="color:{theme_colors.get(t, charts.INK)}">■</span> {markup.html(theme_names.get(t, t))}'
              for t in themes]
-    fig = go.Figure()
+    traces = []
     colors = doc_colors(profile["doc_id"])
     for doc_id, color in colors.items():
         part = profile[profile["doc_id"] == doc_id].set_index("theme").reindex(themes)
-        fig.add_bar(y=ticks, x=part["per_1000"], orientation="h", name=markup.html(labels.get(doc_id, doc_id)),
-                    marker_color=color, customdata=part["hits"],
-                    hovertemplate="%{x:.1f} · %{customdata}<extra>%{fullData.name}</extra>")
-    charts.style(fig, title, height=max(320, 90 + 26 * len(themes) * max(1, profile["doc_id"].nunique())))
-    fig.update_layout(barmode="group", legend=_legend_top(), bargap=0.25)
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title_text=axis_title)
-    return fig
+        traces.append(go.Bar(y=ticks, x=part["per_1000"], orientation="h",
+                             name=markup.html(labels.get(doc_id, doc_id)), marker_color=color,
+                             customdata=part["hits"],
+                             hovertemplate="%{x:.1f} · %{customdata}<extra>%{fullData.name}</extra>"))
+    layout = dict(barmode="group", legend=_legend_top(), bargap=0.25, yaxis=dict(autorange="reversed"),
+                  xaxis=dict(title=dict(text=axis_title)))
+    return charts.style(go.Figure(data=traces, layout=layout), title,
+                        height=max(320, 90 + 26 * len(themes) * max(1, profile["doc_id"].nunique())))
 
 
 def province_figure(counts: pd.DataFrame, labels: dict[str, str], lang: str, title: str,
                     axis_title: str) -> go.Figure:
     """Grouped bars: a group per province, a bar per document, mentions."""
     column = "name_en" if lang == "en" else "province"
-    fig = go.Figure()
+    traces = []
     colors = doc_colors(counts["doc_id"])
     for doc_id, color in colors.items():
         part = counts[counts["doc_id"] == doc_id]
-        fig.add_bar(x=part[column], y=part["count"], name=markup.html(labels.get(doc_id, doc_id)),
-                    marker_color=color, customdata=part["per_10k"], text=part["count"],
-                    textposition="outside",
-                    hovertemplate="%{y} · %{customdata:.1f}/10k<extra>%{fullData.name}</extra>")
-    charts.style(fig, title, height=420)
-    fig.update_layout(barmode="group", legend=_legend_top(), bargap=0.3)
+        traces.append(go.Bar(x=part[column], y=part["count"], name=markup.html(labels.get(doc_id, doc_id)),
+                             marker_color=color, customdata=part["per_10k"], text=part["count"],
+                             textposition="outside",
+                             hovertemplate="%{y} · %{customdata:.1f}/10k<extra>%{fullData.name}</extra>"))
     top = int(counts["count"].max()) if len(counts) else 0
-    fig.update_yaxes(title_text=axis_title, rangemode="tozero", dtick=max(1, math.ceil(top / 6)),
-                     range=[0, max(1, top) * 1.15])
-    return fig
+    layout = dict(barmode="group", legend=_legend_top(), bargap=0.3,
+                  yaxis=dict(title=dict(text=axis_title), rangemode="tozero", dtick=max(1, math.ceil(top / 6)),
+                             range=[0, max(1, top) * 1.15]))
+    return charts.style(go.Figure(data=traces, layout=layout), title, height=420)
 
 
 def keyness_figure(table: pd.DataFrame, label_a: str, label_b: str, title: str, axis_title: str,
@@ -470,35 +469,33 @@ def keyness_figure(table: pd.DataFrame, label_a: str, label_b: str, title: str, 
     (a) to the left, of the later (b) to the right; significant terms only."""
     left = distinguishing(table, "a", top)
     right = distinguishing(table, "b", top)
-    fig = go.Figure()
+    traces = []
     for part, name, color in ((left, label_a, colors[0]), (right, label_b, colors[1])):
         part = part.iloc[::-1]
-        fig.add_bar(y=[markup.html(t) for t in part["term"]], x=part["log_ratio"], orientation="h",
-                    name=markup.html(name), marker_color=color, showlegend=True,
-                    customdata=np.stack([part["a"], part["b"], part["ll"]], axis=1) if len(part) else None,
-                    hovertemplate="%{y}: %{customdata[0]} / %{customdata[1]} · G² %{customdata[2]:.1f}"
-                                  "<extra>%{fullData.name}</extra>")
+        traces.append(go.Bar(y=[markup.html(t) for t in part["term"]], x=part["log_ratio"], orientation="h",
+                             name=markup.html(name), marker_color=color, showlegend=True,
+                             customdata=np.stack([part["a"], part["b"], part["ll"]], axis=1) if len(part) else None,
+                             hovertemplate="%{y}: %{customdata[0]} / %{customdata[1]} · G² %{customdata[2]:.1f}"
+                                           "<extra>%{fullData.name}</extra>"))
     rows = len(left) + len(right)
     reach = max([1.0, *left["log_ratio"].abs(), *right["log_ratio"].abs()]) * 1.1
-    charts.style(fig, title, height=max(220, 110 + 32 * rows))
-    fig.update_layout(legend=_legend_top(), bargap=0.25)
-    fig.update_xaxes(title_text=axis_title, zeroline=True, zerolinecolor=charts.INK, zerolinewidth=1,
-                     range=[-reach, reach])
-    return fig
+    layout = dict(legend=_legend_top(), bargap=0.25,
+                  xaxis=dict(title=dict(text=axis_title), zeroline=True, zerolinecolor=charts.INK, zerolinewidth=1,
+                             range=[-reach, reach]))
+    return charts.style(go.Figure(data=traces, layout=layout), title, height=max(220, 110 + 32 * rows))
 
 
 def trend_figure(trend: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
     """A line per term: occurrences per 10,000 characters in each dated document, by date."""
-    fig = go.Figure()
+    traces = []
     for i, term in enumerate(dict.fromkeys(trend["term"])):
         part = trend[trend["term"] == term]
         dates = pd.to_datetime(part["date"], errors="coerce", format="mixed")
-        fig.add_scatter(x=dates, y=part["per_10k"], mode="lines+markers", name=markup.html(term),
-                        line=dict(color=PALETTE[i % len(PALETTE)], width=3), marker=dict(size=9),
-                        customdata=np.stack([part["title"].map(markup.html), part["count"]], axis=1),
-                        hovertemplate="%{customdata[0]}<br>%{x|%Y-%m-%d}: %{y:.1f} (%{customdata[1]})"
-                                      "<extra>%{fullData.name}</extra>")
-    charts.style(fig, title, height=440)
-    fig.update_layout(legend=_legend_top(), hovermode="closest")
-    fig.update_yaxes(title_text=axis_title, rangemode="tozero")
-    return fig
+        traces.append(go.Scatter(x=dates, y=part["per_10k"], mode="lines+markers", name=markup.html(term),
+                                 line=dict(color=PALETTE[i % len(PALETTE)], width=3), marker=dict(size=9),
+                                 customdata=np.stack([part["title"].map(markup.html), part["count"]], axis=1),
+                                 hovertemplate="%{customdata[0]}<br>%{x|%Y-%m-%d}: %{y:.1f} (%{customdata[1]})"
+                                               "<extra>%{fullData.name}</extra>"))
+    layout = dict(legend=_legend_top(), hovermode="closest",
+                  yaxis=dict(title=dict(text=axis_title), rangemode="tozero"))
+    return charts.style(go.Figure(data=traces, layout=layout), title, height=440)

@@ -488,7 +488,7 @@ def map_figure(counts: pd.DataFrame, shapes: dict[str, dict], *, layer: str = "d
     drawn = for_drawing(_collection([shapes[a] for a in counts["adcode"]]))
     feature_of = {f["properties"]["adcode"]: f for f in drawn["features"]}
     top = float(counts[column].max()) if len(counts) else 0.0
-    fig = go.Figure()
+    traces = []
     hover = [_hover(row, layer, measure, lang, meeting) for _, row in counts.iterrows()]
     counts = counts.assign(hover=hover)
     positive = counts[counts["count"] > 0]
@@ -504,14 +504,14 @@ def map_figure(counts: pd.DataFrame, shapes: dict[str, dict], *, layer: str = "d
     # as they are (dimming them would make small counts look like none)
     common = dict(featureidkey="properties.adcode", hovertemplate="%{hovertext}<extra></extra>")
     if len(zero):
-        fig.add_trace(go.Choropleth(
+        traces.append(go.Choropleth(
             geojson=_collection([feature_of[a] for a in zero["adcode"]]), locations=list(zero["adcode"]),
             z=[0] * len(zero), zmin=0, zmax=1, colorscale=[[0, ZERO_FILL], [1, ZERO_FILL]], showscale=False,
             hovertext=list(zero["hover"]), name=i18n.t("map.legend_zero", lang), showlegend=False,
             marker=dict(line=dict(width=line_widths(zero), color=line_colors(zero))), **common))
     if len(positive):
         fmt = ".2f" if measure == "rate" else "d"
-        fig.add_trace(go.Choropleth(
+        traces.append(go.Choropleth(
             geojson=_collection([feature_of[a] for a in positive["adcode"]]),
             locations=list(positive["adcode"]), z=list(positive[column]), zmin=0, zmax=top,
             colorscale=_scale(layer), hovertext=list(positive["hover"]),
@@ -524,7 +524,7 @@ def map_figure(counts: pd.DataFrame, shapes: dict[str, dict], *, layer: str = "d
             **common))
     # grey key for "no mention" (a choropleth has no legend entry of its own)
     if len(zero):
-        fig.add_trace(go.Scattergeo(lon=[None], lat=[None], mode="markers", name=i18n.t("map.legend_zero", lang),
+        traces.append(go.Scattergeo(lon=[None], lat=[None], mode="markers", name=i18n.t("map.legend_zero", lang),
                                     marker=dict(symbol="square", size=18, color=ZERO_FILL,
                                                 line=dict(color=BORDER, width=1)),
                                     hoverinfo="skip", showlegend=True))
@@ -536,7 +536,7 @@ def map_figure(counts: pd.DataFrame, shapes: dict[str, dict], *, layer: str = "d
     if outlined:
         is_meeting = [bool(meeting) and a == meeting["adcode"] for a in outlined]
         province_of = {a: city_outlines[a]["properties"].get("province", "") for a in outlined}
-        fig.add_trace(go.Choropleth(
+        traces.append(go.Choropleth(
             geojson=for_drawing(_collection([city_outlines[a] for a in outlined])),
             featureidkey="properties.adcode", locations=outlined, z=[0] * len(outlined),
             colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False,
@@ -550,7 +550,7 @@ def map_figure(counts: pd.DataFrame, shapes: dict[str, dict], *, layer: str = "d
         if meeting and meeting["kind"] == "city":
             shown = cities[cities["adcode"] != meeting["adcode"]]
         if len(shown):
-            fig.add_trace(go.Scattergeo(
+            traces.append(go.Scattergeo(
                 lon=list(shown["lon"]), lat=list(shown["lat"]), mode="markers+text",
                 text=[markup.html(label) for label in shown["label"]], textposition="top center",
                 textfont=dict(size=16, color=CITY_COLOR, shadow=HALO_LIGHT),
@@ -564,7 +564,7 @@ def map_figure(counts: pd.DataFrame, shapes: dict[str, dict], *, layer: str = "d
         hover = (_city_hover(named.iloc[0], lang) if named is not None and len(named)
                  else f"<b>{markup.html(_meeting_label(meeting, lang))}</b>")
         hover += "<br>" + i18n.t("map.meeting_here", lang, place=markup.html(meeting["text"]))
-        fig.add_trace(go.Scattergeo(
+        traces.append(go.Scattergeo(
             lon=[meeting["lon"]], lat=[meeting["lat"]], mode="markers+text",
             text=[markup.html(_meeting_label(meeting, lang))], textposition="top center",
             textfont=dict(size=17, color=INK_STRONG, weight="bold", shadow=HALO_LIGHT),
@@ -579,20 +579,21 @@ def map_figure(counts: pd.DataFrame, shapes: dict[str, dict], *, layer: str = "d
         rows = [i for i, d in enumerate(dark) if d == on_dark]
         if not rows:
             continue
-        fig.add_trace(go.Scattergeo(
+        traces.append(go.Scattergeo(
             lon=[points[i][0] for i in rows], lat=[points[i][1] for i in rows], mode="text",
             text=[f"<b>{markup.html(counts['name'][i])}</b><br>{format_value(counts[column][i], measure)}"
                   for i in rows],
             textfont=dict(size=18, color="#FFFFFF" if on_dark else INK_STRONG,
                           shadow=HALO_DARK if on_dark else HALO_LIGHT),
             hoverinfo="skip", showlegend=False, name="labels"))
-    charts.style(fig, title, height)
-    fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator", bgcolor="#FFFFFF",
-                    showland=False, showcountries=False, showcoastlines=False, showocean=False,
-                    showlakes=False, showrivers=False, showsubunits=False, showframe=False)
-    fig.update_layout(legend=dict(orientation="h", x=0.5, xanchor="center", y=-0.13, yanchor="top"),
-                      margin=dict(l=10, r=10, b=100), clickmode="event+select", dragmode=False)
-    return fig
+    layout = dict(
+        geo=dict(visible=False, fitbounds="locations", projection=dict(type="mercator"), bgcolor="#FFFFFF",
+                 showland=False, showcountries=False, showcoastlines=False, showocean=False,
+                 showlakes=False, showrivers=False, showsubunits=False, showframe=False),
+        legend=dict(orientation="h", x=0.5, xanchor="center", y=-0.13, yanchor="top"),
+        margin=dict(l=10, r=10, b=100), clickmode="event+select", dragmode=False,
+    )
+    return charts.style(go.Figure(data=traces, layout=layout), title, height)
 
 
 
@@ -623,36 +624,37 @@ def bar_figure(counts: pd.DataFrame, parts: pd.DataFrame, *, layer: str = "direc
     column = value_column(measure)
     order = counts.assign(_pos=range(len(counts))).sort_values([column, "_pos"], ascending=[False, True])
     names = list(order["name"])
-    fig = go.Figure()
+    traces = []
     palette = RELATED_COLORS if layer == "related" else None
     found = parts.sort_values("order", kind="stable").drop_duplicates("part")
     for part, label, index in zip(found["part"], found["label"], found["order"]):
         rows = parts[parts["part"] == part].set_index("adcode")
         values = [float(rows[column].get(a, 0)) for a in order["adcode"]]
         color = palette[index % len(palette)] if palette else KIND_COLORS.get(part, DIRECT_SCALE[2])
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             y=names, x=values, orientation="h", name=label, customdata=list(order["adcode"]),
             marker=dict(color=color, line=dict(width=[2.5 if a == selected else 0 for a in order["adcode"]],
                                                color=SELECTED_BORDER)),
             hovertemplate=f"%{{y}} · {markup.html(label)}: %{{x{':.2f' if measure == 'rate' else ''}}}<extra></extra>"))
     top = float(order[column].max()) if len(order) else 0.0
-    fig.add_trace(go.Scatter(
+    traces.append(go.Scatter(
         y=names, x=list(order[column]), mode="text", text=["\u2002" + format_value(v, measure) for v in order[column]],
         textposition="middle right", textfont=dict(size=17), hoverinfo="skip", showlegend=False,
         cliponaxis=False))
-    charts.style(fig, title, height or 170 + 48 * max(len(order), 1) + 26 * len(found))
-    fig.update_layout(barmode="stack", bargap=0.3, clickmode="event+select", dragmode=False,
-                      legend=dict(orientation="h", traceorder="normal", x=0, xanchor="left", y=-0.3,
-                                  yanchor="top"))
     # the chosen province's name in bold
     ticks = [f"<b>{markup.html(n)}</b>" if a == selected else markup.html(n)
              for n, a in zip(names, order["adcode"])]
-    fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], tickmode="array", tickvals=names,
-                     ticktext=ticks, title=None, tickfont=dict(size=17), fixedrange=True)
-    fig.update_xaxes(title=dict(text=i18n.t(f"map.axis.{layer}.{column}", lang)),
-                     range=[0, (top or 1) * 1.18], tickformat=".2f" if measure == "rate" else "d",
-                     dtick=1 if measure == "count" and top <= 10 else None, fixedrange=True)
-    return fig
+    layout = dict(
+        barmode="stack", bargap=0.3, clickmode="event+select", dragmode=False,
+        legend=dict(orientation="h", traceorder="normal", x=0, xanchor="left", y=-0.3, yanchor="top"),
+        yaxis=dict(categoryorder="array", categoryarray=names[::-1], tickmode="array", tickvals=names,
+                   ticktext=ticks, tickfont=dict(size=17), fixedrange=True),
+        xaxis=dict(title=dict(text=i18n.t(f"map.axis.{layer}.{column}", lang)),
+                   range=[0, (top or 1) * 1.18], tickformat=".2f" if measure == "rate" else "d",
+                   dtick=1 if measure == "count" and top <= 10 else None, fixedrange=True),
+    )
+    return charts.style(go.Figure(data=traces, layout=layout), title,
+                        height or 170 + 48 * max(len(order), 1) + 26 * len(found))
 
 
 # --- selection --------------------------------------------------------------------

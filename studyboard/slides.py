@@ -331,25 +331,22 @@ def theme_bar(ds: Dataset, paragraph: int, lang: str, dark: bool = False, height
     order = dict(zip(ds.themes["theme"], ds.themes["order"]))
     rows = rows.sort_values("theme", key=lambda c: c.map(order))
     total = int(rows["hits"].sum())
-    fig = go.Figure()
+    traces = []
     for theme, hits, keywords in zip(rows["theme"], rows["hits"], rows["keywords"]):
         share = hits / total if total else 0
         color = colors.get(theme, outline.NO_THEME_COLOR)
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             x=[int(hits)], y=[""], orientation="h", name=names.get(theme, theme),
             marker=dict(color=color, line=dict(width=1, color="#FFFFFF")),
             text=[names.get(theme, theme) if share >= 0.12 else ""], textposition="inside",
             insidetextanchor="middle", textfont=dict(color=charts.ink_on(color), size=charts.BASE_SIZE + 2),
             hovertemplate=f"{esc(names.get(theme, theme))}: %{{x}}<br>{esc(keywords)}<extra></extra>",
         ))
-    charts.style(fig, None, height)
-    fig.update_layout(barmode="stack", showlegend=False, margin=dict(l=0, r=0, t=2, b=2), bargap=0.2)
-    fig.update_xaxes(visible=False, fixedrange=True)
-    fig.update_yaxes(visible=False, fixedrange=True)
+    layout = dict(barmode="stack", showlegend=False, margin=dict(l=0, r=0, t=2, b=2), bargap=0.2,
+                  xaxis=dict(visible=False, fixedrange=True), yaxis=dict(visible=False, fixedrange=True))
     if dark:
-        fig.update_layout(paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
-                          font=dict(color=DARK_INK))
-    return fig
+        layout.update(paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)", font=dict(color=DARK_INK))
+    return charts.style(go.Figure(data=traces, layout=layout), None, height)
 
 
 # --- sharing -----------------------------------------------------------------------------

@@ -27,7 +27,6 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from . import charts, glossary as glossary_module, i18n, markup
 from .dataset import Dataset, term_counts as count_terms
@@ -287,26 +286,27 @@ def bar_chart(table: pd.DataFrame, top: int, lang: str, opened: str | None = Non
     is its term (what a click selects); the ``opened`` term's bar is outlined."""
     frame = table.head(top)
     order = list(frame["term"])[::-1]
-    fig = go.Figure()
+    traces = []
     for kind in KINDS:
         part = frame[frame["kind"] == kind]
         if part.empty:
             continue
-        fig.add_bar(
+        traces.append(go.Bar(
             x=part["count"], y=part["term"], orientation="h", name=_t(f"terms.kind_{kind}", lang),
             marker=dict(color=KIND_COLORS[kind], line=dict(color=charts.INK, width=[3 if t == opened else 0
                                                                                    for t in part["term"]])),
             text=part["count"], textposition="outside", cliponaxis=False,
             customdata=np.stack([part["term"], _hover_rows(part, lang)], axis=1),
             hovertemplate="%{customdata[1]}<extra></extra>",
-        )
+        ))
+    layout = dict(
+        barmode="overlay", bargap=0.25, clickmode="event+select",
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left"),
+        xaxis=dict(title=dict(text=_t("terms.axis_count", lang)), rangemode="tozero"),
+        yaxis=dict(categoryorder="array", categoryarray=order, tickfont=dict(size=18)),
+    )
     height = max(320, 34 * len(frame) + 140)
-    charts.style(fig, _t("terms.bar_title", lang, n=len(frame)), height)
-    fig.update_yaxes(categoryorder="array", categoryarray=order, title=None, tickfont=dict(size=18))
-    fig.update_xaxes(title=_t("terms.axis_count", lang), rangemode="tozero")
-    fig.update_layout(barmode="overlay", bargap=0.25, clickmode="event+select",
-                      legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left"))
-    return fig
+    return charts.style(go.Figure(data=traces, layout=layout), _t("terms.bar_title", lang, n=len(frame)), height)
 
 
 def kinds_legend(kinds, lang: str) -> str:
@@ -318,17 +318,16 @@ def kinds_legend(kinds, lang: str) -> str:
 def treemap(table: pd.DataFrame, top: int, lang: str) -> go.Figure:
     """The top terms as a treemap (area by count), for slides."""
     frame = table.head(top)
-    fig = go.Figure(go.Treemap(
+    tree = go.Treemap(
         labels=frame["term"], parents=[""] * len(frame), values=frame["count"],
         marker=dict(colors=[KIND_COLORS[k] for k in frame["kind"]], line=dict(color="#FFFFFF", width=2)),
         texttemplate="<b>%{label}</b><br>%{value}", textfont=dict(size=30, color="#FFFFFF"),
         customdata=_hover_rows(frame, lang), hovertemplate="%{customdata}<extra></extra>",
         tiling=dict(pad=2), sort=True, pathbar=dict(visible=False),
-    ))
-    charts.style(fig, _t("terms.treemap_title", lang, n=len(frame)), 680)
-    fig.update_layout(uniformtext=dict(minsize=16, mode="hide"), margin=dict(t=90),
-                      title_subtitle=dict(text=kinds_legend(frame["kind"], lang), font=dict(size=16)))
-    return fig
+    )
+    layout = dict(uniformtext=dict(minsize=16, mode="hide"), margin=dict(t=90),
+                  title=dict(subtitle=dict(text=kinds_legend(frame["kind"], lang), font=dict(size=16))))
+    return charts.style(go.Figure(data=[tree], layout=layout), _t("terms.treemap_title", lang, n=len(frame)), 680)
 
 
 def _text_width(text: str, size: float) -> float:
@@ -381,17 +380,19 @@ def word_cloud(table: pd.DataFrame, top: int, lang: str, width: int = 1200, heig
     frame = table.head(top)
     layout = cloud_layout(frame["term"], frame["count"], width, height, min_size=22, max_size=110)
     info = frame.set_index("term").loc[layout["term"]].reset_index() if len(layout) else frame.head(0)
-    fig = go.Figure(go.Scatter(
+    words = go.Scatter(
         x=layout["x"], y=layout["y"], mode="text", text=layout["term"],
         textfont=dict(size=list(layout["size"]), color=[KIND_COLORS[k] for k in info["kind"]]),
         customdata=_hover_rows(info, lang), hovertemplate="%{customdata}<extra></extra>",
-    ))
-    charts.style(fig, _t("terms.cloud_title", lang, n=len(layout)), height + 100)
-    fig.update_layout(margin=dict(t=90), title_subtitle=dict(text=kinds_legend(info["kind"], lang), font=dict(size=16)))
-    fig.update_xaxes(visible=False, range=[0, width], fixedrange=True)
-    fig.update_yaxes(visible=False, range=[0, height], fixedrange=True, scaleanchor="x", scaleratio=1)
-    fig.update_layout(showlegend=False)
-    return fig
+    )
+    figure_layout = dict(
+        margin=dict(t=90), showlegend=False,
+        title=dict(subtitle=dict(text=kinds_legend(info["kind"], lang), font=dict(size=16))),
+        xaxis=dict(visible=False, range=[0, width], fixedrange=True),
+        yaxis=dict(visible=False, range=[0, height], fixedrange=True, scaleanchor="x", scaleratio=1),
+    )
+    return charts.style(go.Figure(data=[words], layout=figure_layout), _t("terms.cloud_title", lang, n=len(layout)),
+                        height + 100)
 
 
 # --- opening a term: KWIC and dispersion -----------------------------------------------
@@ -460,20 +461,20 @@ def dispersion(ds: Dataset, terms, f: Filters, lang: str) -> go.Figure:
     numbered along the axis."""
     terms = list(dict.fromkeys(terms))
     offsets, end = _body_extent(ds)
-    sentences = ds.sentences.set_index("sentence")
-    fig = go.Figure()
+    speaker_of = dict(zip(ds.sentences["sentence"], ds.sentences["speaker"]))
+    traces = []
     for n, term in enumerate(terms):
         hits = term_hits(ds, term, f)
         x = (offsets.reindex(hits["paragraph"]).to_numpy() + hits["start"].to_numpy()) if len(hits) else []
-        speakers_of = [sentences.loc[s, "speaker"] for s in hits["sentence"]]
         hover = [_t("terms.dispersion_hover", lang, term=markup.html(term), paragraph=p, sentence=s) +
-                 (f"<br>{markup.html(speaker_label(ds, who, lang))}" if isinstance(who, str) else "")
-                 for p, s, who in zip(hits["paragraph"], hits["sentence"], speakers_of)]
-        fig.add_scatter(
+                 (f"<br>{markup.html(speaker_label(ds, speaker_of[s], lang))}" if isinstance(speaker_of[s], str)
+                  else "")
+                 for p, s in zip(hits["paragraph"], hits["sentence"])]
+        traces.append(go.Scatter(
             x=x, y=[term] * len(hits), mode="markers", name=term, showlegend=False,
             marker=dict(symbol="line-ns", size=34, line=dict(width=3, color=TERM_COLOR if n == 0 else "#2C6FAC")),
             customdata=hover, hovertemplate="%{customdata}<extra></extra>",
-        )
+        ))
     shapes, ticks, labels = [], [], []
     for k, (paragraph, start) in enumerate(offsets.items()):
         stop = offsets.iloc[k + 1] - 1 if k + 1 < len(offsets) else end
@@ -482,13 +483,14 @@ def dispersion(ds: Dataset, terms, f: Filters, lang: str) -> go.Figure:
                                fillcolor="#F0F0F0", line=dict(width=0), layer="below"))
         ticks.append((start + stop) / 2)
         labels.append(str(paragraph))
+    layout = dict(
+        shapes=shapes, hovermode="closest",
+        xaxis=dict(range=[0, end], tickvals=ticks, ticktext=labels, showgrid=False, zeroline=False,
+                   title=dict(text=_t("terms.axis_paragraph", lang)), fixedrange=True),
+        yaxis=dict(categoryorder="array", categoryarray=terms[::-1], tickfont=dict(size=18), fixedrange=True),
+    )
     title = _t("terms.dispersion_title", lang, term=terms[0] if len(terms) == 1 else "、".join(terms))
-    charts.style(fig, title, 160 + 60 * max(len(terms), 1))
-    fig.update_layout(shapes=shapes, hovermode="closest")
-    fig.update_xaxes(range=[0, end], tickvals=ticks, ticktext=labels, showgrid=False, zeroline=False,
-                     title=_t("terms.axis_paragraph", lang), fixedrange=True)
-    fig.update_yaxes(categoryorder="array", categoryarray=terms[::-1], tickfont=dict(size=18), fixedrange=True)
-    return fig
+    return charts.style(go.Figure(data=traces, layout=layout), title, 160 + 60 * max(len(terms), 1))
 
 
 # --- keywords, n-grams, neighbours ---------------------------------------------------------
@@ -672,31 +674,52 @@ def speaker_chart(frame: pd.DataFrame, ds: Dataset, lang: str) -> go.Figure:
     """Each speaker's top terms as bars side by side; orange for words no other
     speaker uses, blue for words shared with another speaker."""
     names = list(dict.fromkeys(frame["speaker"]))
-    fig = make_subplots(rows=1, cols=max(len(names), 1), horizontal_spacing=0.09,
-                        subplot_titles=[speaker_label(ds, s, lang) for s in names])
+    layout = dict(barmode="overlay", legend=dict(orientation="h", yanchor="top", y=-0.16, x=0, xanchor="left"),
+                  margin=dict(t=90, b=70))
+    layout.update(_side_by_side(max(len(names), 1), 0.09, [speaker_label(ds, s, lang) for s in names],
+                                font=dict(size=19)))
+    traces = []
     shown = set()
     for col, speaker in enumerate(names, 1):
         part = frame[frame["speaker"] == speaker]
+        axis = "" if col == 1 else str(col)
         for key in ("shared", "own"):
             sub = part[part["shared"] == (key == "shared")]
             if sub.empty:
                 continue
             hover = [_t("terms.speaker_hover", lang, term=markup.html(r.term), count=r.count, rate=r.per_1000)
                      for r in sub.itertuples(index=False)]
-            fig.add_bar(x=sub["count"], y=sub["term"], orientation="h", row=1, col=col,
-                        name=_t(f"terms.speaker_{key}", lang), legendgroup=key, showlegend=key not in shown,
-                        marker_color=SHARED_COLORS[key], text=sub["count"], textposition="outside",
-                        cliponaxis=False, customdata=hover, hovertemplate="%{customdata}<extra></extra>")
+            traces.append(go.Bar(x=sub["count"], y=sub["term"], orientation="h", xaxis=f"x{axis}", yaxis=f"y{axis}",
+                                 name=_t(f"terms.speaker_{key}", lang), legendgroup=key, showlegend=key not in shown,
+                                 marker_color=SHARED_COLORS[key], text=sub["count"], textposition="outside",
+                                 cliponaxis=False, customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
             shown.add(key)
-        fig.update_yaxes(categoryorder="array", categoryarray=list(part["term"])[::-1], row=1, col=col,
-                         tickfont=dict(size=18))
-        fig.update_xaxes(rangemode="tozero", row=1, col=col, title=_t("terms.axis_count", lang))
+        layout[f"yaxis{axis}"].update(categoryorder="array", categoryarray=list(part["term"])[::-1],
+                                      tickfont=dict(size=18))
+        layout[f"xaxis{axis}"].update(rangemode="tozero", title=dict(text=_t("terms.axis_count", lang)))
     rows = frame.groupby("speaker")["rank"].max().max() if len(frame) else 1
-    charts.style(fig, _t("terms.speakers_title", lang), max(400, 34 * int(rows) + 220))
-    fig.update_annotations(font=dict(size=19))
-    fig.update_layout(barmode="overlay", legend=dict(orientation="h", yanchor="top", y=-0.16, x=0, xanchor="left"),
-                      margin=dict(t=90, b=70))
-    return fig
+    return charts.style(go.Figure(data=traces, layout=layout), _t("terms.speakers_title", lang),
+                        max(400, 34 * int(rows) + 220))
+
+
+def _side_by_side(cols: int, spacing: float, titles: list[str], font: dict) -> dict:
+    """The axes and panel titles of ``cols`` panels side by side, laid out as
+    ``plotly.subplots.make_subplots(rows=1, cols=cols, horizontal_spacing=spacing,
+    subplot_titles=titles)`` lays them out (``xaxis``/``yaxis``, ``xaxis2``/``yaxis2`` ...;
+    the traces of panel n go on ``x{n}``/``y{n}``), titles in ``font``."""
+    width = (1.0 - spacing * (cols - 1)) / cols
+    layout: dict = {"annotations": []}
+    for col in range(cols):
+        start = sum([width] * col) + col * spacing
+        end = start + width
+        axis = "" if col == 0 else str(col + 1)
+        layout[f"xaxis{axis}"] = dict(domain=[max(0.0, start), min(1.0, end)], anchor=f"y{axis}")
+        layout[f"yaxis{axis}"] = dict(domain=[0.0, 1.0], anchor=f"x{axis}")
+        if col < len(titles) and titles[col]:
+            layout["annotations"].append(dict(
+                y=1.0, xref="paper", x=(start + end) / 2.0, yref="paper", text=titles[col], showarrow=False,
+                font=font, xanchor="center", yanchor="bottom"))
+    return layout
 
 
 # --- clicks -----------------------------------------------------------------------------------

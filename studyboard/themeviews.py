@@ -242,68 +242,70 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
     position = {row: i for i, row in enumerate(rows)}
     cells = cells[cells["row"].isin(position)]
     fills = _cell_colors(cells, colors, metric)
-    fill_of = {(r, t): f for r, t, f in zip(cells["row"], cells["theme"], fills)}
+    values = cells[metric]
+    by_theme: dict[str, list[tuple]] = {theme: [] for theme in themes}
+    for row, theme, hits, density, keywords, value, fill in zip(
+            cells["row"], cells["theme"], cells["hits"], cells["density"], cells["keywords"], values, fills):
+        if theme in by_theme:
+            by_theme[theme].append((position[row], row, hits, density, keywords, value, fill))
     dim_rows, dim_themes = set(dim_rows), set(dim_themes)
-    fig = go.Figure()
+    traces = []
     notes = []  # the numbers: annotations, not bar text (plotly's selection styling breaks on per-bar text colours)
     for column, theme in enumerate(themes):
-        mine = cells[cells["theme"] == theme].copy()
-        mine["pos"] = mine["row"].map(position)
-        mine = mine.sort_values("pos")
+        mine = sorted(by_theme[theme], key=lambda cell: cell[0])
         hover, fill, opacity = [], [], []
-        for row in mine.itertuples():
-            lines = [f"<b>{esc(row_names.get(row.row, row.row))}</b> · {esc(names[theme])}"]
-            if row_notes and row_notes.get(row.row):
-                lines.append(_wrap_text(row_notes[row.row]))
-            lines.append(i18n.t("themes.hover_counts", lang, hits=int(row.hits), density=f"{row.density:.2f}"))
-            if row.keywords:
-                lines.append(i18n.t("themes.hover_keywords", lang) + _join_keywords(row.keywords))
+        for pos, row, hits, density, keywords, value, cell_fill in mine:
+            lines = [f"<b>{esc(row_names.get(row, row))}</b> · {esc(names[theme])}"]
+            if row_notes and row_notes.get(row):
+                lines.append(_wrap_text(row_notes[row]))
+            lines.append(i18n.t("themes.hover_counts", lang, hits=int(hits), density=f"{density:.2f}"))
+            if keywords:
+                lines.append(i18n.t("themes.hover_keywords", lang) + _join_keywords(keywords))
             hover.append("<br>".join(lines))
-            cell_fill = fill_of[(row.row, theme)]
             fill.append(cell_fill)
-            opacity.append(DIM if (row.row in dim_rows or theme in dim_themes) else 1.0)
-            number = value_text(getattr(row, metric), metric) if show_values else ""
+            opacity.append(DIM if (row in dim_rows or theme in dim_themes) else 1.0)
+            number = value_text(value, metric) if show_values else ""
             if number:
                 # y by position: plotly reads a number-like category ("8") as a position
-                notes.append(dict(x=column + 0.5, y=position[row.row], xref="x", yref="y",
+                notes.append(dict(x=column + 0.5, y=pos, xref="x", yref="y",
                                   text=number, showarrow=False, opacity=opacity[-1],
                                   font=dict(color=_ink_on(cell_fill), size=charts.BASE_SIZE)))
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             orientation="h",
-            y=[row_labels.get(r, str(r)) for r in mine["row"]],
+            y=[row_labels.get(cell[1], str(cell[1])) for cell in mine],
             x=[0.94] * len(mine),
             base=[column + 0.03] * len(mine),
             width=0.9,
             marker=dict(color=fill, opacity=opacity, line=dict(width=0)),
             hovertext=hover,
             hovertemplate="%{hovertext}<extra></extra>",
-            customdata=[[r, theme] for r in mine["row"]],
+            customdata=[[cell[1], theme] for cell in mine],
             name=names[theme],
             showlegend=False,
         ))
     heads = [names[t] for t in themes]
     top, right = _head_room(heads, bool(title))
-    charts.style(fig, title, top + 20 + row_px * max(len(rows), 1))
-    fig.update_layout(barmode="overlay", bargap=0, dragmode=False, clickmode="event+select",
-                      margin=dict(t=top, r=right), annotations=notes)
-    if title:  # at the top of the figure, above the column heads
-        fig.update_layout(title=dict(y=1, yref="container", yanchor="top", pad=dict(t=14)))
-    fig.update_xaxes(range=[0, max(len(themes), 1)], side="top", showgrid=False, zeroline=False, fixedrange=True,
-                     tickmode="array", tickvals=[i + 0.5 for i in range(len(themes))],
-                     ticktext=_column_labels(heads), tickangle=_column_angle(heads))
-    fig.update_yaxes(type="category", categoryorder="array",
-                     categoryarray=[row_labels.get(r, str(r)) for r in rows],
-                     autorange="reversed", showgrid=False, fixedrange=True, title=dict(text=y_title))
-    _ink(fig)
+    shapes = []
     if selected is not None and selected[0] in position:
         y = position[selected[0]]
-        fig.add_shape(type="rect", xref="x", yref="y", x0=0, x1=len(themes), y0=y - 0.5, y1=y + 0.5,
-                      line=dict(color=FRAME, width=2), fillcolor="rgba(0,0,0,0)")
+        shapes.append(dict(type="rect", xref="x", yref="y", x0=0, x1=len(themes), y0=y - 0.5, y1=y + 0.5,
+                           line=dict(color=FRAME, width=2), fillcolor="rgba(0,0,0,0)"))
         if selected[1] in themes:
             x = themes.index(selected[1])
-            fig.add_shape(type="rect", xref="x", yref="y", x0=x, x1=x + 1, y0=y - 0.5, y1=y + 0.5,
-                          line=dict(color=FRAME, width=4), fillcolor="rgba(0,0,0,0)")
-    return fig
+            shapes.append(dict(type="rect", xref="x", yref="y", x0=x, x1=x + 1, y0=y - 0.5, y1=y + 0.5,
+                               line=dict(color=FRAME, width=4), fillcolor="rgba(0,0,0,0)"))
+    layout = dict(
+        barmode="overlay", bargap=0, dragmode=False, clickmode="event+select", margin=dict(t=top, r=right),
+        annotations=notes, shapes=shapes,
+        xaxis=_ink(range=[0, max(len(themes), 1)], side="top", showgrid=False, zeroline=False, fixedrange=True,
+                   tickmode="array", tickvals=[i + 0.5 for i in range(len(themes))],
+                   ticktext=_column_labels(heads), tickangle=_column_angle(heads)),
+        yaxis=_ink(type="category", categoryorder="array", categoryarray=[row_labels.get(r, str(r)) for r in rows],
+                   autorange="reversed", showgrid=False, fixedrange=True, title=dict(text=y_title)),
+    )
+    if title:  # at the top of the figure, above the column heads
+        layout["title"] = dict(y=1, yref="container", yanchor="top", pad=dict(t=14))
+    return charts.style(go.Figure(data=traces, layout=layout), title, top + 20 + row_px * max(len(rows), 1))
 
 
 def paragraph_grid(ds: Dataset, lang: str, *, metric: str = "density", themes=(), selected=None,
@@ -386,7 +388,8 @@ def share_figure(ds: Dataset, lang: str, themes=()) -> go.Figure:
     colors = charts.theme_colors(ds)
     names = charts.theme_names(ds, lang)
     labels = [esc(names[t]) for t in shares["theme"]]
-    fig = go.Figure(go.Bar(
+    top = float(shares["share"].max()) if len(shares) else 0.0
+    bar = go.Bar(
         orientation="h",
         x=shares["share"],
         y=labels,
@@ -396,13 +399,13 @@ def share_figure(ds: Dataset, lang: str, themes=()) -> go.Figure:
         cliponaxis=False,
         customdata=list(zip(shares["hits"], shares["paragraphs"])),
         hovertemplate=i18n.t("themes.share_hover", lang) + "<extra></extra>",
-    ))
-    charts.style(fig, i18n.t("themes.share_title", lang), 110 + 46 * len(shares))
-    top = float(shares["share"].max()) if len(shares) else 0.0
-    fig.update_xaxes(title=dict(text=i18n.t("themes.axis_share", lang)), range=[0, max(top * 1.3, 1)],
-                     ticksuffix="%")
-    fig.update_yaxes(autorange="reversed", title=None)
-    return _ink(fig)
+    )
+    layout = dict(
+        xaxis=_ink(title=dict(text=i18n.t("themes.axis_share", lang)), range=[0, max(top * 1.3, 1)], ticksuffix="%"),
+        yaxis=_ink(autorange="reversed"),
+    )
+    return charts.style(go.Figure(data=[bar], layout=layout), i18n.t("themes.share_title", lang),
+                        110 + 46 * len(shares))
 
 
 def top_pairs(ds: Dataset, unit: str = "sentence", themes=(), n: int = 5) -> pd.DataFrame:
@@ -448,34 +451,34 @@ def cooccurrence_figure(ds: Dataset, lang: str, unit: str = "sentence", themes=(
               i18n.t("themes.cooc_self", lang, a=esc(names[a]), n=int(values[i, j]), unit=unit_name)
               for j, b in enumerate(ids)] for i, a in enumerate(ids)]
     top = np.nanmax(pairs) if len(ids) > 1 and np.isfinite(pairs).any() else 1
-    fig = go.Figure()
-    fig.add_trace(go.Heatmap(  # the diagonal, grey
+    diagonal = go.Heatmap(  # grey
         z=np.where(np.eye(len(ids), dtype=bool), 0.0, np.nan), x=x_labels, y=y_labels,
         colorscale=[[0, "#E4E4E4"], [1, "#E4E4E4"]], showscale=False, xgap=2, ygap=2,
         text=np.where(np.eye(len(ids), dtype=bool), values, 0), texttemplate="(%{text})",
         textfont=dict(size=charts.BASE_SIZE, color="#555555"),
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
-    ))
-    fig.add_trace(go.Heatmap(
+    )
+    others = go.Heatmap(
         z=pairs, x=x_labels, y=y_labels, text=values, texttemplate="%{text}",
         textfont=dict(size=charts.BASE_SIZE), zmin=0, zmax=max(float(top), 1.0),
         colorscale=[[i / (len(charts.SEQUENTIAL) - 1), c] for i, c in enumerate(charts.SEQUENTIAL)],
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", xgap=2, ygap=2,
         colorbar=dict(title=dict(text=i18n.t("themes.cooc_colorbar", lang, unit=unit_name), side="top"),
                       thickness=16, dtick=max(1, int(np.ceil(max(float(top), 1.0) / 5)))),
-    ))
-    charts.style(fig, i18n.t("themes.cooc_title", lang, unit=unit_name), 190 + 56 * len(ids))
-    fig.update_xaxes(side="bottom", tickangle=_column_angle([names[t] for t in ids]), showgrid=False)
-    fig.update_yaxes(autorange="reversed", showgrid=False)
-    return _ink(fig)
+    )
+    layout = dict(
+        xaxis=_ink(side="bottom", tickangle=_column_angle([names[t] for t in ids]), showgrid=False),
+        yaxis=_ink(autorange="reversed", showgrid=False),
+    )
+    return charts.style(go.Figure(data=[diagonal, others], layout=layout),
+                        i18n.t("themes.cooc_title", lang, unit=unit_name), 190 + 56 * len(ids))
 
 
-def _ink(fig: go.Figure) -> go.Figure:
-    """Tick labels and axis titles in the board's ink (not the lighter grey of
-    Streamlit's chart theme), for a projector."""
-    fig.update_xaxes(tickfont=dict(color=charts.INK), title_font=dict(color=charts.INK))
-    fig.update_yaxes(tickfont=dict(color=charts.INK), title_font=dict(color=charts.INK))
-    return fig
+def _ink(**axis) -> dict:
+    """An axis's settings with its tick labels and title in the board's ink (not
+    the lighter grey of Streamlit's chart theme), for a projector."""
+    title = axis.pop("title", None) or {}
+    return {**axis, "tickfont": dict(color=charts.INK), "title": {**title, "font": dict(color=charts.INK)}}
 
 
 # --- the lexicon as a table ---------------------------------------------------------
