@@ -157,11 +157,32 @@ def _existing_pages() -> list[str]:
     return [file for file, _, _ in PAGES if (ROOT / file).exists()]
 
 
-def _warm_rerun(rounds: int, label: str, params: dict | None = None) -> None:
+#: A page that only shows ready-made plotly figures (14 bars each, built once
+#: per process): what st.plotly_chart costs per rerun before a page computes anything.
+CHARTS_ONLY = """
+import plotly.graph_objects as go
+import streamlit as st
+
+@st.cache_resource
+def figure(i):
+    return go.Figure(go.Bar(x=list(range(14)), y=list(range(14)), name=str(i)))
+
+for i in range({count}):
+    st.plotly_chart(figure(i), key=f"chart{{i}}")
+"""
+
+
+def _warm_rerun(rounds: int, label: str, params: dict | None = None, floors: bool = False) -> None:
     from streamlit.testing.v1 import AppTest
 
     empty = AppTest.from_string("import streamlit as st\nst.write('empty page')\n", default_timeout=120)
     empty.run()
+    if floors:  # what the target leaves for a page: prebuilt charts shown, nothing computed
+        for count in (1, 5):
+            floor = AppTest.from_string(CHARTS_ONLY.format(count=count), default_timeout=120)
+            floor.run()
+            subject, baseline = interleaved(floor.run, empty.run, rounds)
+            record(f"floor: {count} prebuilt chart{'s' if count > 1 else ''}, nothing computed", subject, baseline, None)
     for file in _existing_pages():
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
         for name, value in (params or {}).items():
@@ -178,7 +199,7 @@ def _warm_rerun(rounds: int, label: str, params: dict | None = None) -> None:
 
 def bench_warm(rounds: int) -> None:
     print("warm: page reruns with the cached dataset (AppTest) vs an empty page", flush=True)
-    _warm_rerun(rounds, "seed")
+    _warm_rerun(rounds, "seed", floors=True)
     os.environ["STUDYBOARD_LIBRARY"] = str(_generated_library(1000))
     _warm_rerun(rounds, "1,000-document library")
 
