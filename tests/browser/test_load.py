@@ -18,13 +18,25 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, RAN, WATCH_RUN, _SETTLED, is_local
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, _SETTLED, is_local
 
 pytestmark = pytest.mark.browser
 
 SESSIONS = 10
 ROUNDS = 2  # each round: four clicks
+
+
+STATE = """() => { const a = document.querySelector('[data-testid="stApp"]');
+  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+  const main = document.querySelector('[data-testid="stMain"]');
+  return {connection: a && a.getAttribute('data-test-connection-state'),
+          script: a && a.getAttribute('data-test-script-state'), ran: window.__sbRan,
+          running: !!document.querySelector('[data-testid="stStatusWidgetRunningIcon"]'),
+          skeleton: !!document.querySelector('[data-testid="stSkeleton"]'),
+          charts: charts.length, drawn: charts.filter(c => c.querySelector('.main-svg')).length,
+          main: main ? main.innerText.trim().length : -1, url: location.search}; }"""
 
 
 def rss_kib(pid: int) -> int:
@@ -45,6 +57,36 @@ def document_ids() -> list[str]:
     from studyboard import app
 
     return [entry.id for entry in app.catalog()]
+
+
+class Frames:
+    """Counts the messages the server sends to a page over its websocket.
+
+    Ten tabs on two cores: the browser may take a whole run's messages in one
+    go, and then the app root's script-state attribute never shows "running"
+    (the run watcher of the other browser tests would wait for ever). A run
+    is seen here as messages from the server after the click, then a quiet
+    moment.
+    """
+
+    QUIET = 0.5  # seconds without a message
+    TIMEOUT = 120.0
+
+    def __init__(self, page) -> None:
+        self.count = 0
+        self.last = time.monotonic()
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+
+    def _frame(self, _payload) -> None:
+        self.count += 1
+        self.last = time.monotonic()
+
+    async def answered(self, seen: int) -> None:
+        deadline = time.monotonic() + self.TIMEOUT
+        while self.count == seen or time.monotonic() - self.last < self.QUIET:
+            if time.monotonic() > deadline:
+                raise PlaywrightTimeout(f"no answer from the server in {self.TIMEOUT:.0f} s")
+            await asyncio.sleep(0.05)
 
 
 async def settle(page) -> None:
@@ -70,6 +112,7 @@ async def session(browser, base: str, path: str, doc: str, theme: str, foreign: 
     await context.route("**/*", guard)
     page = await context.new_page()
     page.set_default_timeout(120_000)
+    frames = Frames(page)
     problems: list[str] = []
     try:
         await page.goto(f"{base}/{path}?doc={doc}&themes={theme}", wait_until="domcontentloaded")
@@ -81,11 +124,20 @@ async def session(browser, base: str, path: str, doc: str, theme: str, foreign: 
             await page.wait_for_timeout(500)  # the sidebar slides in
         for _ in range(ROUNDS):
             for name in ("English", "All of", "中文", "任一"):
-                await page.evaluate(WATCH_RUN)
-                await page.get_by_role("radio", name=name, exact=True).click()
-                await page.wait_for_function(RAN)
-                await settle(page)
+                seen = frames.count
+                radio = page.get_by_role("radio", name=name, exact=True)
+                try:
+                    await radio.click()
+                    await frames.answered(seen)
+                    await settle(page)
+                except PlaywrightTimeout as exc:
+                    state = await page.evaluate(STATE)
+                    problems.append(f"/{path} {doc} at {name}: {str(exc).splitlines()[0]} {state}")
+                    await page.screenshot(path=str(SCREENSHOTS / f"load_{path or 'overview'}_stuck.png"))
+                    return problems
                 problems += [f"/{path} {doc} after {name}: {e}" for e in await errors(page)]
+                if await radio.get_attribute("aria-checked") != "true":
+                    problems.append(f"/{path} {doc}: {name} not chosen after the click")
     finally:
         await context.close()
     return problems
@@ -120,7 +172,7 @@ def test_ten_sessions_at_once(served, page, lexicon):
     # ten sessions on an event loop of their own, in another thread
     with ThreadPoolExecutor(1) as pool:
         problems, foreign = pool.submit(asyncio.run, run_sessions(base, [t.id for t in lexicon.themes])).result()
-    assert problems == []
+    assert problems == [], "\n".join(problems)
     assert foreign == []
     time.sleep(5)  # let the server close the sessions
     after = rss_kib(process.pid)
