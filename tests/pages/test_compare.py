@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from library_cases import HOSTILE, HOSTILE_TITLE, KEY_A, KEY_B
+from library_cases import HOSTILE, KEY_A, KEY_B
 from pages_helpers import no_exceptions, plotly_specs
 from studyboard import library, lexicon as lexicon_module
 
