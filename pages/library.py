@@ -85,12 +85,7 @@ elif current is not None:
         with st.form("lib_add_form"):
             st.markdown(f"**{view.t('library.form')}**")
             st.caption(view.t("library.prefilled"))
-            st.text_input(view.t("library.field_title"), key=library_ui.NEW_FIELDS["title"])
-            left, middle, right = st.columns(3)
-            left.text_input(view.t("library.field_date"), key=library_ui.NEW_FIELDS["date"],
-                            placeholder=view.t("library.date_placeholder"))
-            middle.text_input(view.t("library.field_place"), key=library_ui.NEW_FIELDS["place"])
-            right.text_input(view.t("library.field_source"), key=library_ui.NEW_FIELDS["source"])
+            library_ui.meta_fields(view, library_ui.NEW_FIELDS)
             if draft.guess.year_guessed:
                 st.info(view.t("library.year_guessed", year=draft.guess.date[:4]))
             st.form_submit_button(view.t("library.add_button"), type="primary", on_click=library_ui.add_pending,
@@ -110,12 +105,7 @@ elif entry is not None:
     library_ui.prefill_edit(entry)
     with st.form("lib_edit_form"):
         st.markdown(f"**{view.t('library.edit')}**")
-        st.text_input(view.t("library.field_title"), key=library_ui.EDIT_FIELDS["title"])
-        left, middle, right = st.columns(3)
-        left.text_input(view.t("library.field_date"), key=library_ui.EDIT_FIELDS["date"],
-                        placeholder=view.t("library.date_placeholder"))
-        middle.text_input(view.t("library.field_place"), key=library_ui.EDIT_FIELDS["place"])
-        right.text_input(view.t("library.field_source"), key=library_ui.EDIT_FIELDS["source"])
+        library_ui.meta_fields(view, library_ui.EDIT_FIELDS)
         st.form_submit_button(view.t("library.save"), type="primary", on_click=library_ui.save_edit,
                               args=(entry.id, view.lang))
     title = entry.title or entry.id

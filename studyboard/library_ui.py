@@ -108,6 +108,16 @@ def take_paste(lexicon) -> None:
     st.session_state[_DRAFT] = result
 
 
+def meta_fields(view: app.View, fields: dict[str, str]) -> None:
+    """The metadata inputs of a form: title, then date, place and source in a
+    row; ``fields`` maps each field to its widget key (NEW_FIELDS, EDIT_FIELDS)."""
+    st.text_input(view.t("library.field_title"), key=fields["title"])
+    left, middle, right = st.columns(3)
+    left.text_input(view.t("library.field_date"), key=fields["date"], placeholder=view.t("library.date_placeholder"))
+    middle.text_input(view.t("library.field_place"), key=fields["place"])
+    right.text_input(view.t("library.field_source"), key=fields["source"])
+
+
 def prefill_new(draft: library.Draft) -> None:
     """Put the guessed metadata into the add form's fields, once per draft."""
     if st.session_state.get(_PREFILLED) == draft.sha256:
