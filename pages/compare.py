@@ -67,31 +67,27 @@ else:
     if earlier_id == later_id:
         st.warning(view.t("comparison.same_pair"))
     else:
+        def new_and_dropped(new, dropped, column):
+            """What the later document has new (left) and what it dropped (right)."""
+            left, right = st.columns(2, gap="large")
+            with left:
+                st.markdown(f"#### {markup.md(view.t('comparison.new_in', doc=short[later_id]))}")
+                cards(new, later, column, later_id)
+            with right:
+                st.markdown(f"#### {markup.md(view.t('comparison.dropped_from', doc=short[earlier_id]))}")
+                cards(dropped, earlier, column, earlier_id)
+
         # formulations
         st.header(view.t("comparison.formulations"))
         st.caption(view.t("comparison.formulations_help"))
         changes = comparison.formulation_changes(earlier, later)
-        new, dropped = comparison.split_changes(changes)
-        left, right = st.columns(2, gap="large")
-        with left:
-            st.markdown(f"#### {markup.md(view.t('comparison.new_in', doc=short[later_id]))}")
-            cards(new, later, "term", later_id)
-        with right:
-            st.markdown(f"#### {markup.md(view.t('comparison.dropped_from', doc=short[earlier_id]))}")
-            cards(dropped, earlier, "term", earlier_id)
+        new_and_dropped(*comparison.split_changes(changes), "term")
         st.caption(view.t("comparison.kept", n=comparison.kept_count(changes)))
 
         # phrases
         st.header(view.t("comparison.phrases"))
         st.caption(view.t("comparison.phrases_help"))
-        new_phrases, dropped_phrases = comparison.phrase_changes(earlier, later, view.lexicon)
-        left, right = st.columns(2, gap="large")
-        with left:
-            st.markdown(f"#### {markup.md(view.t('comparison.new_in', doc=short[later_id]))}")
-            cards(new_phrases, later, "phrase", later_id)
-        with right:
-            st.markdown(f"#### {markup.md(view.t('comparison.dropped_from', doc=short[earlier_id]))}")
-            cards(dropped_phrases, earlier, "phrase", earlier_id)
+        new_and_dropped(*comparison.phrase_changes(earlier, later, view.lexicon), "phrase")
 
     # side by side, every chosen document
     datasets = [data[i] for i in present]

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from library_cases import HOSTILE, KEY_A, KEY_B
-from pages_helpers import no_exceptions, plotly_specs
+from pages_helpers import no_exceptions, plotly_specs, plotly_values as values
 from studyboard import library, lexicon as lexicon_module
 
 
@@ -20,17 +20,6 @@ def folders(tmp_path, monkeypatch):
 @pytest.fixture(scope="module")
 def lex():
     return lexicon_module.load()
-
-
-def values(array) -> list:
-    """A plotly JSON array (plain list or plotly's typed {dtype, bdata})."""
-    if isinstance(array, dict):
-        import base64
-
-        import numpy as np
-
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
-    return list(array)
 
 
 def add(lex, text, **meta):
