@@ -87,9 +87,9 @@ with charts_area:
 
     grid_col, sentence_col = st.columns(2, gap="large")
     with grid_col:
-        dim = set(numbers) - set(reader.theme_paragraphs(ds, view.themes, view.mode)) if view.themes else ()
         para = st.session_state["themes_para"]
-        fig = themeviews.paragraph_grid(ds, lang, metric=metric, themes=view.themes, dim_rows=dim,
+        fig = themeviews.paragraph_grid(ds, lang, metric=metric, themes=view.themes,
+                                        dim_rows=reader.faint_paragraphs(ds, view.themes, view.mode),
                                         selected=(para, None), show_values=True)
         grid_gen = st.session_state.setdefault("themes_grid_gen", 0)
         event = st.plotly_chart(fig, config=charts.CONFIG, width="stretch", key=f"themes_grid_{grid_gen}",

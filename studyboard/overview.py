@@ -147,7 +147,7 @@ def theme_figure(ds: Dataset, lang: str, themes=(), mode: str = "any", *, row_px
     """
     from . import themeviews
 
-    dim = set(reader.paragraph_numbers(ds)) - set(reader.theme_paragraphs(ds, themes, mode)) if themes else ()
+    dim = reader.faint_paragraphs(ds, themes, mode)
     fig = themeviews.paragraph_grid(ds, lang, metric="hits", themes=themes, dim_rows=dim, show_values=show_values,
                                     title="", row_px=row_px)
     if narrow:

@@ -184,6 +184,13 @@ def search_hits(ds: Dataset, query: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns, dtype="int64")
 
 
+def faint_paragraphs(ds: Dataset, themes, mode: str = "any") -> set[int]:
+    """Paragraphs a theme filter fades: those without its themes (none without a filter)."""
+    if not themes:
+        return set()
+    return set(paragraph_numbers(ds)) - set(theme_paragraphs(ds, themes, mode))
+
+
 def theme_paragraphs(ds: Dataset, themes, mode: str = "any") -> list[int]:
     """Paragraphs that carry any (or all) of ``themes``."""
     themes = [t for t in themes if t in set(ds.themes["theme"])]

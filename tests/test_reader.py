@@ -30,6 +30,10 @@ def test_theme_filter_any_and_all(seed):
     assert reader.theme_paragraphs(seed, ["ecology"]) == ECOLOGY
     assert reader.theme_paragraphs(seed, ["ecology", "party"], "any") == sorted(set(ECOLOGY) | set(PARTY))
     assert reader.theme_paragraphs(seed, ["ecology", "party"], "all") == [12, 13]
+    # a filter fades the other paragraphs; no filter fades none
+    assert reader.faint_paragraphs(seed, ["ecology"]) == {1, 2, 3, 7, 9, 11, 14}
+    assert reader.faint_paragraphs(seed, ["ecology", "party"], "all") == set(range(1, 15)) - {12, 13}
+    assert reader.faint_paragraphs(seed, []) == set()
     # the paragraph that begins 习近平指出，要协同推进生态环境保护 is the ecology paragraph
     eighth = seed.paragraphs.set_index("paragraph").loc[8, "text"]
     assert eighth.startswith("习近平指出，要协同推进生态环境保护") and 8 in ECOLOGY
