@@ -9,7 +9,8 @@ page then draws itself from the one cached dataset.
 
 import streamlit as st
 
-from studyboard import app, i18n
+from studyboard.ui import app
+from studyboard import i18n
 
 st.set_page_config(page_title="学习看板 Study Board", page_icon="📖", layout="wide")
 

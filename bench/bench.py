@@ -76,8 +76,9 @@ def interleaved(subject, baseline, rounds: int) -> tuple[float, float]:
 def bench_parse(rounds: int) -> None:
     import jieba
 
-    from studyboard import dataset, documents, lexicon
-    from studyboard.tokens import tokenizer_for
+    from studyboard.dataset import tables as dataset, documents
+    from studyboard import lexicon
+    from studyboard.nlp.tokens import tokenizer_for
 
     print("parse: dataset build of a 5 MB corpus vs bare jieba.lcut", flush=True)
     lex = lexicon.load()
@@ -152,7 +153,7 @@ def bench_cold(rounds: int) -> None:
 
 
 def _existing_pages() -> list[str]:
-    from studyboard.app import PAGES
+    from studyboard.ui.app import PAGES
 
     return [file for file, _, _ in PAGES if (ROOT / file).exists()]
 
@@ -188,7 +189,7 @@ def _warm_rerun(rounds: int, label: str, params: dict | None = None, floors: boo
         for name, value in (params or {}).items():
             at.query_params[name] = value
         at.run()
-        if file != "pages/overview.py":
+        if file != "app_pages/overview.py":
             at.switch_page(file).run()
         if at.exception:
             print(f"  {file}: exception {at.exception[0].value}", flush=True)

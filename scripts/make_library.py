@@ -8,7 +8,7 @@ between 2000 and 2024, a random choice of the seed's paragraphs in a random
 order, and one made-up sentence whose terms grow more frequent with the
 year (so that the compare page's trend has something to show). They are
 test data, not real texts; their titles say so. Documents go in through
-:func:`studyboard.library.add` (nothing is parsed); the script prints how
+:func:`studyboard.store.library.add` (nothing is parsed); the script prints how
 long that took. Use a folder of its own: never the library of real users.
 """
 
@@ -29,7 +29,7 @@ TERMS = ["新质生产力", "数字经济", "人工智能", "绿色低碳", "全
 
 
 def generate(count: int, seed: int = 1) -> list[tuple[str, dict]]:
-    from studyboard import reflow
+    from studyboard.ingest import reflow
 
     structure = reflow.reflow((ROOT / "data" / "texts" / "000_97e3ae1a0b7fde01.txt").read_text(encoding="utf-8"))
     paragraphs = list(structure.paragraphs)
@@ -57,7 +57,8 @@ def main() -> int:
     if folder == (ROOT / "library").resolve():
         parser.error("use a folder of its own, not the board's library")
     os.environ["STUDYBOARD_LIBRARY"] = str(folder)
-    from studyboard import lexicon, library
+    from studyboard import lexicon
+    from studyboard.store import library
     from studyboard.errors import InputError
 
     lex = lexicon.load()

@@ -1,5 +1,5 @@
 """``python -m studyboard``: see :mod:`studyboard.cli`."""
 
-from .cli import main
+from studyboard.cli import main
 
 raise SystemExit(main())

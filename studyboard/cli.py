@@ -15,9 +15,10 @@ import json
 import sys
 from pathlib import Path
 
-from . import dataset as datasets
-from . import documents, lexicon
-from .errors import InputError, LexiconError
+from studyboard.dataset import tables as datasets
+from studyboard.dataset import documents
+from studyboard import lexicon
+from studyboard.errors import InputError, LexiconError
 
 EXIT_BAD_INPUT = 2
 
@@ -109,7 +110,7 @@ def cmd_export(args) -> int:
 
 def _notes(doc_id: str):
     """The document's notes from the library database; none (with a word on stderr) if it cannot be read."""
-    from . import notes
+    from studyboard.store import notes
 
     try:
         return notes.frame(doc_id)
@@ -119,7 +120,7 @@ def _notes(doc_id: str):
 
 
 def cmd_handout(args) -> int:
-    from . import handout
+    from studyboard.views import handout
 
     ds = _load(args)
     lex = lexicon.load(args.lexicon)

@@ -24,7 +24,7 @@ class InputError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "zh") -> str:
-        from .i18n import t
+        from studyboard.i18n import t
 
         return t(f"error.{self.key}", lang, **self.params)
 
@@ -38,6 +38,6 @@ class LexiconError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "zh") -> str:
-        from .i18n import t
+        from studyboard.i18n import t
 
         return t(f"lexicon.{self.key}", lang, **self.params)

@@ -44,7 +44,7 @@ _PAGES: dict[str, tuple[str, str]] = {
     "page.compare": ("对比", "Compare"),
 }
 
-# --- overview page (pages/overview.py) -------------------------------------
+# --- overview page (app_pages/overview.py) -------------------------------------
 _OVERVIEW: dict[str, tuple[str, str]] = {
     "overview.date": ("日期", "Date"),
     "overview.place": ("地点", "Place"),
@@ -187,7 +187,7 @@ _LEXICON: dict[str, tuple[str, str]] = {
     "lexicon.line": ("{file} 第 {line} 行无效：{text}", "{file}, line {line} is not valid: {text}"),
 }
 
-# --- reader page (pages/reader.py, studyboard/reader.py) -------------------
+# --- reader page (app_pages/reader.py, studyboard/reader.py) -------------------
 _READER: dict[str, tuple[str, str]] = {
     # controls
     "reader.search": ("搜索词语", "Search the text"),
@@ -266,7 +266,7 @@ _READER: dict[str, tuple[str, str]] = {
     "reader.tier_policy": ("虚词和常见政策动词", "function words and common policy verbs"),
 }
 
-# --- themes page (pages/themes.py) -----------------------------------------
+# --- themes page (app_pages/themes.py) -----------------------------------------
 _THEMES: dict[str, tuple[str, str]] = {
     "themes.intro": (
         "主题由 data/lexicon/themes.toml 中的关键词识别；颜色在所有页面一致。侧栏的主题筛选决定显示哪些主题。",
@@ -352,7 +352,7 @@ _THEMES: dict[str, tuple[str, str]] = {
     "themes.edit_no_theme": ("关键词“{keyword}”没有选择主题。", "The keyword '{keyword}' has no theme."),
 }
 
-# --- map page (pages/map.py, studyboard/provincemap.py) --------------------
+# --- map page (app_pages/map.py, studyboard/provincemap.py) --------------------
 _MAP: dict[str, tuple[str, str]] = {
     "map.heading": ("省份提及地图", "Where the text names the provinces"),
     "map.intro": (
@@ -470,7 +470,7 @@ _MAP: dict[str, tuple[str, str]] = {
     ),
 }
 
-# --- terms page and glossary (pages/terms.py, studyboard/terms.py) ---------
+# --- terms page and glossary (app_pages/terms.py, studyboard/terms.py) ---------
 _TERMS: dict[str, tuple[str, str]] = {
     "terms.title": ("词频与术语", "Terms and glossary"),
     "terms.caption": (
@@ -680,7 +680,7 @@ _TERMS: dict[str, tuple[str, str]] = {
     "glossary.no": ("否（二手引用）", "no (secondary mention)"),
 }
 
-# --- study: presenter, quiz, outline, handout (pages/study.py, pages/quiz.py) ---
+# --- study: presenter, quiz, outline, handout (app_pages/study.py, app_pages/quiz.py) ---
 _STUDY: dict[str, tuple[str, str]] = {
     # outline items
     "study.outline": ("学习提纲", "Study outline"),
@@ -695,7 +695,7 @@ _STUDY: dict[str, tuple[str, str]] = {
         "这篇文档里没有找到提纲：没有讲话人提出的任务（规则见 data/lexicon/outline.toml）。",
         "No outline was found in this document: no speaker sets out tasks (rules in data/lexicon/outline.toml).",
     ),
-    # presenter view (pages/study.py)
+    # presenter view (app_pages/study.py)
     "study.prev": ("上一页", "Previous"),
     "study.next": ("下一页", "Next"),
     "study.counter": ("{n} / {total}", "{n} / {total}"),
@@ -745,7 +745,7 @@ _STUDY: dict[str, tuple[str, str]] = {
         "没有第 {value} 页（共 {total} 页），已显示最后一页。",
         "There is no slide {value} ({total} slides); the last slide is shown.",
     ),
-    # quiz (pages/quiz.py)
+    # quiz (app_pages/quiz.py)
     "quiz.title": ("应知应会", "Quiz"),
     "quiz.intro": (
         "填空题出自讲话原文。输入同一个场次代码的人会得到同一套题；成绩只显示给你自己，不排名、不上传。",
@@ -828,7 +828,7 @@ _STUDY: dict[str, tuple[str, str]] = {
     ),
 }
 
-# --- library, compare, notes (pages/library.py, pages/compare.py) ----------
+# --- library, compare, notes (app_pages/library.py, app_pages/compare.py) ----------
 _LIBRARY: dict[str, tuple[str, str]] = {
     # library page
     "library.title": ("文库", "Library"),

@@ -17,8 +17,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import paths
-from .errors import LexiconError
+from studyboard import paths
+from studyboard.errors import LexiconError
 
 #: The files that make a lexicon, in the order their hashes are listed.
 FILES = (

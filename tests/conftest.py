@@ -27,7 +27,7 @@ def lexicon():
 
 @pytest.fixture(scope="session")
 def seed_doc():
-    from studyboard import documents
+    from studyboard.dataset import documents
 
     return documents.from_file(SEED_PATH)
 
@@ -35,6 +35,6 @@ def seed_doc():
 @pytest.fixture(scope="session")
 def seed(seed_doc, lexicon):
     """The seed's dataset, built once for the session (not from the disk cache)."""
-    from studyboard import dataset
+    from studyboard.dataset import tables as dataset
 
     return dataset.build(seed_doc, lexicon)

@@ -6,7 +6,7 @@ import json
 import re
 from html.parser import HTMLParser
 
-from studyboard.documents import Document
+from studyboard.dataset.documents import Document
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from studyboard import charts
+from studyboard.views import charts
 
 
 def test_tint_mixes_with_white():

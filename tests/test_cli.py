@@ -98,7 +98,7 @@ def test_handout_html_and_markdown(tmp_path):
 
 
 def test_handout_carries_the_notes_escaped(tmp_path, monkeypatch):
-    from studyboard import notes
+    from studyboard.store import notes
 
     monkeypatch.setenv("STUDYBOARD_LIBRARY", str(tmp_path / "lib"))  # for this process and the command
     notes.add(SEED_PATH.stem, 5, "讨论<script>alert(1)</script>")

@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 from library_cases import HOSTILE, KEY_A, KEY_B
-from studyboard import comparison, dataset
-from studyboard.documents import Document, Entry
+from studyboard.analysis import comparison
+from studyboard.dataset import tables as dataset
+from studyboard.dataset.documents import Document, Entry
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,8 @@ from dataclasses import replace
 
 import pytest
 
-from studyboard import dataset, lexicon as lexicon_module
+from studyboard.dataset import tables as dataset
+from studyboard import lexicon as lexicon_module
 
 # Speaker of each body paragraph, read by hand: reported speech belongs to its
 # speaker; the attendance paragraphs 2, 3 and 14 are narration.
@@ -152,7 +153,7 @@ def test_second_load_comes_from_disk_without_jieba(seed_doc, lexicon, monkeypatc
     def no_jieba(*args, **kwargs):
         raise AssertionError("jieba ran although the dataset was cached")
 
-    monkeypatch.setattr("studyboard.tokens.tokenizer_for", no_jieba)
+    monkeypatch.setattr("studyboard.nlp.tokens.tokenizer_for", no_jieba)
     second = dataset.load(seed_doc, lexicon)
     assert second.provenance == first.provenance
     for name, frame in first.tables().items():

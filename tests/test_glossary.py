@@ -5,7 +5,7 @@ import types
 
 import pandas as pd
 
-from studyboard import glossary
+from studyboard.analysis import glossary
 
 
 def test_newest_official_rendering_first():

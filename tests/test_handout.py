@@ -9,7 +9,8 @@ import plotly.graph_objects as go
 import pytest
 
 from study_docs import HOSTILE, IMG, PLAIN, SCRIPT, check_html as check, figures_of
-from studyboard import dataset, handout
+from studyboard.dataset import tables as dataset
+from studyboard.views import handout
 
 from pages_helpers import plotly_values
 

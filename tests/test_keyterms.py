@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studyboard import glossary, keyterms
+from studyboard.analysis import glossary, keyterms
 
 
 def test_key_terms_of_the_innovation_paragraph(seed, lexicon):

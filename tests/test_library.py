@@ -15,7 +15,10 @@ import pytest
 
 from library_cases import (BAD_FILES, HOSTILE, HOSTILE_TITLE, REPORT, REPORT_CHARS, REPORT_PARAGRAPHS, REPORT_TITLE,
                            report_docx, report_pdf)
-from studyboard import dataset, documents, library, notes, places, reflow
+from studyboard.dataset import tables as dataset, documents
+from studyboard.store import library, notes
+from studyboard.nlp import places
+from studyboard.ingest import reflow
 from studyboard.errors import InputError
 from support import ROOT, SEED_ID, SEED_PATH
 
@@ -307,7 +310,9 @@ def test_round_trip_upload_parse_list_and_restart(lexicon, folders):
     # a new process: the listing comes from SQLite, the dataset from the disk cache, jieba is never loaded
     code = textwrap.dedent(f"""
         import sys
-        from studyboard import documents, lexicon, library
+        from studyboard.dataset import documents
+        from studyboard import lexicon
+        from studyboard.store import library
         entry = next(e for e in documents.catalog() if e.id == {draft.doc_id!r})
         ds = library.dataset_for(entry, lexicon.load())
         print(entry.title, entry.date, int(ds.document["paragraphs"]), "jieba" in sys.modules)

@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from studyboard import notes
+from studyboard.store import notes
 from studyboard.errors import InputError
 from support import ROOT
 
@@ -113,12 +113,12 @@ def _run(code: str, library) -> subprocess.Popen:
 
 def test_notes_survive_a_restart(library):
     writer = _run("""
-        from studyboard import notes
+        from studyboard.store import notes
         notes.add("000_97e3ae1a0b7fde01", 5, "重启后还在")
     """, library)
     assert writer.wait(timeout=60) == 0, writer.stderr.read()
     reader = _run("""
-        from studyboard import notes
+        from studyboard.store import notes
         print([(n.paragraph, n.text) for n in notes.for_document("000_97e3ae1a0b7fde01")])
     """, library)
     out, err = reader.communicate(timeout=60)
@@ -130,7 +130,7 @@ def test_two_processes_writing_at_once_lose_nothing(library):
     """Two server processes each add 60 notes and edit their own, interleaved: all 120 arrive, edited."""
     code = """
         import sys
-        from studyboard import notes
+        from studyboard.store import notes
         who = sys.argv[1]
         for i in range(60):
             note = notes.add("doc", i % 7, f"{who}-{i}")

@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from study_docs import HOSTILE, PLAIN
-from studyboard import dataset, outline
+from studyboard.dataset import tables as dataset
+from studyboard.analysis import outline
 from studyboard.errors import LexiconError
 
 TASK_OPENINGS = [

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from study_docs import HOSTILE, IMG, SCRIPT
-from studyboard import dataset, outline, overview
+from studyboard.dataset import tables as dataset
+from studyboard.analysis import outline
+from studyboard.views import overview
 
 
 def link(paragraph: int) -> str:

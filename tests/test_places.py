@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from studyboard.places import Gazetteer
-from studyboard.tokens import tokenizer_for
+from studyboard.nlp.places import Gazetteer
+from studyboard.nlp.tokens import tokenizer_for
 
 
 @pytest.fixture(scope="module")

@@ -32,8 +32,9 @@ import json
 import pandas as pd
 import pytest
 
-from studyboard import charts, dataset, documents
-from studyboard import provincemap as pm
+from studyboard.views import charts
+from studyboard.dataset import tables as dataset, documents
+from studyboard.analysis import provincemap as pm
 
 SHANXI, ANHUI, JIANGXI, HENAN, HUBEI, HUNAN = "140000", "340000", "360000", "410000", "420000", "430000"
 DIRECT = {SHANXI: 1, ANHUI: 1, JIANGXI: 1, HENAN: 1, HUBEI: 1, HUNAN: 3}

@@ -12,7 +12,8 @@ import re
 import pytest
 
 from study_docs import PLAIN
-from studyboard import dataset, outline, quiz
+from studyboard.dataset import tables as dataset
+from studyboard.analysis import outline, quiz
 from support import SEED_PATH
 
 

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from studyboard import dataset, documents, reader
+from studyboard.dataset import tables as dataset, documents
+from studyboard.views import reader
 
 # Paragraphs with an ecology keyword, read off the text: 4 绿色低碳转型, 5 绿色化,
 # 6 黄河流域生态保护, 8 (the ecology paragraph), 9 社会生态, 10 绿色农产品,

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from support import SEED_PATH
-from studyboard import sources
-from studyboard.reflow import display_width, reflow
+from studyboard.ingest import sources
+from studyboard.ingest.reflow import display_width, reflow
 from variants import hard_wrapped, one_per_line
 
 KICKER = "习近平主持召开新时代推动中部地区崛起座谈会强调"

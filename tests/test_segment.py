@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studyboard.segment import SpeakerFinder, paragraph_speaker, split_sentences
+from studyboard.ingest.segment import SpeakerFinder, paragraph_speaker, split_sentences
 
 
 def texts(paragraph):

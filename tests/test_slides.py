@@ -8,7 +8,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from study_docs import HOSTILE, IMG, SCRIPT
-from studyboard import dataset, outline, slides
+from studyboard.dataset import tables as dataset
+from studyboard.analysis import outline
+from studyboard.views import slides
 
 
 @pytest.fixture(scope="module")

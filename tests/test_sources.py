@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from studyboard import sources
+from studyboard.ingest import sources
 from studyboard.errors import InputError
 
 SAMPLE = "在更高起点上扎实推动中部地区崛起\n中共中央总书记习近平3月20日下午在湖南省长沙市主持召开座谈会。\n"

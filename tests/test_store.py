@@ -7,7 +7,8 @@ import threading
 
 import pytest
 
-from studyboard import paths, store
+from studyboard import paths
+from studyboard.store import db as store
 
 
 @pytest.fixture(autouse=True)

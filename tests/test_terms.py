@@ -29,8 +29,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from studyboard import dataset, documents, terms
-from studyboard.terms import Filters
+from studyboard.dataset import tables as dataset, documents
+from studyboard.analysis import terms
+from studyboard.analysis.terms import Filters
 from support import ROOT
 
 
@@ -141,7 +142,7 @@ def test_unknown_filter_values_are_refused():
 
 
 def test_glossary_terms_are_marked(seed):
-    from studyboard import glossary
+    from studyboard.analysis import glossary
 
     frame = terms.term_table(seed, Filters(), glossary.load())
     row = frame[frame["term"] == "新质生产力"].iloc[0]
@@ -185,7 +186,7 @@ def test_kwic_cuts_long_contexts(seed):
 
 
 def test_kwic_html_links_to_the_reader_and_marks_glossary_terms(seed):
-    from studyboard import glossary
+    from studyboard.analysis import glossary
 
     rows = terms.kwic(seed, "高质量发展", Filters())
     html = terms.kwic_html(rows, lambda p: f"./reader?doc=x&para={p}", "zh", glossary.load())
@@ -274,7 +275,7 @@ def test_speaker_chart_has_a_panel_per_speaker(seed):
 
 
 def test_bar_chart(seed):
-    from studyboard import glossary
+    from studyboard.analysis import glossary
 
     fig = terms.bar_chart(terms.term_table(seed, Filters(), glossary.load()), 20, "en")
     assert fig.layout.title.text == "Top 20 terms"
@@ -375,7 +376,7 @@ def hostile(lexicon):
 
 
 def test_hostile_text_is_escaped_everywhere(hostile):
-    from studyboard import glossary
+    from studyboard.analysis import glossary
 
     rows = terms.kwic(hostile, "高质量发展", Filters(), width=60)
     assert len(rows) == 2
@@ -415,7 +416,7 @@ def test_the_term_page_modules_do_not_import_jieba():
     import subprocess
     import sys
 
-    code = ("import sys; import studyboard.terms, studyboard.glossary, studyboard.app; "
+    code = ("import sys; import studyboard.analysis.terms, studyboard.analysis.glossary, studyboard.ui.app; "
             "print('jieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=str(ROOT))
     assert out.stdout.strip() == "False"

@@ -11,7 +11,7 @@ import pytest
 from studyboard import lexicon as lexicon_module
 from studyboard.errors import LexiconError
 from studyboard.lexicon import parse_themes
-from studyboard.themes import ThemeMatcher, density, save_themes
+from studyboard.nlp.themes import ThemeMatcher, density, save_themes
 
 
 def test_longest_keyword_wins_within_a_theme(lexicon):

@@ -8,7 +8,8 @@ import math
 import pandas as pd
 import pytest
 
-from studyboard import dataset, documents, themeviews
+from studyboard.dataset import tables as dataset, documents
+from studyboard.views import themeviews
 from studyboard.errors import LexiconError
 
 # Ecology hits by paragraph, counted in the text: 4 绿色低碳; 5 绿色(化); 6 生态保护;

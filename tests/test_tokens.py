@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyboard.tokens import Tokenizer, is_word, lexicon_words, tokenizer_for
+from studyboard.nlp.tokens import Tokenizer, is_word, lexicon_words, tokenizer_for
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from browser_helpers import errors_on, full_screenshot, main_text, open_page, plot_count
-from studyboard import library, lexicon as lexicon_module, reflow
+from studyboard.store import library
+from studyboard import lexicon as lexicon_module
+from studyboard.ingest import reflow
 from support import SEED_ID, SEED_PATH
 
 pytestmark = pytest.mark.browser

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from browser_helpers import errors_on, has_chinese, main_text, open_page, settle_after
-from studyboard.app import PAGES
+from studyboard.ui.app import PAGES
 from support import ROOT
 
 pytestmark = pytest.mark.browser

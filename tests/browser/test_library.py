@@ -15,7 +15,9 @@ import pytest
 
 from browser_helpers import errors_on, full_screenshot, main_text, open_page, settle_after, wait_settled
 from library_cases import HOSTILE, HOSTILE_TITLE
-from studyboard import app, library, lexicon as lexicon_module, notes
+from studyboard.ui import app
+from studyboard.store import library, notes
+from studyboard import lexicon as lexicon_module
 from support import ROOT, SEED_ID
 
 pytestmark = pytest.mark.browser
@@ -76,7 +78,7 @@ def test_upload_gb18030_and_open_it_on_every_page(page, server, tmp_path):
     for file, _, _ in app.PAGES:
         if not (ROOT / file).exists():
             continue
-        name = file.removeprefix("pages/").removesuffix(".py")
+        name = file.removeprefix("app_pages/").removesuffix(".py")
         open_page(page, server, "" if name == "overview" else name, doc=doc_id)
         assert errors_on(page) == [], name
         assert UPLOAD_TITLE in sidebar_document(page), name

@@ -47,14 +47,14 @@ def rss_kib(pid: int) -> int:
 
 
 def page_paths() -> list[str]:
-    from studyboard.app import PAGES
+    from studyboard.ui.app import PAGES
     from support import ROOT
 
     return ["" if f.endswith("overview.py") else Path(f).stem for f, _, _ in PAGES if (ROOT / f).exists()]
 
 
 def document_ids() -> list[str]:
-    from studyboard import app
+    from studyboard.ui import app
 
     return [entry.id for entry in app.catalog()]
 

@@ -46,7 +46,7 @@ def test_english_switch(page, server):
 
 
 def test_handout_download_works_offline(page, server, tmp_path):
-    from studyboard import notes
+    from studyboard.store import notes
 
     open_page(page, server)
     note = notes.add("000_97e3ae1a0b7fde01", 5, "讨论：什么是新质生产力？<script>alert(1)</script>")  # after drawing

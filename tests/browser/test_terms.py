@@ -16,22 +16,6 @@ pytestmark = pytest.mark.browser
 TITLE_ZH, TITLE_EN = "词频与术语", "Terms and glossary"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def entry_page_first(browser, server):
-    """Open the entry page once before the terms page's own address.
-
-    On a server that has not run the entry script yet, the first request for
-    /terms runs pages/terms.py alone (pages/ is also Streamlit's folder of
-    legacy pages) and the page stays blank; once dashboard.py has declared the
-    navigation, every address is routed through it.
-    """
-    context = browser.new_context()
-    try:
-        open_page(context.new_page(), server)
-    finally:
-        context.close()
-
-
 def open_terms(page, server, **params) -> None:
     open_page(page, server, "terms", **params)
     page.wait_for_selector(f"h1:has-text('{TITLE_EN if params.get('lang') == 'en' else TITLE_ZH}')")

@@ -11,33 +11,22 @@ from support import ROOT
 
 
 @pytest.fixture
-def run_page(monkeypatch):
+def run_page():
     """run_page("reader", themes="ecology") -> an AppTest that ran that page.
 
-    Every run goes through dashboard.py, as in the browser: AppTest resets
-    Streamlit's pages/-folder mode before each run, which would otherwise run
-    a page on its own (no sidebar, no URL handling, the View of an earlier
-    run) from the second run on.
+    Every run goes through dashboard.py, as in the browser.
     """
     import streamlit as st
-    from streamlit.runtime.pages_manager import PagesManager
 
     st.cache_data.clear()
     st.cache_resource.clear()
-    init = PagesManager.__init__
-
-    def init_without_pages_folder(self, *args, **kwargs):
-        init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init_without_pages_folder)
 
     def run(page: str | None = None, **params: str) -> AppTest:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
         for name, value in params.items():
             at.query_params[name] = value
         if page and page != "overview":
-            at.switch_page(f"pages/{page}.py")  # the first run opens the page, as a link to it does
+            at.switch_page(f"app_pages/{page}.py")  # the first run opens the page, as a link to it does
         return at.run()
 
     return run

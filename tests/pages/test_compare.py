@@ -8,7 +8,8 @@ import pytest
 
 from library_cases import HOSTILE, KEY_A, KEY_B
 from pages_helpers import no_exceptions, plotly_specs, plotly_values as values
-from studyboard import library, lexicon as lexicon_module
+from studyboard.store import library
+from studyboard import lexicon as lexicon_module
 
 
 @pytest.fixture(autouse=True)

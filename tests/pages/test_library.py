@@ -11,7 +11,9 @@ import pytest
 
 from library_cases import BAD_FILES, HOSTILE, HOSTILE_TITLE, REPORT, REPORT_TITLE, report_docx, report_pdf
 from pages_helpers import no_exceptions
-from studyboard import library, lexicon as lexicon_module, markup, notes
+from studyboard.store import library, notes
+from studyboard import lexicon as lexicon_module
+from studyboard.views import markup
 from support import SEED_ID, SEED_PATH
 
 #: A phrase of each message in Chinese (studyboard/i18n.py, _ERRORS).
@@ -245,7 +247,7 @@ def test_shipped_document_offers_no_edit(run_page):
 def test_unknown_or_path_like_document_id(run_page, doc, folders):
     at = run_page(None, doc=doc)  # the shared controls warn on the entry run (AppTest runs only the page after)
     assert any("找不到文档" in w.value for w in at.warning)
-    at.switch_page("pages/library.py").run()
+    at.switch_page("app_pages/library.py").run()
     no_exceptions(at)
     assert at.subheader[1].value == "当前文档"
     assert "### 在更高起点上扎实推动中部地区崛起" in [m.value for m in at.markdown]

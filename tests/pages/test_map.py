@@ -276,5 +276,5 @@ def test_the_page_is_layout_only():
 
     from support import ROOT
 
-    source = (ROOT / "pages" / "map.py").read_text(encoding="utf-8")
+    source = (ROOT / "app_pages" / "map.py").read_text(encoding="utf-8")
     assert not re.search(r"\.groupby\(|\bre\.|^import re|jieba", source, re.M)

@@ -89,7 +89,7 @@ def test_handout_downloads(run_page, monkeypatch, tmp_path):
     from streamlit.runtime.media_file_manager import MediaFileManager
 
     from study_docs import IMG, SCRIPT, check_html, figures_of
-    from studyboard import notes
+    from studyboard.store import notes
 
     monkeypatch.setenv("STUDYBOARD_LIBRARY", str(tmp_path / "lib"))
     makers = {}
@@ -173,7 +173,7 @@ def test_previews_follow_the_theme_filter_and_language(run_page):
 
 def test_previews_are_made_once(run_page, monkeypatch):
     """The overview is the first page: its figures are built once and kept (about half a second)."""
-    from studyboard import overview
+    from studyboard.views import overview
 
     made = []
     original = overview.previews

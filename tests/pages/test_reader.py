@@ -187,7 +187,8 @@ def library(tmp_path, monkeypatch):
 
 
 def test_notes_show_under_their_paragraph_behind_a_toggle(run_page, library):
-    from studyboard import markup, notes
+    from studyboard.views import markup
+    from studyboard.store import notes
 
     doc = SEED_PATH.stem
     notes.add(doc, 5, f"讨论：什么是新质生产力？{SCRIPT}")
@@ -210,7 +211,8 @@ def test_notes_show_under_their_paragraph_behind_a_toggle(run_page, library):
 
 
 def test_a_note_added_on_the_selected_paragraph(run_page, library):
-    from studyboard import markup, notes
+    from studyboard.views import markup
+    from studyboard.store import notes
 
     doc = SEED_PATH.stem
     at = run_page("reader", para="7")
@@ -230,7 +232,7 @@ def test_a_note_added_on_the_selected_paragraph(run_page, library):
 
 
 def test_notes_in_english(run_page, library):
-    from studyboard import notes
+    from studyboard.store import notes
 
     notes.add(SEED_PATH.stem, 3, "Who spoke for which province?")
     at = run_page("reader", lang="en")

@@ -127,7 +127,8 @@ def test_broken_outline_rules_give_a_message(run_page, lexicon_copy):
 
 
 def test_the_slides_paragraph_notes_as_talking_points(run_page, tmp_path, monkeypatch):
-    from studyboard import markup, notes
+    from studyboard.views import markup
+    from studyboard.store import notes
 
     monkeypatch.setenv("STUDYBOARD_LIBRARY", str(tmp_path / "lib"))
     notes.add("000_97e3ae1a0b7fde01", 6, "提问：新发展格局指什么？<b>粗体</b>")

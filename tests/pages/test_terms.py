@@ -1,4 +1,4 @@
-"""The terms page (pages/terms.py) in AppTest: filters from the URL, term
+"""The terms page (app_pages/terms.py) in AppTest: filters from the URL, term
 selection by a bar click, the open term's KWIC, the other views, bad states.
 
 Expected values come from reading the seed (see tests/test_terms.py): 高质量发展

@@ -8,7 +8,8 @@ import shutil
 import pytest
 
 from pages_helpers import plotly_values, no_exceptions, plotly_specs
-from studyboard import lexicon as lexicon_module, paths, themeviews
+from studyboard import lexicon as lexicon_module, paths
+from studyboard.views import themeviews
 
 
 def figure(at, title_start: str) -> dict:

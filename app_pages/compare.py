@@ -1,0 +1,166 @@
+"""Compare (对比): formulations and phrases new or dropped between two documents,
+themes and provinces side by side, distinguishing and shared terms, and the
+trend of chosen terms across every document by date."""
+
+import streamlit as st
+
+from studyboard.ui import app, library_ui
+from studyboard.views import charts, markup
+from studyboard.analysis import comparison
+
+view = app.view()
+st.title(view.t("comparison.title"))
+st.caption(view.t("comparison.intro"))
+
+entries = comparison.by_date(app.catalog())
+ids = [e.id for e in entries]
+labels = {e.id: comparison.label(e.title or e.id, e.date, width=28) for e in entries}
+short = {e.id: comparison.label(e.title or e.id, e.date) for e in entries}
+default = comparison.default_selection(ids, view.doc_id)
+
+# --- which documents ---------------------------------------------------------------
+app.from_url("cmp_docs", default, app.parse_list(ids), param="docs")
+st.multiselect(view.t("comparison.documents"), ids, key="cmp_docs", format_func=labels.get, max_selections=6)
+chosen = [i for i in ids if i in st.session_state["cmp_docs"]]
+app.to_url("docs", chosen, default, app.join_list)
+
+if len(ids) < 2:
+    st.info(view.t("comparison.only_one"))
+    st.page_link(app.page_path("library"), label=view.t("page.library"), icon=":material/library_books:",
+                 query_params=app.shared_params(view))
+elif len(chosen) < 2:
+    st.info(view.t("comparison.need_two"))
+else:
+    data = library_ui.datasets_for(chosen)
+    present = [i for i in chosen if i in data]
+    app.from_url("cmp_earlier", present[-2], lambda v: v if v in present else None, param="earlier")
+    app.from_url("cmp_later", present[-1], lambda v: v if v in present else None, param="later")
+    for key, fallback in (("cmp_earlier", present[-2]), ("cmp_later", present[-1])):
+        if st.session_state[key] not in present:
+            st.session_state[key] = fallback
+    left, right = st.columns(2)
+    left.selectbox(view.t("comparison.earlier"), present, key="cmp_earlier", format_func=labels.get)
+    right.selectbox(view.t("comparison.later"), present, key="cmp_later", format_func=labels.get)
+    earlier_id, later_id = st.session_state["cmp_earlier"], st.session_state["cmp_later"]
+    app.to_url("earlier", earlier_id, present[-2])
+    app.to_url("later", later_id, present[-1])
+    earlier, later = data[earlier_id], data[later_id]
+    st.markdown(comparison.CARD_CSS, unsafe_allow_html=True)
+
+    colors = comparison.doc_colors(present)  # as in the charts below
+
+    def cards(items, ds, column, doc_id):
+        """Change cards for the first items, the rest in a table below."""
+        if not len(items):
+            st.caption(view.t("comparison.none"))
+            return
+        shown, rest = items.head(comparison.CARDS), items.iloc[comparison.CARDS:]
+        st.markdown(comparison.change_cards_html(shown, ds, column, view.t("comparison.times"),
+                                              lambda paragraph: app.link(view, "reader", doc=doc_id, para=paragraph),
+                                              colors[doc_id]),
+                    unsafe_allow_html=True)
+        if len(rest):
+            with st.expander(view.t("comparison.more_cards", n=len(rest))):
+                st.dataframe(rest, column_order=[column, "count"], hide_index=True,
+                             height=app.frame_height(rest, most=400), key=f"cmp_rest_{column}_{doc_id}",
+                             column_config={column: st.column_config.TextColumn(view.t("comparison.col_term")),
+                                            "count": st.column_config.NumberColumn(view.t("comparison.times"))})
+
+    if earlier_id == later_id:
+        st.warning(view.t("comparison.same_pair"))
+    else:
+        def new_and_dropped(new, dropped, column):
+            """What the later document has new (left) and what it dropped (right)."""
+            left, right = st.columns(2, gap="large")
+            with left:
+                st.markdown(f"#### {markup.md(view.t('comparison.new_in', doc=short[later_id]))}")
+                cards(new, later, column, later_id)
+            with right:
+                st.markdown(f"#### {markup.md(view.t('comparison.dropped_from', doc=short[earlier_id]))}")
+                cards(dropped, earlier, column, earlier_id)
+
+        # formulations
+        st.header(view.t("comparison.formulations"))
+        st.caption(view.t("comparison.formulations_help"))
+        changes = comparison.formulation_changes(earlier, later)
+        new_and_dropped(*comparison.split_changes(changes), "term")
+        st.caption(view.t("comparison.kept", n=comparison.kept_count(changes)))
+
+        # phrases
+        st.header(view.t("comparison.phrases"))
+        st.caption(view.t("comparison.phrases_help"))
+        new_and_dropped(*comparison.phrase_changes(earlier, later, view.lexicon), "phrase")
+
+    # side by side, every chosen document
+    datasets = [data[i] for i in present]
+    st.header(view.t("comparison.themes"))
+    profile = comparison.theme_profile(datasets, view.themes or None)
+    st.plotly_chart(comparison.theme_figure(profile, short, charts.theme_names(view.dataset, view.lang),
+                                            charts.theme_colors(view.dataset), None,
+                                            view.t("comparison.themes_axis")),
+                    config=charts.CONFIG, width="stretch", key="cmp_themes")
+    st.header(view.t("comparison.provinces"))
+    provinces = comparison.province_counts(datasets, view.lexicon)
+    st.plotly_chart(comparison.province_figure(provinces, short, view.lang, None, view.t("comparison.provinces_axis")),
+                    config=charts.CONFIG, width="stretch", key="cmp_provinces")
+
+    if earlier_id != later_id:
+        # keyness
+        st.header(view.t("comparison.keyness"))
+        st.caption(view.t("comparison.keyness_help"))
+        table = comparison.keyness(earlier, later)
+        favour_a, favour_b = comparison.distinguishing(table, "a"), comparison.distinguishing(table, "b")
+        if len(favour_a) or len(favour_b):
+            st.plotly_chart(comparison.keyness_figure(table, short[earlier_id], short[later_id], None,
+                                                      view.t("comparison.keyness_axis"),
+                                                      colors=(colors[earlier_id], colors[later_id])),
+                            config=charts.CONFIG, width="stretch", key="cmp_keyness")
+        else:
+            st.info(view.t("comparison.keyness_none"))
+        columns = {
+            "term": st.column_config.TextColumn(view.t("comparison.col_term")),
+            "a": st.column_config.NumberColumn(view.t("comparison.col_earlier"), format="%d"),
+            "b": st.column_config.NumberColumn(view.t("comparison.col_later"), format="%d"),
+            "ll": st.column_config.NumberColumn(view.t("comparison.col_ll"), format="%.2f"),
+            "log_ratio": st.column_config.NumberColumn(view.t("comparison.col_lr"), format="%+.2f"),
+            "stars": st.column_config.TextColumn(view.t("comparison.col_sig")),
+        }
+        order = ["term", "a", "b", "ll", "log_ratio", "stars"]
+        left, right = st.columns(2, gap="large")
+        for column, part, doc_id in ((left, favour_a, earlier_id), (right, favour_b, later_id)):
+            with column:
+                st.markdown(f"**{markup.md(view.t('comparison.more_in', doc=short[doc_id]))}**")
+                if len(part):
+                    st.dataframe(part, column_order=order, column_config=columns, hide_index=True,
+                                 height=app.frame_height(part, most=420), key=f"cmp_key_{doc_id}")
+                else:
+                    st.caption(view.t("comparison.none"))
+
+        # shared
+        st.header(view.t("comparison.shared"))
+        shared = comparison.shared_terms(earlier, later, top=20)
+        left, _ = st.columns(2, gap="large")
+        left.dataframe(shared, hide_index=True, key="cmp_shared", column_order=["term", "a", "b"],
+                       column_config=columns, height=app.frame_height(shared, most=740))
+
+# --- trend across every document ------------------------------------------------------
+st.header(view.t("comparison.trend"))
+st.caption(view.t("comparison.trend_help"))
+trend_default = comparison.default_trend_terms(view.dataset)
+app.from_url("cmp_trend", trend_default, comparison.parse_terms, param="trend")
+options = comparison.trend_options(view.lexicon, st.session_state["cmp_trend"])
+st.multiselect(view.t("comparison.trend_terms"), options, key="cmp_trend", accept_new_options=True,
+               max_selections=comparison.MAX_TREND_TERMS, placeholder=view.t("comparison.trend_placeholder"))
+terms = comparison.parse_terms(",".join(st.session_state["cmp_trend"]))
+app.to_url("trend", terms, trend_default, app.join_list)
+if not terms:
+    st.info(view.t("comparison.trend_pick"))
+else:
+    trend, skipped = library_ui.trend(terms, view.t("comparison.trend_reading"))
+    if len(trend):
+        st.plotly_chart(comparison.trend_figure(trend, None, view.t("comparison.trend_axis")), config=charts.CONFIG,
+                        width="stretch", key="cmp_trend_chart")
+    else:
+        st.info(view.t("comparison.trend_none"))
+    if skipped:
+        st.caption(view.t("comparison.trend_skipped", n=len(skipped)))

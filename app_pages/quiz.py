@@ -1,0 +1,82 @@
+"""Quiz (应知应会): fill-in-the-blank questions from the text.
+
+The session code and the number of questions live in the URL
+(``?code=group1&n=8``): everyone who opens the same address gets the same
+set. Answers and the score stay in the participant's own session.
+"""
+
+import streamlit as st
+
+from studyboard.ui import app
+from studyboard.analysis import keyterms, outline, quiz
+from studyboard.views import markup
+
+view = app.view()
+ds = view.dataset
+entries = keyterms.entries_for(view.lexicon)
+
+st.markdown(quiz.CSS, unsafe_allow_html=True)
+st.title(view.t("quiz.title"))
+st.caption(view.t("quiz.intro"))
+if rules_error := outline.rules_error(view.lexicon, view.lang):
+    st.error(rules_error)
+    st.stop()
+
+most = quiz.available(ds, view.lexicon, view.themes, view.mode, entries)
+if most == 0:
+    if view.themes and quiz.available(ds, view.lexicon, (), "any", entries):
+        st.info(view.t("quiz.none_filtered"))
+    else:
+        st.info(view.t("quiz.too_few", need=quiz.CHOICES))
+    st.stop()
+
+code_problem = app.url_changed() and quiz.code_problem(st.query_params.get("code"))
+app.from_url("code", "", quiz.parse_code)
+app.from_url("n", min(quiz.DEFAULT_SIZE, most), quiz.parse_size)
+st.session_state["n"] = max(1, min(int(st.session_state["n"]), most))
+
+left, right, _ = st.columns([2, 1, 2])
+left.text_input(view.t("quiz.code"), key="code", max_chars=quiz.MAX_CODE, help=view.t("quiz.code_help"))
+right.number_input(view.t("quiz.size"), min_value=1, max_value=most, step=1, key="n")
+code = st.session_state["code"].strip()
+if quiz.parse_code(code) is None and code:
+    st.warning(view.t("quiz.code_invalid"))
+    code = ""
+elif code_problem:
+    st.warning(view.t("quiz.code_invalid"))
+size = int(st.session_state["n"])
+app.to_url("code", code, "")
+app.to_url("n", size, min(quiz.DEFAULT_SIZE, most))
+
+questions, _ = quiz.question_set(ds, view.lexicon, code, size, view.themes, view.mode, entries)
+round_key = f"quiz_round_{quiz.seed_of(ds.doc_id, code, view.themes, view.mode)[:12]}"
+st.session_state.setdefault(round_key, 0)
+prefix = f"{round_key}_{st.session_state[round_key]}"
+
+
+def start_again() -> None:
+    st.session_state[round_key] += 1
+
+
+answers = {}
+for q in questions.itertuples():
+    st.subheader(view.t("quiz.question", n=q.question), anchor=False)
+    st.markdown(quiz.prompt_html(q.prompt), unsafe_allow_html=True)
+    choice = st.radio(view.t("quiz.choose"), list(q.choices), index=None, horizontal=True,
+                      key=f"{prefix}_{q.sentence}")
+    answers[int(q.question)] = choice
+    if choice is not None:
+        if choice == q.answer:
+            st.success(view.t("quiz.right"), icon=":material/check_circle:")
+        else:
+            st.warning(view.t("quiz.wrong", answer=q.answer), icon=":material/info:")
+        gloss = quiz.answer_gloss(q.answer, view.lang, entries)
+        st.markdown(f"**{markup.md(view.t('quiz.source', n=q.paragraph))}** "
+                    f"[→]({app.link(view, 'reader', para=q.paragraph)})  \n{quiz.source_markdown(q.source, q.answer)}"
+                    + (f"  \n*{markup.md(gloss)}*" if gloss else ""))
+    st.divider()
+
+right_count, answered, total = quiz.score(questions, answers)
+st.metric(view.t("quiz.your_score"), view.t("quiz.score", right=right_count, total=total))
+st.caption(view.t("quiz.done") if answered == total else view.t("quiz.progress", answered=answered, total=total))
+st.button(view.t("quiz.reset"), icon=":material/restart_alt:", on_click=start_again, key="quiz_reset")

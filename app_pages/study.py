@@ -1,0 +1,103 @@
+"""Presenter view (学习): one slide per outline item, for a projector.
+
+The slide number, type size and dark mode live in the URL
+(``?slide=3&size=l&dark=1``), so a presenter can resume or share the view;
+the QR code carries that address to participants' phones. Below the slide:
+the notes on its paragraph, read only, as talking points.
+"""
+
+import streamlit as st
+
+from studyboard.ui import app, notes_ui
+from studyboard.views import charts, markup, slides
+from studyboard.analysis import keyterms, outline
+
+st.set_page_config(initial_sidebar_state="collapsed")
+
+view = app.view()
+ds = view.dataset
+if rules_error := outline.rules_error(view.lexicon, view.lang):
+    st.error(rules_error)
+    st.stop()
+all_items = outline.extract(ds, view.lexicon)
+items = outline.filter_items(all_items, ds, view.themes, view.mode)
+total = len(items)
+
+if all_items.empty:
+    st.info(view.t("study.no_slides"))
+    st.stop()
+if items.empty:
+    st.info(view.t("study.no_slides_filtered"))
+    st.stop()
+
+# --- view state from the URL ---------------------------------------------------------
+problem = slides.url_problem(st.query_params.get("slide"), total) if app.url_changed() else None
+app.from_url("slide", 1, slides.parse_slide)
+st.session_state["slide"] = slides.clamp(st.session_state["slide"], total)
+app.from_url("size", slides.DEFAULT_SIZE, slides.parse_size)
+app.from_url("dark", False, slides.parse_flag)
+
+
+def step(delta: int) -> None:
+    st.session_state["slide"] = slides.clamp(st.session_state["slide"] + delta, total)
+
+
+number = st.session_state["slide"]
+slide = slides.build(ds, view.lexicon, items, number, view.lang, all_items)
+labels = slides.labels(ds, items, all_items, view.lang)
+
+# --- toolbar ---------------------------------------------------------------------------
+bar = st.columns([1.1, 0.8, 1.1, 2.6, 2.2, 0.9, 1.2], vertical_alignment="center")
+bar[0].button(view.t("study.prev"), icon=":material/chevron_left:", on_click=step, args=(-1,),
+              disabled=number <= 1, shortcut="Left", key="prev", width="stretch")
+bar[1].markdown(slides.counter_html(view.t("study.counter", n=number, total=total)), unsafe_allow_html=True)
+bar[2].button(view.t("study.next"), icon=":material/chevron_right:", icon_position="right", on_click=step,
+              args=(1,), disabled=number >= total, shortcut="Right", key="next", width="stretch")
+bar[3].selectbox(view.t("study.jump"), list(labels), key="slide", format_func=labels.get,
+                 label_visibility="collapsed")
+bar[4].segmented_control(view.t("study.size"), list(slides.SIZES), key="size", required=True,
+                         format_func=lambda s: view.t(f"study.size_{s}"), label_visibility="collapsed")
+bar[5].toggle(view.t("study.dark"), key="dark")
+number = st.session_state["slide"]
+size = st.session_state["size"] if st.session_state.get("size") in slides.SIZES else slides.DEFAULT_SIZE
+dark = bool(st.session_state.get("dark"))
+app.to_url("slide", number, 1)
+app.to_url("size", size, slides.DEFAULT_SIZE)
+app.to_url("dark", dark, False, slides.flag)
+
+with bar[6].popover(view.t("study.qr"), icon=":material/qr_code_2:", width="stretch"):
+    address = slides.share_url(st.context.url or "", st.query_params.to_dict())
+    st.caption(view.t("study.qr_intro"))
+    st.markdown(f'<div class="sb-qr">{slides.qr_svg(address)}</div>', unsafe_allow_html=True)
+    st.code(address, language=None, wrap_lines=True)
+    st.caption(view.t("study.qr_local") if slides.is_local(address) else view.t("study.qr_network"))
+
+st.progress(number / total)
+if problem:
+    st.warning(view.t(problem[0], **problem[1]))
+if view.themes:
+    st.caption(view.t("study.filtered", total=total, all=len(all_items)))
+
+# --- the slide ---------------------------------------------------------------------------
+st.markdown(slides.css(dark, slides.size_scale(size)), unsafe_allow_html=True)
+st.markdown(slides.slide_html(ds, slide, view.lang, keyterms.entries_for(view.lexicon), dark), unsafe_allow_html=True)
+
+paragraph = int(slide.item["paragraph"])
+
+# --- the paragraph's notes: talking points, read only (written in the reader or the library) ---------
+talking_points = notes_ui.notes_of(view).get(paragraph, [])
+with st.container(key="study_talking_points"):
+    if talking_points:
+        st.markdown(f"**{markup.md(view.t('study.talking_points', n=paragraph))}**")
+        notes_ui.paragraph_notes(view, paragraph, talking_points, editable=False, key="study_notes")
+    else:
+        st.caption(view.t("study.no_talking_points", n=paragraph))
+
+left, right = st.columns([3, 2], vertical_alignment="center")
+with left:
+    st.caption(view.t("study.theme_bar"))
+    st.plotly_chart(slides.theme_bar(ds, paragraph, view.lang, dark),
+                    config={**charts.CONFIG, "displayModeBar": False}, width="stretch", key="theme_bar")
+with right:
+    st.markdown(f"[{markup.md(view.t('study.to_reader', n=paragraph))}]"
+                f"({app.link(view, 'reader', para=paragraph)})")

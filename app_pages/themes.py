@@ -1,0 +1,140 @@
+"""Themes (主题): where the themes occur, who carries them, which go together,
+and the theme lexicon with its editor.
+
+View state in the URL: the shared doc/themes/mode/lang, and metric (hits or
+density), para (the paragraph read sentence by sentence), unit (sentences or
+paragraphs for the co-occurrence matrix).
+"""
+
+import streamlit as st
+
+from studyboard.ui import app
+from studyboard.views import charts, reader, themeviews
+from studyboard.dataset import tables as dataset
+from studyboard import paths
+from studyboard.nlp import themes
+from studyboard.errors import LexiconError
+
+view = app.view()
+lang = view.lang
+saved = view.dataset
+lexicon = view.lexicon
+names = charts.theme_names(saved, lang)
+numbers = reader.paragraph_numbers(saved)
+
+st.markdown(themeviews.CSS, unsafe_allow_html=True)
+st.header(view.t("page.themes"))
+st.caption(view.t("themes.intro"))
+if st.session_state.pop("themes_saved_flash", False):
+    st.success(view.t("themes.saved"))
+
+charts_area = st.container()
+
+# --- the lexicon and its editor (read first: the charts show an edit at once) ---------------
+st.subheader(view.t("themes.lexicon"))
+st.markdown(themeviews.summary_html(saved, lang), unsafe_allow_html=True)
+st.markdown(f"**{view.t('themes.editor')}**")
+st.caption(view.t("themes.editor_help"))
+generation = st.session_state.setdefault("themes_editor_gen", 0)
+edited = st.data_editor(
+    themeviews.keyword_table(saved), key=themeviews.editor_key(app.lexicon_key(), generation),
+    num_rows="dynamic", hide_index=True, width="stretch", height=420, disabled=["hits"],
+    column_config={
+        "theme": st.column_config.SelectboxColumn(view.t("themes.col_theme"), options=list(names),
+                                                  format_func=lambda t: names.get(t, t), required=True),
+        "keyword": st.column_config.TextColumn(view.t("themes.col_keyword"), required=True, max_chars=40),
+        "hits": st.column_config.NumberColumn(view.t("themes.col_keyword_hits"), format="%d"),
+    })
+try:
+    new_themes, problem = themeviews.themes_from_table(lexicon.themes, edited), None
+except LexiconError as exc:
+    new_themes, problem = None, exc.message(lang)
+changed = new_themes is not None and new_themes != lexicon.themes
+if problem:
+    st.error(view.t("themes.refused", reason=problem))
+elif changed:
+    added, removed = themeviews.changed_keywords(lexicon.themes, new_themes)
+    st.warning(view.t("themes.preview", added=added, removed=removed))
+save_col, discard_col, _ = st.columns([2, 2, 6])
+save = save_col.button(view.t("themes.save"), type="primary", disabled=not changed, key="themes_save")
+discard = discard_col.button(view.t("themes.discard"), disabled=not (changed or problem), key="themes_discard")
+if save and changed:
+    try:
+        themes.save_themes(new_themes, paths.lexicon_dir() / "themes.toml")
+    except LexiconError as exc:
+        st.error(view.t("themes.refused", reason=exc.message(lang)))
+    except OSError as exc:
+        st.error(view.t("themes.save_failed", reason=str(exc)))
+    else:
+        st.session_state["themes_saved_flash"] = True
+        st.rerun()
+if discard:
+    st.session_state["themes_editor_gen"] = generation + 1
+    st.rerun()
+
+# --- the charts (of the edited lexicon while an edit is pending) ----------------------------
+ds = dataset.with_themes(saved, new_themes) if changed else saved
+shown = themeviews.theme_ids(ds, view.themes)
+with charts_area:
+    if ds.theme_hits.empty:
+        st.info(view.t("themes.no_hits"))
+        st.stop()
+    app.from_url("themes_metric", "hits", themeviews.one_of(themeviews.METRICS), param="metric")
+    app.from_url("themes_para", numbers[0], reader.para_parser(ds), param="para")
+    app.from_url("themes_unit", "sentence", themeviews.one_of(themeviews.UNITS), param="unit")
+    if st.session_state["themes_para"] not in numbers:
+        st.session_state["themes_para"] = numbers[0]
+    st.segmented_control(view.t("themes.metric"), list(themeviews.METRICS), key="themes_metric", required=True,
+                         format_func=lambda m: view.t(f"themes.metric_{m}"))
+    metric = st.session_state["themes_metric"] if st.session_state["themes_metric"] in themeviews.METRICS else "hits"
+    app.to_url("metric", metric, "hits")
+
+    grid_col, sentence_col = st.columns(2, gap="large")
+    with grid_col:
+        para = st.session_state["themes_para"]
+        fig = themeviews.paragraph_grid(ds, lang, metric=metric, themes=view.themes,
+                                        dim_rows=reader.faint_paragraphs(ds, view.themes, view.mode),
+                                        selected=(para, None), show_values=True)
+        grid_gen = st.session_state.setdefault("themes_grid_gen", 0)
+        event = st.plotly_chart(fig, config=charts.CONFIG, width="stretch", key=f"themes_grid_{grid_gen}",
+                                on_select="rerun", selection_mode="points")
+        picked = reader.pick(event, ds)
+        if picked:
+            st.session_state["themes_grid_gen"] = grid_gen + 1
+            app.update_url(para=picked[0])
+    with sentence_col:
+        st.selectbox(view.t("themes.para"), numbers, key="themes_para",
+                     format_func=lambda n: reader.paragraph_label(ds, n, lang, chars=18),
+                     help=view.t("themes.para_hint"))
+        para = st.session_state["themes_para"]
+        app.to_url("para", para, numbers[0])
+        st.plotly_chart(themeviews.sentence_grid(ds, para, lang, metric=metric, themes=view.themes),
+                        config=charts.CONFIG, width="stretch", key="themes_sentences")
+
+    speaker_col, share_col = st.columns(2, gap="large")
+    with speaker_col:
+        st.plotly_chart(themeviews.speaker_grid(ds, lang, metric=metric, themes=view.themes),
+                        config=charts.CONFIG, width="stretch", key="themes_speakers")
+    with share_col:
+        st.plotly_chart(themeviews.share_figure(ds, lang, themes=view.themes),
+                        config=charts.CONFIG, width="stretch", key="themes_shares")
+
+    cooc_col, pairs_col = st.columns(2, gap="large")
+    with pairs_col:
+        st.segmented_control(view.t("themes.unit"), list(themeviews.UNITS), key="themes_unit", required=True,
+                             format_func=lambda u: view.t(f"themes.unit_{u}"))
+        unit = st.session_state["themes_unit"] if st.session_state["themes_unit"] in themeviews.UNITS else "sentence"
+        app.to_url("unit", unit, "sentence")
+        pair = view.themes if len(view.themes) >= 2 else ()
+        if len(view.themes) == 1:
+            st.caption(view.t("themes.one_theme"))
+        unit_name = view.t(f"themes.unit_{unit}")
+        pairs = themeviews.pairs_table(ds, lang, unit, pair)
+        st.caption(view.t("themes.cooc_note", unit=unit_name))
+        if len(pairs):
+            st.dataframe(pairs, hide_index=True, width="stretch")
+        else:
+            st.info(view.t("themes.no_pairs", unit=unit_name))
+    with cooc_col:
+        st.plotly_chart(themeviews.cooccurrence_figure(ds, lang, unit=unit, themes=pair),
+                        config=charts.CONFIG, width="stretch", key="themes_cooc")

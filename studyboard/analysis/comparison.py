@@ -1,0 +1,501 @@
+"""Comparing documents: what is new, what was dropped, what sets them apart.
+
+For a pair, an earlier and a later document:
+
+* :func:`formulation_changes`: formulations of the lexicon (提法,
+  ``userdict.txt``) found in the later document and not in the earlier one
+  (new, what the press calls 首次写入) and the reverse (dropped);
+* :func:`phrase_changes`: the same for phrases found by n-grams of one to
+  four words (the later document's phrases that occur at least twice and
+  nowhere in the earlier text), kept only where no longer new phrase with
+  the same count contains them;
+* :func:`keyness`: terms that distinguish one document from the other, in
+  both directions: log-likelihood G² (Rayson & Garside 2000, the two-cell
+  form) for significance and the log ratio (Hardie 2014, binary log of the
+  ratio of relative frequencies, a zero count taken as 0.5) for effect size;
+* :func:`shared_terms`: content words both use.
+
+For any number of documents: theme profiles (hits per 1,000 characters)
+and province counts side by side; and across every document of the library,
+ordered by date, the trend of chosen terms per 10,000 characters
+(:func:`term_trend`, which reads one document at a time and never holds more
+than one text in memory).
+
+Counts of terms in a text are counts of the string in the body, the same way
+the formulations table counts (中部地区 in 中部地区崛起 counts).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Callable, Iterable
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from studyboard.views import charts, markup
+from studyboard.dataset.tables import Dataset
+from studyboard.dataset.documents import Entry
+from studyboard.errors import InputError
+from studyboard.lexicon import Lexicon
+
+#: Colours of documents and of trend lines, told apart on a projector and by
+#: readers with colour-vision deficiency (Okabe & Ito), the board's red first.
+PALETTE = ["#C0392B", "#0072B2", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#D55E00", "#000000"]
+#: G² above which a difference counts as significant (p < 0.05, one degree of freedom).
+LL_CRITICAL = 3.84
+SIGNIFICANCE = ((15.13, "****"), (10.83, "***"), (6.63, "**"), (3.84, "*"))
+NGRAM_SIZES = (1, 2, 3, 4)
+#: Change cards shown before the rest go into a table.
+CARDS = 8
+#: At most this many terms in the trend, each at most TERM_CHARS characters.
+MAX_TREND_TERMS = 8
+TERM_CHARS = 20
+
+
+# --- documents -----------------------------------------------------------------
+
+
+def by_date(entries: Iterable[Entry]) -> list[Entry]:
+    """Entries in date order; undated ones last (in their given order)."""
+    entries = list(entries)
+    return sorted(entries, key=lambda e: (not e.date, e.date))
+
+
+def default_selection(ids: list[str], current: str) -> list[str]:
+    """The documents compared first: the current one and the one before it in
+    ``ids`` (date order), or the one after it if it is the first."""
+    if current not in ids or len(ids) < 2:
+        return [current] if current in ids else []
+    i = ids.index(current)
+    return [ids[i - 1], current] if i > 0 else [current, ids[i + 1]]
+
+
+def label(title: str, date: str, width: int = 16) -> str:
+    """A short label of a document for legends: date and the start of the title."""
+    title = title if len(title) <= width else title[:width] + "…"
+    return f"{date} {title}".strip()
+
+
+def body(ds: Dataset) -> str:
+    """The body as one string (paragraphs joined by line breaks, as the parser joins them)."""
+    return "\n".join(ds.paragraphs["text"])
+
+
+# --- new and dropped ---------------------------------------------------------------
+
+
+def formulation_changes(earlier: Dataset, later: Dataset) -> pd.DataFrame:
+    """Formulations of the lexicon by status: ``new`` (in the later document only),
+    ``dropped`` (in the earlier only) and ``kept`` (in both).
+
+    Columns: term, tag, earlier, later (occurrences in the body), status.
+    Sorted new, dropped, kept; within each by the larger count, then term.
+    """
+    a = earlier.formulations.set_index("term")["occurrences"]
+    b = later.formulations.set_index("term")["occurrences"]
+    tags = pd.concat([earlier.formulations, later.formulations]).drop_duplicates("term").set_index("term")["tag"]
+    terms = list(dict.fromkeys([*a.index, *b.index]))
+    frame = pd.DataFrame({"term": terms})
+    frame["tag"] = frame["term"].map(tags).fillna("")
+    frame["earlier"] = frame["term"].map(a).fillna(0).astype("int64")
+    frame["later"] = frame["term"].map(b).fillna(0).astype("int64")
+    frame = frame[(frame["earlier"] > 0) | (frame["later"] > 0)]
+    frame["status"] = np.select([frame["earlier"] == 0, frame["later"] == 0], ["new", "dropped"], "kept")
+    return _sort_changes(frame)
+
+
+def split_changes(changes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(new, dropped) rows of formulation_changes, each with a ``count`` column
+    (the count in the document that has them)."""
+    new = changes[changes["status"] == "new"].assign(count=lambda f: f["later"])
+    dropped = changes[changes["status"] == "dropped"].assign(count=lambda f: f["earlier"])
+    return new.reset_index(drop=True), dropped.reset_index(drop=True)
+
+
+def kept_count(changes: pd.DataFrame) -> int:
+    return int((changes["status"] == "kept").sum())
+
+
+def _sort_changes(frame: pd.DataFrame) -> pd.DataFrame:
+    order = {"new": 0, "dropped": 1, "kept": 2}
+    frame = frame.assign(_s=frame["status"].map(order), _n=frame[["earlier", "later"]].max(axis=1))
+    frame = frame.sort_values(["_s", "_n", "term"], ascending=[True, False, True], kind="stable")
+    return frame.drop(columns=["_s", "_n"]).reset_index(drop=True)
+
+
+def ngrams(ds: Dataset, sizes: Iterable[int] = NGRAM_SIZES) -> pd.Series:
+    """Counts of word n-grams within sentences (phrase -> count).
+
+    Only words count (punctuation breaks a phrase); a phrase begins and ends
+    with a content word (not a function word, policy verb, number or Latin
+    word); a phrase of one word is a noun of at least two characters.
+    """
+    tokens = ds.tokens[ds.tokens["word"]]
+    number = tokens["token"].to_numpy()
+    sentence = tokens["sentence"].to_numpy()
+    text = tokens["text"].reset_index(drop=True)
+    edge = ((tokens["stop"] == 0) & ~tokens["pos"].isin(["m", "x", "eng"])).to_numpy()
+    noun = (tokens["pos"].str.startswith("n") | (tokens["pos"] == "vn")).to_numpy()
+    counts = []
+    for n in sizes:
+        if len(number) < n:
+            continue
+        k = len(number) - n + 1
+        ok = (number[n - 1:] - number[:k] == n - 1) & (sentence[n - 1:] == sentence[:k])
+        ok &= edge[:k] & edge[n - 1:]
+        if n == 1:
+            ok &= noun  # single words: nouns only (a new verb or adverb alone says little)
+        joined = text.iloc[:k].reset_index(drop=True)
+        for i in range(1, n):
+            joined = joined + text.iloc[i:i + k].reset_index(drop=True)
+        phrases = joined[ok]
+        if n == 1:
+            phrases = phrases[phrases.str.len() >= 2]
+        counts.append(phrases.value_counts())
+    if not counts:
+        return pd.Series(dtype="int64")
+    return pd.concat(counts).groupby(level=0).sum().astype("int64")
+
+
+def new_phrases(source: Dataset, other: Dataset, min_count: int = 2, top: int = 30,
+                exclude: Iterable[str] = ()) -> pd.DataFrame:
+    """Phrases of ``source`` that occur at least ``min_count`` times there and
+    nowhere in ``other``'s text; maximal ones only, most frequent first.
+
+    Columns: phrase, count. Terms in ``exclude`` (the lexicon's formulations,
+    shown on their own) are left out.
+    """
+    counts = ngrams(source)
+    counts = counts[counts >= min_count]
+    excluded = set(exclude)
+    other_text = body(other)
+    candidates = [(phrase, int(count)) for phrase, count in counts.items()
+                  if phrase not in excluded and phrase not in other_text]
+    candidates.sort(key=lambda pc: (-len(pc[0]), -pc[1], pc[0]))
+    kept: list[tuple[str, int]] = []
+    for phrase, count in candidates:
+        if any(phrase in longer and count == longer_count for longer, longer_count in kept):
+            continue
+        kept.append((phrase, count))
+    kept.sort(key=lambda pc: (-pc[1], -len(pc[0]), pc[0]))
+    return pd.DataFrame(kept[:top], columns=["phrase", "count"])
+
+
+def phrase_changes(earlier: Dataset, later: Dataset, lexicon: Lexicon | None = None,
+                   min_count: int = 2, top: int = 30) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(new in the later document, dropped since the earlier one), each with columns phrase, count."""
+    exclude = [f.term for f in lexicon.formulations] if lexicon else ()
+    return (new_phrases(later, earlier, min_count, top, exclude),
+            new_phrases(earlier, later, min_count, top, exclude))
+
+
+def sentences_with(ds: Dataset, term: str, limit: int = 3) -> pd.DataFrame:
+    """The first ``limit`` sentences that contain ``term``: paragraph, sentence, text."""
+    found = ds.sentences[ds.sentences["text"].str.contains(term, regex=False)]
+    return found[["paragraph", "sentence", "text"]].head(limit).reset_index(drop=True)
+
+
+def highlight_html(text: str, term: str) -> str:
+    """Escaped HTML of ``text`` with every occurrence of ``term`` in <mark>."""
+    if not term:
+        return markup.html(text)
+    return f"<mark>{markup.html(term)}</mark>".join(markup.html(part) for part in text.split(term))
+
+
+def change_cards_html(items: pd.DataFrame, ds: Dataset, column: str, count_label: str,
+                      link: Callable[[int], str] | None = None, color: str = PALETTE[0]) -> str:
+    """Escaped HTML: for each term (``items[column]``), its count and the first
+    sentence of ``ds`` that holds it, the term marked; ``link(paragraph)`` gives
+    the reader link of the sentence's paragraph; ``color`` marks the cards as
+    the document's (the charts' colour of that document)."""
+    parts = [f'<div class="sb-changes" style="--sb-doc: {markup.html(color)}">']
+    count_col = "count" if "count" in items.columns else None
+    for row in items.itertuples(index=False):
+        term = getattr(row, column)
+        count = getattr(row, count_col) if count_col else None
+        found = sentences_with(ds, term, limit=1)
+        sentence = ""
+        if len(found):
+            first = found.iloc[0]
+            sentence = highlight_html(first["text"], term)
+            if link:
+                sentence += f' <a href="{markup.html(link(int(first["paragraph"])))}" target="_self">¶{int(first["paragraph"])}</a>'
+        counted = f' <span class="sb-count">{markup.html(count_label)} {int(count)}</span>' if count is not None else ""
+        parts.append(f'<div class="sb-change"><div class="sb-term">{markup.html(term)}{counted}</div>'
+                     f'<div class="sb-sentence">{sentence}</div></div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+#: Styles of change_cards_html (large type for a projector).
+CARD_CSS = """<style>
+.sb-changes {display: flex; flex-direction: column; gap: .6rem;}
+.sb-change {border-left: 4px solid var(--sb-doc, #C0392B); padding: .2rem .8rem; background: #FAFAFA;}
+.sb-term {font-size: 1.15rem; font-weight: 600;}
+.sb-count {font-size: .9rem; font-weight: 400; color: #555; margin-left: .5rem;}
+.sb-sentence {font-size: 1rem; line-height: 1.6; color: #333;}
+.sb-sentence mark {background: #FCE4D6; padding: 0 .1em;}
+.sb-sentence a {color: #0072B2; text-decoration: none; margin-left: .3rem;}
+</style>"""
+
+
+# --- keyness ---------------------------------------------------------------------
+
+
+def log_likelihood(a: np.ndarray, b: np.ndarray, total_a: float, total_b: float) -> np.ndarray:
+    """G² of counts ``a`` and ``b`` in corpora of ``total_a`` and ``total_b`` words (two cells)."""
+    a = np.asarray(a, dtype=float)
+    b = np.asarray(b, dtype=float)
+    expected_a = total_a * (a + b) / (total_a + total_b)
+    expected_b = total_b * (a + b) / (total_a + total_b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        part_a = np.where(a > 0, a * np.log(a / expected_a), 0.0)
+        part_b = np.where(b > 0, b * np.log(b / expected_b), 0.0)
+    return 2 * (part_a + part_b)
+
+
+def log_ratio(a: np.ndarray, b: np.ndarray, total_a: float, total_b: float) -> np.ndarray:
+    """log2 of the relative frequency in b over that in a, a zero count taken as
+    0.5 (Hardie 2014): positive where b uses a term more, negative where a does."""
+    a = np.where(np.asarray(a, dtype=float) == 0, 0.5, a)
+    b = np.where(np.asarray(b, dtype=float) == 0, 0.5, b)
+    return np.log2((b / total_b) / (a / total_a))
+
+
+def keyness_counts(counts_a: pd.Series, counts_b: pd.Series, total_a: int, total_b: int,
+                   min_count: int = 2) -> pd.DataFrame:
+    """Keyness of every term in either count table (term -> count).
+
+    Columns: term, a, b, ll, log_ratio (of b over a), favours ('a' or 'b'), stars. Terms
+    with fewer than ``min_count`` occurrences in both together are left out.
+    Sorted by G², then by the absolute log ratio, then term.
+    """
+    terms = pd.Index(counts_a.index).union(pd.Index(counts_b.index))
+    a = counts_a.reindex(terms, fill_value=0).to_numpy(dtype=float)
+    b = counts_b.reindex(terms, fill_value=0).to_numpy(dtype=float)
+    frame = pd.DataFrame({"term": terms, "a": a.astype("int64"), "b": b.astype("int64")})
+    frame["ll"] = log_likelihood(a, b, total_a, total_b)
+    frame["log_ratio"] = log_ratio(a, b, total_a, total_b)
+    frame["favours"] = np.where(a / total_a >= b / total_b, "a", "b")
+    frame["stars"] = [next((s for critical, s in SIGNIFICANCE if ll >= critical), "") for ll in frame["ll"]]
+    frame = frame[frame["a"] + frame["b"] >= min_count]
+    frame = frame.assign(_abs=frame["log_ratio"].abs())
+    frame = frame.sort_values(["ll", "_abs", "term"], ascending=[False, False, True], kind="stable")
+    return frame.drop(columns="_abs").reset_index(drop=True)
+
+
+def keyness(a: Dataset, b: Dataset, min_count: int = 2) -> pd.DataFrame:
+    """Keyness of the content words of two documents (the ``terms`` tables),
+    against all their words (the ``tokens`` counts of the documents)."""
+    counts_a = a.terms.set_index("term")["count"]
+    counts_b = b.terms.set_index("term")["count"]
+    total_a = max(int(a.document["tokens"]), 1)
+    total_b = max(int(b.document["tokens"]), 1)
+    return keyness_counts(counts_a, counts_b, total_a, total_b, min_count)
+
+
+def distinguishing(table: pd.DataFrame, side: str, top: int = 15, critical: float = LL_CRITICAL) -> pd.DataFrame:
+    """The significant terms that favour one side ('a' or 'b'), strongest first."""
+    chosen = table[(table["favours"] == side) & (table["ll"] >= critical)]
+    return chosen.head(top).reset_index(drop=True)
+
+
+def shared_terms(a: Dataset, b: Dataset, top: int = 30) -> pd.DataFrame:
+    """Content words both documents use: term, a, b; by the smaller count, then the sum."""
+    counts_a = a.terms.set_index("term")["count"]
+    counts_b = b.terms.set_index("term")["count"]
+    both = counts_a.index.intersection(counts_b.index)
+    frame = pd.DataFrame({"term": both, "a": counts_a.reindex(both).to_numpy(), "b": counts_b.reindex(both).to_numpy()})
+    frame = frame.assign(_min=frame[["a", "b"]].min(axis=1), _sum=frame["a"] + frame["b"])
+    frame = frame.sort_values(["_min", "_sum", "term"], ascending=[False, False, True], kind="stable")
+    return frame.drop(columns=["_min", "_sum"]).head(top).reset_index(drop=True)
+
+
+# --- side by side ----------------------------------------------------------------
+
+
+def theme_profile(datasets: list[Dataset], themes: Iterable[str] | None = None) -> pd.DataFrame:
+    """Theme hits per document: doc_id, theme, hits, per_1000 (hits per 1,000 characters of body).
+
+    Every theme of the lexicon has a row for every document (zeros
+    included), in lexicon order; ``themes`` keeps only those.
+    """
+    rows = []
+    for ds in datasets:
+        chars = max(int(ds.document["chars"]), 1)
+        hits = ds.theme_hits["theme"].value_counts()
+        for theme in ds.themes["theme"]:
+            if themes and theme not in themes:
+                continue
+            n = int(hits.get(theme, 0))
+            rows.append((ds.doc_id, theme, n, round(1000 * n / chars, 3)))
+    return pd.DataFrame(rows, columns=["doc_id", "theme", "hits", "per_1000"])
+
+
+def province_counts(datasets: list[Dataset], lexicon: Lexicon) -> pd.DataFrame:
+    """Direct mentions of each province of the gazetteer per document (region
+    mentions left out): doc_id, adcode, province, name_en, count, per_10k."""
+    rows = []
+    for ds in datasets:
+        chars = max(int(ds.document["chars"]), 1)
+        direct = ds.mentions[~ds.mentions["related"].astype(bool)] if len(ds.mentions) else ds.mentions
+        counts = direct["adcode"].value_counts() if len(direct) else pd.Series(dtype="int64")
+        for p in lexicon.provinces:
+            n = int(counts.get(p.adcode, 0))
+            rows.append((ds.doc_id, p.adcode, p.short, p.en, n, round(10000 * n / chars, 2)))
+    return pd.DataFrame(rows, columns=["doc_id", "adcode", "province", "name_en", "count", "per_10k"])
+
+
+# --- trend across the library --------------------------------------------------------
+
+
+def count_terms(text: str, terms: Iterable[str]) -> dict[str, int]:
+    """Occurrences of each term in ``text`` (non-overlapping, as str.count)."""
+    return {term: text.count(term) for term in terms}
+
+
+def term_trend(entries: Iterable[Entry], terms: Iterable[str], body_of: Callable[[Entry], str],
+               progress: Callable[[int, int], None] | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """Occurrences of ``terms`` per 10,000 characters in every dated document, by date.
+
+    ``body_of(entry)`` gives a document's body; one body is read at a time
+    and dropped after counting. Returns (table, ids left out): the table has
+    doc_id, title, date, term, count, chars, per_10k; documents without a
+    date or that cannot be read are left out.
+    """
+    terms = [t for t in dict.fromkeys(t.strip() for t in terms) if t]
+    entries = by_date(entries)
+    rows, skipped = [], []
+    for i, entry in enumerate(entries):
+        if progress:
+            progress(i, len(entries))
+        if not entry.date:
+            skipped.append(entry.id)
+            continue
+        try:
+            text = body_of(entry)
+        except (InputError, OSError):
+            skipped.append(entry.id)
+            continue
+        chars = len(text.replace("\n", ""))
+        for term, count in count_terms(text, terms).items():
+            rows.append((entry.id, entry.title or entry.id, entry.date, term, count, chars,
+                         round(10000 * count / max(chars, 1), 3)))
+        del text
+    if progress:
+        progress(len(entries), len(entries))
+    frame = pd.DataFrame(rows, columns=["doc_id", "title", "date", "term", "count", "chars", "per_10k"])
+    return frame, skipped
+
+
+def parse_terms(text: str) -> list[str]:
+    """Trend terms from a URL value: comma-separated, stripped, distinct, at most
+    MAX_TREND_TERMS of at most TERM_CHARS characters each."""
+    terms = [t.strip() for t in str(text or "").split(",")]
+    return list(dict.fromkeys(t for t in terms if t and len(t) <= TERM_CHARS))[:MAX_TREND_TERMS]
+
+
+def trend_options(lexicon: Lexicon, chosen: Iterable[str]) -> list[str]:
+    """The trend picker's options: the chosen terms, then the formulations of the lexicon."""
+    return list(dict.fromkeys([*chosen, *(f.term for f in lexicon.formulations)]))
+
+
+def default_trend_terms(ds: Dataset, n: int = 3) -> list[str]:
+    """The formulations the document uses most (for the trend's first view)."""
+    used = ds.formulations[ds.formulations["occurrences"] > 0]
+    used = used.sort_values(["occurrences", "term"], ascending=[False, True], kind="stable")
+    return list(used["term"].head(n))
+
+
+# --- figures -----------------------------------------------------------------------
+
+
+def doc_colors(doc_ids: Iterable[str]) -> dict[str, str]:
+    """A colour per document in date order: the latest in the board's red, the one
+    before it in blue, and so on backwards."""
+    ids = list(dict.fromkeys(doc_ids))
+    return {doc_id: PALETTE[(len(ids) - 1 - i) % len(PALETTE)] for i, doc_id in enumerate(ids)}
+
+
+def _legend_top() -> dict:
+    return dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0)
+
+
+def theme_figure(profile: pd.DataFrame, labels: dict[str, str], theme_names: dict[str, str],
+                 theme_colors: dict[str, str], title: str, axis_title: str) -> go.Figure:
+    """Grouped horizontal bars: a row per theme (its colour in a square before
+    its name), a bar per document, hits per 1,000 characters."""
+    themes = list(dict.fromkeys(profile["theme"]))
+    ticks = [f'<span style="color:{theme_colors.get(t, charts.INK)}">■</span> {markup.html(theme_names.get(t, t))}'
+             for t in themes]
+    traces = []
+    colors = doc_colors(profile["doc_id"])
+    for doc_id, color in colors.items():
+        part = profile[profile["doc_id"] == doc_id].set_index("theme").reindex(themes)
+        traces.append(go.Bar(y=ticks, x=part["per_1000"], orientation="h",
+                             name=markup.html(labels.get(doc_id, doc_id)), marker_color=color,
+                             customdata=part["hits"],
+                             hovertemplate="%{x:.1f} · %{customdata}<extra>%{fullData.name}</extra>"))
+    layout = dict(barmode="group", legend=_legend_top(), bargap=0.25, yaxis=dict(autorange="reversed"),
+                  xaxis=dict(title=dict(text=axis_title)))
+    return charts.style(go.Figure(data=traces, layout=layout), title,
+                        height=max(320, 90 + 26 * len(themes) * max(1, profile["doc_id"].nunique())))
+
+
+def province_figure(counts: pd.DataFrame, labels: dict[str, str], lang: str, title: str,
+                    axis_title: str) -> go.Figure:
+    """Grouped bars: a group per province, a bar per document, mentions."""
+    column = "name_en" if lang == "en" else "province"
+    traces = []
+    colors = doc_colors(counts["doc_id"])
+    for doc_id, color in colors.items():
+        part = counts[counts["doc_id"] == doc_id]
+        traces.append(go.Bar(x=part[column], y=part["count"], name=markup.html(labels.get(doc_id, doc_id)),
+                             marker_color=color, customdata=part["per_10k"], text=part["count"],
+                             textposition="outside",
+                             hovertemplate="%{y} · %{customdata:.1f}/10k<extra>%{fullData.name}</extra>"))
+    top = int(counts["count"].max()) if len(counts) else 0
+    layout = dict(barmode="group", legend=_legend_top(), bargap=0.3,
+                  yaxis=dict(title=dict(text=axis_title), rangemode="tozero", dtick=max(1, math.ceil(top / 6)),
+                             range=[0, max(1, top) * 1.15]))
+    return charts.style(go.Figure(data=traces, layout=layout), title, height=420)
+
+
+def keyness_figure(table: pd.DataFrame, label_a: str, label_b: str, title: str, axis_title: str,
+                   top: int = 12, colors: tuple[str, str] = (PALETTE[1], PALETTE[0])) -> go.Figure:
+    """Diverging bars of the log ratio (b over a): terms of the earlier document
+    (a) to the left, of the later (b) to the right; significant terms only."""
+    left = distinguishing(table, "a", top)
+    right = distinguishing(table, "b", top)
+    traces = []
+    for part, name, color in ((left, label_a, colors[0]), (right, label_b, colors[1])):
+        part = part.iloc[::-1]
+        traces.append(go.Bar(y=[markup.html(t) for t in part["term"]], x=part["log_ratio"], orientation="h",
+                             name=markup.html(name), marker_color=color, showlegend=True,
+                             customdata=np.stack([part["a"], part["b"], part["ll"]], axis=1) if len(part) else None,
+                             hovertemplate="%{y}: %{customdata[0]} / %{customdata[1]} · G² %{customdata[2]:.1f}"
+                                           "<extra>%{fullData.name}</extra>"))
+    rows = len(left) + len(right)
+    reach = max([1.0, *left["log_ratio"].abs(), *right["log_ratio"].abs()]) * 1.1
+    layout = dict(legend=_legend_top(), bargap=0.25,
+                  xaxis=dict(title=dict(text=axis_title), zeroline=True, zerolinecolor=charts.INK, zerolinewidth=1,
+                             range=[-reach, reach]))
+    return charts.style(go.Figure(data=traces, layout=layout), title, height=max(220, 110 + 32 * rows))
+
+
+def trend_figure(trend: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
+    """A line per term: occurrences per 10,000 characters in each dated document, by date."""
+    traces = []
+    for i, term in enumerate(dict.fromkeys(trend["term"])):
+        part = trend[trend["term"] == term]
+        dates = pd.to_datetime(part["date"], errors="coerce", format="mixed")
+        traces.append(go.Scatter(x=dates, y=part["per_10k"], mode="lines+markers", name=markup.html(term),
+                                 line=dict(color=PALETTE[i % len(PALETTE)], width=3), marker=dict(size=9),
+                                 customdata=np.stack([part["title"].map(markup.html), part["count"]], axis=1),
+                                 hovertemplate="%{customdata[0]}<br>%{x|%Y-%m-%d}: %{y:.1f} (%{customdata[1]})"
+                                               "<extra>%{fullData.name}</extra>"))
+    layout = dict(legend=_legend_top(), hovermode="closest",
+                  yaxis=dict(title=dict(text=axis_title), rangemode="tozero"))
+    return charts.style(go.Figure(data=traces, layout=layout), title, height=440)

@@ -1,0 +1,120 @@
+"""Key terms: the words that are specific to a paragraph, and the glossary gloss of a term.
+
+A paragraph's key terms are ranked by tf-idf within the document (a word
+frequent in this paragraph and rare in the others ranks high), with the
+formulations of the lexicon (``userdict.txt``) counted double. Only reported
+speech counts (narration such as who presided or attended is left out), and
+key terms are nominal: nouns, verbal nouns, idioms and abbreviations (jieba's
+n*, vn, an, l, i, j tags) and every formulation; people's names, speech
+verbs, function words and one-character words are left out. Glossary entries (``glossary.toml``) give
+the pinyin, English rendering and explanation shown on hover and in the
+handout.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from studyboard.analysis import glossary as glossary_module
+from studyboard.dataset.tables import Dataset
+from studyboard.lexicon import Lexicon
+
+#: How much more a formulation of the lexicon weighs than another word.
+FORMULATION_WEIGHT = 2.0
+_NOMINAL = ("n", "vn", "an", "l", "i", "j")
+_NAMES = ("nr", "nrfg", "nrt")
+
+
+def candidates(ds: Dataset, lexicon: Lexicon) -> pd.DataFrame:
+    """Content-word tokens of reported speech that may be key terms (text order)."""
+    spoken = ds.sentences.loc[ds.sentences["speaker"].notna(), "sentence"]
+    tokens = ds.tokens[ds.tokens["sentence"].isin(spoken)]
+    names = {p.name for p in lexicon.people}
+    skip = names | set(lexicon.speech_verbs)
+    nominal = tokens["pos"].str.startswith(_NOMINAL) & ~tokens["pos"].isin(_NAMES)
+    keep = (tokens["word"] & (tokens["stop"] == 0) & (nominal | tokens["formulation"])
+            & (tokens["text"].str.len() >= 2) & ~tokens["text"].isin(skip))
+    return tokens[keep]
+
+
+def paragraph_terms(ds: Dataset, lexicon: Lexicon, k: int | None = 6) -> pd.DataFrame:
+    """The key terms of every paragraph, best first within each paragraph.
+
+    Columns: ``paragraph``, ``term``, ``count`` (in the paragraph),
+    ``paragraphs`` (how many paragraphs have it), ``formulation``, ``score``,
+    ``first`` (offset of its first occurrence in the paragraph). ``k`` limits
+    the terms per paragraph (None: all).
+    """
+    words = candidates(ds, lexicon)
+    columns = ["paragraph", "term", "count", "paragraphs", "formulation", "score", "first"]
+    if words.empty:
+        return pd.DataFrame(columns=columns)
+    n_paragraphs = int(words["paragraph"].nunique())
+    per = words.groupby(["paragraph", "text"], sort=False).agg(
+        count=("token", "size"), formulation=("formulation", "max"), first=("start", "min")).reset_index()
+    df = per.groupby("text")["paragraph"].nunique()
+    per["paragraphs"] = per["text"].map(df).astype("int64")
+    idf = per["paragraphs"].map(lambda d: math.log((1 + n_paragraphs) / d))
+    weight = per["formulation"].map(lambda f: FORMULATION_WEIGHT if f else 1.0)
+    per["score"] = (per["count"] * idf * weight).round(4)
+    per = per.rename(columns={"text": "term"})
+    per = per.sort_values(["paragraph", "score", "first"], ascending=[True, False, True], ignore_index=True)
+    if k is not None:
+        per = per.groupby("paragraph", sort=False).head(k).reset_index(drop=True)
+    return per[columns]
+
+
+def of_paragraph(ds: Dataset, lexicon: Lexicon, paragraph: int, k: int = 6) -> list[str]:
+    """The key terms of one paragraph, best first; a term inside a better one (地区 in 中部地区) is left out."""
+    terms = paragraph_terms(ds, lexicon, None)
+    chosen: list[str] = []
+    for term in terms.loc[terms["paragraph"] == paragraph, "term"]:
+        if not any(term in better for better in chosen):
+            chosen.append(term)
+        if len(chosen) == k:
+            break
+    return chosen
+
+
+def entries_for(lexicon: Lexicon) -> dict:
+    """The glossary of a lexicon folder (its glossary.toml; the shipped one when it has none)."""
+    path = lexicon.directory / "glossary.toml"
+    return glossary_module.by_term(path if path.is_file() else None)
+
+
+def gloss(term: str, lang: str, entries: dict | None = None) -> str:
+    """The hover text of a term: pinyin, English rendering and explanation ('' if not in the glossary)."""
+    entries = glossary_module.by_term() if entries is None else entries
+    entry = entries.get(term)
+    if entry is None:
+        return ""
+    head = " · ".join(part for part in (entry.pinyin, entry.english) if part)
+    explain = entry.explain(lang)
+    return f"{head}\n{explain}" if head and explain else head or explain
+
+
+def document_glossary(ds: Dataset, entries: dict | None = None) -> pd.DataFrame:
+    """The glossary entries whose term occurs in the document, in order of first appearance.
+
+    Columns: ``term``, ``pinyin``, ``english``, ``source`` (of the English
+    rendering; '' for a descriptive gloss), ``official`` (whether the English
+    is an official rendering), ``explain_zh``, ``explain_en``, ``paragraph``
+    (first paragraph with the term).
+    """
+    entries = glossary_module.by_term() if entries is None else entries
+    rows = []
+    texts = list(zip(ds.paragraphs["paragraph"], ds.paragraphs["text"]))
+    body = "\n".join(text for _, text in texts)
+    for term, entry in entries.items():
+        position = body.find(term)
+        if position < 0:
+            continue
+        paragraph = next(int(p) for p, text in texts if term in text)
+        rendering = entry.renderings[0] if entry.renderings else None
+        rows.append((position, term, entry.pinyin, entry.english, rendering.source if rendering else "",
+                     rendering is not None, entry.explain_zh, entry.explain_en, paragraph))
+    rows.sort()
+    return pd.DataFrame([r[1:] for r in rows], columns=["term", "pinyin", "english", "source", "official",
+                                                       "explain_zh", "explain_en", "paragraph"])
