@@ -16,6 +16,7 @@ DATA = ROOT / "data"
 TEXTS = DATA / "texts"
 LEXICON = DATA / "lexicon"  # the shipped lexicon; see lexicon_dir()
 GEO = DATA / "geo"
+I18N = DATA / "i18n"
 
 
 def cache_dir() -> Path:

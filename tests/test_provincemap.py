@@ -499,10 +499,10 @@ def test_ui_strings_of_the_map():
 
     from studyboard import i18n
 
-    keys = [k for k in i18n.STRINGS if k.startswith("map.")]
+    keys = [k for k in i18n.strings("zh") if k.startswith("map.")]
     assert len(keys) > 40
     for key in keys:
-        zh, en = i18n.STRINGS[key]
+        zh, en = i18n.strings("zh")[key], i18n.strings("en")[key]
         assert zh.strip() and en.strip(), key
         assert re.search(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]", zh), key  # Chinese text or punctuation
         assert not re.search(r"[\u4e00-\u9fff]", en), key

@@ -490,7 +490,7 @@ def provenance_table(ds: Dataset, lang: str) -> pd.DataFrame:
 
     tier = get("stopword_tier")
     tier_key = f"reader.tier_{tier}"
-    tier_text = i18n.t(tier_key, lang) if tier_key in i18n.STRINGS else tier
+    tier_text = i18n.t(tier_key, lang) if i18n.has(tier_key) else tier
     rows = [
         (i18n.t("reader.prov_tokenizer", lang), f"{get('tokenizer')} {get('tokenizer_version')}"),
         (i18n.t("reader.prov_mode", lang), get("tokenizer_mode")),

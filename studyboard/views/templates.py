@@ -1,0 +1,39 @@
+"""HTML from jinja2 templates (``studyboard/views/templates/*.html``), autoescaped.
+
+Every value put into a template is escaped unless a view marks it as already
+safe HTML (:func:`safe`, for HTML another template or the board made). Use
+``render("reader.html", paragraphs=...)``; the result is a str fit for
+``st.html`` / ``st.markdown(..., unsafe_allow_html=True)`` and the handout.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+FOLDER = Path(__file__).resolve().parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(FOLDER),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return env
+
+
+def render(name: str, **context: object) -> str:
+    """The template ``name`` filled with ``context`` (values escaped)."""
+    return environment().get_template(name).render(**context)
+
+
+def safe(html: str) -> Markup:
+    """HTML that the board made itself (a rendered template), to be put into another unescaped."""
+    return Markup(html)
