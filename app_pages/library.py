@@ -8,6 +8,8 @@ from studyboard.store import library, notes
 from studyboard.views import markup
 from studyboard import paths
 from studyboard.ingest import sources
+from studyboard.dataset import catalog
+from studyboard.views import library as library_view
 
 view = app.view()
 st.title(view.t("library.title"))
@@ -17,13 +19,13 @@ library_ui.show_flash()
 trouble = library.problem()
 if trouble is not None:
     st.error(trouble.message(view.lang))
-listing = library.listing()
+listing = catalog.listing()
 limit = sources.human_size(sources.max_bytes())
 st.caption(view.t("library.summary", n=len(listing), folder=markup.md(str(paths.library_dir())), limit=limit))
 app.from_url("lib_q", "", param="q")
 st.text_input(view.t("library.filter"), key="lib_q", placeholder=view.t("library.filter_placeholder"))
 app.to_url("q", st.session_state["lib_q"].strip(), "")
-table = library.display_listing(library.filter_listing(listing, st.session_state["lib_q"]), view.lang,
+table = library_view.display_listing(catalog.filter_listing(listing, st.session_state["lib_q"]), view.lang,
                                 lambda doc_id: app.link(view, "overview", doc=doc_id))
 if len(table):
     st.dataframe(
@@ -45,7 +47,7 @@ if len(table):
 else:
     st.info(view.t("library.no_match"))
 
-missing = library.missing(listing)
+missing = catalog.missing(listing)
 if len(missing):
     st.warning(view.t("library.missing", n=len(missing)))
     for row in missing.itertuples():
@@ -101,7 +103,7 @@ entry = next((e for e in app.catalog() if e.id == view.doc_id), None)  # None: d
 doc = view.dataset.document
 st.markdown(f"### {markup.md(doc['title'])}")
 st.caption(markup.md(" · ".join(part for part in (doc["date"], doc["place"], doc["source"]) if part)))
-st.caption(markup.md(view.t("library.details", filename=doc["filename"], kind=library.kind_label(doc["kind"], view.lang),
+st.caption(markup.md(view.t("library.details", filename=doc["filename"], kind=library_view.format_label(doc["kind"], view.lang),
                             encoding=doc["encoding"], paragraphs=int(doc["paragraphs"]), chars=f"{int(doc['chars']):,}")))
 if entry is not None and entry.origin != "library":
     st.info(view.t("library.shipped_note", file=entry.path.name))

@@ -76,14 +76,16 @@ def interleaved(subject, baseline, rounds: int) -> tuple[float, float]:
 def bench_parse(rounds: int) -> None:
     import jieba
 
-    from studyboard.dataset import tables as dataset, documents
+    from studyboard.dataset import tables as dataset
     from studyboard import lexicon
     from studyboard.nlp.tokens import tokenizer_for
+    from studyboard.dataset import catalog
+    from studyboard.ingest import document
 
     print("parse: dataset build of a 5 MB corpus vs bare jieba.lcut", flush=True)
     lex = lexicon.load()
-    seed = documents.shipped()[0]
-    doc = documents.read(seed)
+    seed = catalog.shipped()[0]
+    doc = document.read(seed)
     copies = 5 * 1024 * 1024 // len(doc.text.encode("utf-8")) + 1
     corpus = dataclasses.replace(doc, text=doc.text * copies)
     size = len(corpus.text.encode("utf-8")) / 1e6

@@ -21,6 +21,7 @@ import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from studyboard.dataset import catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -58,7 +59,6 @@ def main() -> int:
         parser.error("use a folder of its own, not the board's library")
     os.environ["STUDYBOARD_LIBRARY"] = str(folder)
     from studyboard import lexicon
-    from studyboard.store import library
     from studyboard.errors import InputError
 
     lex = lexicon.load()
@@ -66,7 +66,7 @@ def main() -> int:
     added = 0
     for text, meta in generate(args.count, args.seed):
         try:
-            library.add(library.prepare_text(text, lex), meta)
+            catalog.add(catalog.prepare_text(text, lex), meta)
             added += 1
         except InputError as exc:
             print(f"skipped: {exc}", file=sys.stderr)

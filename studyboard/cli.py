@@ -16,9 +16,10 @@ import sys
 from pathlib import Path
 
 from studyboard.dataset import tables as datasets
-from studyboard.dataset import documents
 from studyboard import lexicon
 from studyboard.errors import InputError, LexiconError
+from studyboard.ingest import document
+from studyboard.dataset import cache
 
 EXIT_BAD_INPUT = 2
 
@@ -85,8 +86,8 @@ def _plain(value):
 
 def _load(args) -> datasets.Dataset:
     lex = lexicon.load(args.lexicon)
-    doc = documents.from_file(args.file)
-    return datasets.load(doc, lex, args.tier, use_cache=not args.no_cache)
+    doc = document.from_file(args.file)
+    return cache.load(doc, lex, args.tier, use_cache=not args.no_cache)
 
 
 def cmd_parse(args) -> int:

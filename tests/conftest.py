@@ -27,9 +27,9 @@ def lexicon():
 
 @pytest.fixture(scope="session")
 def seed_doc():
-    from studyboard.dataset import documents
+    from studyboard.ingest import document
 
-    return documents.from_file(SEED_PATH)
+    return document.from_file(SEED_PATH)
 
 
 @pytest.fixture(scope="session")

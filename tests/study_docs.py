@@ -6,7 +6,7 @@ import json
 import re
 from html.parser import HTMLParser
 
-from studyboard.dataset.documents import Document
+from studyboard.ingest.document import Document
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

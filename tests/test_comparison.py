@@ -10,7 +10,7 @@ import pytest
 from library_cases import HOSTILE, KEY_A, KEY_B
 from studyboard.analysis import comparison
 from studyboard.dataset import tables as dataset
-from studyboard.dataset.documents import Document, Entry
+from studyboard.ingest.document import Document, Entry
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ import pytest
 
 from studyboard.dataset import tables as dataset
 from studyboard import lexicon as lexicon_module
+from studyboard.dataset import cache
 
 # Speaker of each body paragraph, read by hand: reported speech belongs to its
 # speaker; the attendance paragraphs 2, 3 and 14 are narration.
@@ -148,13 +149,13 @@ def test_same_input_same_hash(seed_doc, lexicon, seed):
 
 def test_second_load_comes_from_disk_without_jieba(seed_doc, lexicon, monkeypatch, tmp_path):
     monkeypatch.setenv("STUDYBOARD_CACHE", str(tmp_path / "cache"))
-    first = dataset.load(seed_doc, lexicon)
+    first = cache.load(seed_doc, lexicon)
 
     def no_jieba(*args, **kwargs):
         raise AssertionError("jieba ran although the dataset was cached")
 
     monkeypatch.setattr("studyboard.nlp.tokens.tokenizer_for", no_jieba)
-    second = dataset.load(seed_doc, lexicon)
+    second = cache.load(seed_doc, lexicon)
     assert second.provenance == first.provenance
     for name, frame in first.tables().items():
         assert frame.shape == getattr(second, name).shape, name
@@ -165,13 +166,13 @@ def test_edited_lexicon_rebuilds(seed_doc, monkeypatch, tmp_path):
     monkeypatch.setenv("STUDYBOARD_CACHE", str(tmp_path / "cache"))
     folder = tmp_path / "lexicon"
     shutil.copytree(lexicon_module.paths.LEXICON, folder)
-    first = dataset.load(seed_doc, lexicon_module.load(folder))
+    first = cache.load(seed_doc, lexicon_module.load(folder))
     stopwords = folder / "stopwords.txt"
     stopwords.write_text(stopwords.read_text(encoding="utf-8") + "\n发展\n", encoding="utf-8")
     built = []
     real_build = dataset.build
-    monkeypatch.setattr(dataset, "build", lambda *a, **k: built.append(1) or real_build(*a, **k))
-    second = dataset.load(seed_doc, lexicon_module.load(folder))
+    monkeypatch.setattr(cache, "build", lambda *a, **k: built.append(1) or real_build(*a, **k))
+    second = cache.load(seed_doc, lexicon_module.load(folder))
     assert built == [1]
     assert "发展" in set(first.terms["term"]) and "发展" not in set(second.terms["term"])
     assert second.provenance["cache_key"] != first.provenance["cache_key"]

@@ -15,12 +15,17 @@ import pytest
 
 from library_cases import (BAD_FILES, HOSTILE, HOSTILE_TITLE, REPORT, REPORT_CHARS, REPORT_PARAGRAPHS, REPORT_TITLE,
                            report_docx, report_pdf)
-from studyboard.dataset import tables as dataset, documents
+from studyboard.dataset import tables as dataset
 from studyboard.store import library, notes
 from studyboard.nlp import places
 from studyboard.ingest import reflow
 from studyboard.errors import InputError
 from support import ROOT, SEED_ID, SEED_PATH
+from studyboard.dataset import catalog
+from studyboard.ingest import intake
+from studyboard.ingest import document
+from studyboard.nlp import metadata
+from studyboard.views import library as library_view
 
 
 @pytest.fixture(autouse=True)
@@ -36,14 +41,14 @@ def state():
     texts = library.store.texts_dir()
     if texts.is_dir():
         files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in texts.iterdir()}
-    return library.listing().to_dict("records"), files, notes.counts()
+    return catalog.listing().to_dict("records"), files, notes.counts()
 
 
 # --- reading -----------------------------------------------------------------------
 
 
 def test_gb18030_upload_becomes_a_draft(lexicon):
-    draft = library.prepare(REPORT.encode("gb18030"), "报告.txt", lexicon)
+    draft = catalog.prepare(REPORT.encode("gb18030"), "报告.txt", lexicon)
     assert (draft.encoding, draft.kind, draft.filename) == ("gb18030", "text", "报告.txt")
     assert draft.headline == REPORT_TITLE
     assert (draft.paragraphs, draft.chars) == (REPORT_PARAGRAPHS, REPORT_CHARS)
@@ -54,20 +59,20 @@ def test_gb18030_upload_becomes_a_draft(lexicon):
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
 def test_same_text_in_any_encoding_or_as_docx_has_one_hash(lexicon, encoding):
-    reference = library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon).sha256
-    assert library.prepare(REPORT.encode(encoding), "a.txt", lexicon).sha256 == reference
-    assert library.prepare(report_docx(), "a.docx", lexicon).sha256 == reference
+    reference = catalog.prepare(REPORT.encode("utf-8"), "a.txt", lexicon).sha256
+    assert catalog.prepare(REPORT.encode(encoding), "a.txt", lexicon).sha256 == reference
+    assert catalog.prepare(report_docx(), "a.docx", lexicon).sha256 == reference
 
 
 @pytest.mark.parametrize("width", [12, 14, 16])
 def test_text_pdf_goes_through_reflow_like_the_seed(lexicon, width):
     """A hard-wrapped PDF page (words cut across lines) gives the same paragraphs, so the same hash."""
-    draft = library.prepare(report_pdf(width), "报告.pdf", lexicon)
+    draft = catalog.prepare(report_pdf(width), "报告.pdf", lexicon)
     assert (draft.kind, draft.encoding) == ("pdf", "pdf")
     assert (draft.headline, draft.paragraphs, draft.chars) == (REPORT_TITLE, REPORT_PARAGRAPHS, REPORT_CHARS)
-    assert draft.sha256 == library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon).sha256
-    entry = library.add(draft, draft.guess.meta())
-    ds = library.dataset_for(entry, lexicon)
+    assert draft.sha256 == catalog.prepare(REPORT.encode("utf-8"), "a.txt", lexicon).sha256
+    entry = catalog.add(draft, draft.guess.meta())
+    ds = catalog.dataset_for(entry, lexicon)
     assert ds.paragraphs["text"].tolist() == [
         "新华社武汉5月8日电记者在湖北省武汉市调研发现，中部地区发展势头良好。",
         "要坚持高质量发展，推动科技创新和产业创新深度融合。"]
@@ -75,7 +80,7 @@ def test_text_pdf_goes_through_reflow_like_the_seed(lexicon, width):
 
 
 def test_pasted_text(lexicon):
-    draft = library.prepare_text(REPORT.replace("\n", "\r\n"), lexicon)
+    draft = catalog.prepare_text(REPORT.replace("\n", "\r\n"), lexicon)
     assert (draft.kind, draft.encoding, draft.filename) == ("paste", "utf-8", "")
     assert draft.chars == REPORT_CHARS
 
@@ -88,7 +93,7 @@ def test_pasted_text(lexicon):
     ("长" * 200 + ".txt", "长" * 116 + ".txt"),
 ])
 def test_file_names_are_sanitized(name, expected):
-    assert library.sanitize_filename(name) == expected
+    assert intake.sanitize_filename(name) == expected
 
 
 def test_ids_never_become_paths():
@@ -102,17 +107,17 @@ def test_ids_never_become_paths():
 
 
 def test_guess_from_a_dateline(lexicon):
-    guess = library.guess_meta(reflow.reflow(REPORT), lexicon, today=date(2026, 11, 29))
+    guess = metadata.guess_meta(reflow.reflow(REPORT), lexicon, today=date(2026, 11, 29))
     # 新华社武汉5月8日电: agency, place, month and day; no year in the text
-    assert guess == library.Guess(title=REPORT_TITLE, date="2026-05-08", place="武汉", source="新华社",
+    assert guess == metadata.Guess(title=REPORT_TITLE, date="2026-05-08", place="武汉", source="新华社",
                                   year_guessed=True)
 
 
 def test_guess_from_the_seed(lexicon):
     text = SEED_PATH.read_text(encoding="utf-8")
-    guess = library.guess_meta(reflow.reflow(text), lexicon, today=date(2024, 12, 1))
+    guess = metadata.guess_meta(reflow.reflow(text), lexicon, today=date(2024, 12, 1))
     # headline; "习近平 3 月 20\n\n日下午在湖南省长沙市主持召开" (no year in the text, no dateline)
-    assert guess == library.Guess(title="在更高起点上扎实推动中部地区崛起", date="2024-03-20", place="湖南省长沙市",
+    assert guess == metadata.Guess(title="在更高起点上扎实推动中部地区崛起", date="2024-03-20", place="湖南省长沙市",
                                   source="", year_guessed=True)
 
 
@@ -126,7 +131,7 @@ def test_guess_from_the_seed(lexicon):
     ("标题\n没有日期的一段话。", "", False),
 ])
 def test_dates(lexicon, text, expected, guessed):
-    guess = library.guess_meta(reflow.reflow(text), lexicon, today=date(2024, 12, 1))
+    guess = metadata.guess_meta(reflow.reflow(text), lexicon, today=date(2024, 12, 1))
     assert (guess.date, guess.year_guessed) == (expected, guessed)
 
 
@@ -139,11 +144,11 @@ def test_dates(lexicon, text, expected, guessed):
     ("在中部地区", ""),  # a region, not a place to hold a meeting
 ])
 def test_place_after_zai(lexicon, text, expected):
-    assert library.place_in(text, places.Gazetteer(lexicon)) == expected
+    assert metadata.place_in(text, places.Gazetteer(lexicon)) == expected
 
 
 def test_source_line(lexicon):
-    guess = library.guess_meta(reflow.reflow("标题\n来源：人民日报\n正文一句。"), lexicon)
+    guess = metadata.guess_meta(reflow.reflow("标题\n来源：人民日报\n正文一句。"), lexicon)
     assert guess.source == "人民日报"
 
 
@@ -152,21 +157,21 @@ def test_source_line(lexicon):
     ("2024-03", "2024-03"), ("2024", "2024"), (" ", ""),
 ])
 def test_dates_are_normalized(value, expected):
-    assert library.normalize_date(value) == expected
+    assert document.normalize_date(value) == expected
 
 
 @pytest.mark.parametrize("value", ["2024-02-30", "3月20日", "yesterday", "1800-01-01", "2024-13"])
 def test_bad_dates_are_refused(value):
     with pytest.raises(InputError) as caught:
-        library.normalize_date(value)
+        document.normalize_date(value)
     assert caught.value.key == "date"
 
 
 def test_metadata_is_cleaned():
-    meta = library.clean_meta({"title": " 标题\n第二行 ", "date": "2024-3-5", "place": None, "source": "新华社\t"})
+    meta = document.clean_meta({"title": " 标题\n第二行 ", "date": "2024-3-5", "place": None, "source": "新华社\t"})
     assert meta == {"title": "标题 第二行", "date": "2024-03-05", "place": "", "source": "新华社"}
     with pytest.raises(InputError) as caught:
-        library.clean_meta({"title": "长" * 201})
+        document.clean_meta({"title": "长" * 201})
     assert caught.value.key == "field_too_long"
 
 
@@ -175,11 +180,11 @@ def test_metadata_is_cleaned():
 
 @pytest.mark.parametrize("case, name, data, key", BAD_FILES, ids=[c[0] for c in BAD_FILES])
 def test_bad_files_are_refused_and_nothing_changes(lexicon, case, name, data, key):
-    library.add(library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "已有"})
+    catalog.add(catalog.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "已有"})
     notes.add(SEED_ID, 1, "已有的笔记")
     before = state()
     with pytest.raises(InputError) as caught:
-        library.prepare(data, name, lexicon)
+        catalog.prepare(data, name, lexicon)
     assert caught.value.key == key
     assert caught.value.message("zh") != caught.value.message("en")
     assert state() == before
@@ -188,13 +193,13 @@ def test_bad_files_are_refused_and_nothing_changes(lexicon, case, name, data, ke
 def test_file_over_the_size_limit(lexicon, monkeypatch):
     monkeypatch.setenv("STUDYBOARD_MAX_BYTES", "100")
     with pytest.raises(InputError) as caught:
-        library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon)
+        catalog.prepare(REPORT.encode("utf-8"), "a.txt", lexicon)
     assert caught.value.key == "too_large"
     # UTF-8 bytes of REPORT: title 13 CJK = 39, 2 newlines; dateline 5 CJK + "5" + 月 + "8" + 2 CJK + U+3000
     # = 29, then 13 + 1 + 10 + 1 full-width characters = 75, 2 newlines; last line 25 full-width = 75, 1 newline
     assert "223 B" in caught.value.message("zh") and "100 B" in caught.value.message("en")
     with pytest.raises(InputError) as caught:
-        library.prepare_text(REPORT, lexicon)
+        catalog.prepare_text(REPORT, lexicon)
     assert caught.value.key == "too_large"
 
 
@@ -202,19 +207,19 @@ def test_file_over_the_size_limit(lexicon, monkeypatch):
                                        ("长" * 5001, "no_punctuation")])
 def test_bad_pasted_text(lexicon, text, key):
     with pytest.raises(InputError) as caught:
-        library.prepare_text(text, lexicon)
+        catalog.prepare_text(text, lexicon)
     assert caught.value.key == key
 
 
 def test_long_line_limit_is_on_sentences(lexicon):
     # 5,000 characters without punctuation: at the limit, accepted with a warning
-    draft = library.prepare_text("长" * 5000, lexicon)
+    draft = catalog.prepare_text("长" * 5000, lexicon)
     assert [w.key for w in draft.warnings] == ["library.warn_no_punctuation"]
     with pytest.raises(InputError) as caught:
-        library.prepare_text("长" * 5001, lexicon)
+        catalog.prepare_text("长" * 5001, lexicon)
     assert caught.value.params == {"longest": "5,001", "limit": "5,000"}
     # a long paragraph whose sentences end: accepted, warned about its length
-    draft = library.prepare_text("这是一句话。" * 1000, lexicon)  # one line of 6,000 characters
+    draft = catalog.prepare_text("这是一句话。" * 1000, lexicon)  # one line of 6,000 characters
     assert [w.key for w in draft.warnings] == ["library.warn_long_paragraph"]
     assert draft.warnings[0].params == {"chars": "6,000"}
 
@@ -223,47 +228,47 @@ def test_hard_wrapped_text_without_punctuation_is_refused(lexicon):
     """Wrapped lines without punctuation reflow into one run: the check is on the reflowed text."""
     lines = "\n".join("中部地区崛起高质量发展新质生产力科技创新产业创新" for _ in range(400))
     with pytest.raises(InputError) as caught:
-        library.prepare_text(lines, lexicon)
+        catalog.prepare_text(lines, lexicon)
     assert caught.value.key == "no_punctuation"
 
 
 def test_html_and_script_are_kept_as_text(lexicon):
-    draft = library.prepare(HOSTILE.encode("utf-8"), "x.txt", lexicon)
+    draft = catalog.prepare(HOSTILE.encode("utf-8"), "x.txt", lexicon)
     assert draft.headline == HOSTILE_TITLE and draft.guess.title == HOSTILE_TITLE
-    entry = library.add(draft, draft.guess.meta())
+    entry = catalog.add(draft, draft.guess.meta())
     assert entry.title == HOSTILE_TITLE
     assert "<img src=x onerror=alert(1)>" in entry.path.read_text(encoding="utf-8")
 
 
 def test_duplicates_are_found_and_refused(lexicon):
-    first = library.add(library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "第一次"})
+    first = catalog.add(catalog.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "第一次"})
     before = state()
-    again = library.prepare(REPORT.encode("gb18030"), "copy.txt", lexicon)
+    again = catalog.prepare(REPORT.encode("gb18030"), "copy.txt", lexicon)
     assert again.duplicate_of == first
     with pytest.raises(InputError) as caught:
-        library.add(again, {"title": "第二次"})
+        catalog.add(again, {"title": "第二次"})
     assert caught.value.key == "duplicate"
     assert "第一次" in caught.value.message("zh")
     assert state() == before
 
 
 def test_the_shipped_seed_is_a_duplicate(lexicon):
-    draft = library.prepare(SEED_PATH.read_bytes(), "seed.txt", lexicon)
+    draft = catalog.prepare(SEED_PATH.read_bytes(), "seed.txt", lexicon)
     assert draft.duplicate_of is not None and draft.duplicate_of.id == SEED_ID
     with pytest.raises(InputError):
-        library.add(draft, {})
+        catalog.add(draft, {})
     assert library.entries() == []
 
 
 def test_two_sessions_adding_the_same_text_at_once(lexicon):
-    draft = library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon)
+    draft = catalog.prepare(REPORT.encode("utf-8"), "a.txt", lexicon)
     barrier = threading.Barrier(4)
     outcomes = []
 
     def add():
         barrier.wait()
         try:
-            outcomes.append(library.add(draft, {"title": "同时"}).id)
+            outcomes.append(catalog.add(draft, {"title": "同时"}).id)
         except InputError as exc:
             outcomes.append(exc.key)
 
@@ -277,16 +282,16 @@ def test_two_sessions_adding_the_same_text_at_once(lexicon):
 
 
 def test_a_document_without_a_title_gets_its_headline(lexicon):
-    entry = library.add(library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": " "})
+    entry = catalog.add(catalog.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": " "})
     assert entry.title == REPORT_TITLE
-    untitled = library.add(library.prepare_text("第一句话很长。第二句。", lexicon), {})
+    untitled = catalog.add(catalog.prepare_text("第一句话很长。第二句。", lexicon), {})
     assert untitled.title == "第一句话很长。"  # no title lines: the first sentence
 
 
 def test_invalid_metadata_stores_nothing(lexicon):
-    draft = library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon)
+    draft = catalog.prepare(REPORT.encode("utf-8"), "a.txt", lexicon)
     with pytest.raises(InputError) as caught:
-        library.add(draft, {"date": "2024-02-30"})
+        catalog.add(draft, {"date": "2024-02-30"})
     assert caught.value.key == "date"
     assert state()[1] == {} and library.entries() == []
 
@@ -295,12 +300,12 @@ def test_invalid_metadata_stores_nothing(lexicon):
 
 
 def test_round_trip_upload_parse_list_and_restart(lexicon, folders):
-    draft = library.prepare(REPORT.encode("gb18030"), "报告.txt", lexicon)
-    entry = library.add(draft, {"title": REPORT_TITLE, "date": "2024-05-08", "place": "武汉", "source": "新华社"})
+    draft = catalog.prepare(REPORT.encode("gb18030"), "报告.txt", lexicon)
+    entry = catalog.add(draft, {"title": REPORT_TITLE, "date": "2024-05-08", "place": "武汉", "source": "新华社"})
     assert entry.path == folders / "lib" / "texts" / f"{draft.doc_id}.txt"
     assert entry.path.read_text(encoding="utf-8") == REPORT.replace("\n", "\n")  # stored as read, in UTF-8
-    assert [e.id for e in documents.catalog()] == [SEED_ID, draft.doc_id]
-    ds = library.dataset_for(entry, lexicon)
+    assert [e.id for e in catalog.catalog()] == [SEED_ID, draft.doc_id]
+    ds = catalog.dataset_for(entry, lexicon)
     row = ds.document
     assert (row["title"], row["date"], row["place"], row["source"]) == (REPORT_TITLE, "2024-05-08", "武汉", "新华社")
     assert (row["filename"], row["encoding"], row["kind"]) == ("报告.txt", "gb18030", "text")
@@ -310,11 +315,15 @@ def test_round_trip_upload_parse_list_and_restart(lexicon, folders):
     # a new process: the listing comes from SQLite, the dataset from the disk cache, jieba is never loaded
     code = textwrap.dedent(f"""
         import sys
-        from studyboard.dataset import documents
+        from studyboard.dataset import catalog
+        from studyboard.ingest import document
+        from studyboard.nlp import metadata
+        from studyboard.ingest import intake
+        from studyboard.views import library as library_view
         from studyboard import lexicon
         from studyboard.store import library
-        entry = next(e for e in documents.catalog() if e.id == {draft.doc_id!r})
-        ds = library.dataset_for(entry, lexicon.load())
+        entry = next(e for e in catalog.catalog() if e.id == {draft.doc_id!r})
+        ds = catalog.dataset_for(entry, lexicon.load())
         print(entry.title, entry.date, int(ds.document["paragraphs"]), "jieba" in sys.modules)
     """)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -324,37 +333,37 @@ def test_round_trip_upload_parse_list_and_restart(lexicon, folders):
 
 
 def test_listing_reads_sqlite_and_parses_nothing(lexicon, monkeypatch):
-    library.add(library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "乙", "date": "2024-05-08"})
-    library.add(library.prepare_text("另一篇\n第一段话。", lexicon), {"title": "甲", "date": "2019-05-21"})
+    catalog.add(catalog.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "乙", "date": "2024-05-08"})
+    catalog.add(catalog.prepare_text("另一篇\n第一段话。", lexicon), {"title": "甲", "date": "2019-05-21"})
 
     def no_parse(*args, **kwargs):
         raise AssertionError("the listing must not parse")
 
     monkeypatch.setattr(dataset, "build", no_parse)
-    monkeypatch.setattr(library, "reflow", lambda *a: no_parse())  # shipped rows come from the cache below
-    library._shipped_info_cached.cache_clear()
-    monkeypatch.setattr(library, "_shipped_info", lambda entry: ("", 2602, 14))
-    frame = library.listing()
+    monkeypatch.setattr(document, "reflow", lambda *a: no_parse())  # shipped rows come from the cache below
+    catalog._shipped_info_cached.cache_clear()
+    monkeypatch.setattr(catalog, "_shipped_info", lambda entry: ("", 2602, 14))
+    frame = catalog.listing()
     assert frame[["title", "date", "origin", "kind", "chars", "paragraphs"]].values.tolist() == [
         ["在更高起点上扎实推动中部地区崛起", "2024-03-20", "shipped", "text", 2602, 14],
         ["甲", "2019-05-21", "library", "paste", 5, 1],  # 第一段话。 is 5 characters
         ["乙", "2024-05-08", "library", "text", REPORT_CHARS, REPORT_PARAGRAPHS],
     ]
-    assert list(library.filter_listing(frame, "2019")["title"]) == ["甲"]
-    assert list(library.filter_listing(frame, "武汉")["title"]) == []
-    assert len(library.filter_listing(frame, "")) == 3
+    assert list(catalog.filter_listing(frame, "2019")["title"]) == ["甲"]
+    assert list(catalog.filter_listing(frame, "武汉")["title"]) == []
+    assert len(catalog.filter_listing(frame, "")) == 3
 
 
 def test_shipped_rows_count_the_seed():
-    frame = library.listing()
+    frame = catalog.listing()
     seed = frame[frame["id"] == SEED_ID].iloc[0]
     # the README's overview test: 14 paragraphs; 2,602 characters of body (test_dataset)
     assert (seed["paragraphs"], seed["chars"], seed["origin"]) == (14, 2602, "shipped")
 
 
 def test_edit_metadata_without_parsing_again(lexicon, monkeypatch):
-    entry = library.add(library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "旧标题"})
-    library.dataset_for(entry, lexicon)  # parsed and cached once
+    entry = catalog.add(catalog.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "旧标题"})
+    catalog.dataset_for(entry, lexicon)  # parsed and cached once
 
     def no_parse(*args, **kwargs):
         raise AssertionError("a metadata edit must not parse again")
@@ -363,15 +372,15 @@ def test_edit_metadata_without_parsing_again(lexicon, monkeypatch):
     edited = library.update(entry.id, {"title": "新标题", "date": "2024年5月8日", "place": "武汉", "source": ""})
     assert (edited.title, edited.date) == ("新标题", "2024-05-08")
     assert edited.stamp() != entry.stamp()
-    assert library.dataset_for(edited, lexicon).document["title"] == "新标题"
+    assert catalog.dataset_for(edited, lexicon).document["title"] == "新标题"
     # an empty title becomes the headline
     blank = library.update(entry.id, {"title": ""})
     assert blank.title == REPORT_TITLE
-    assert library.dataset_for(blank, lexicon).document["title"] == REPORT_TITLE
+    assert catalog.dataset_for(blank, lexicon).document["title"] == REPORT_TITLE
 
 
 def test_edit_with_a_bad_date_changes_nothing(lexicon):
-    entry = library.add(library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "标题", "date": "2024"})
+    entry = catalog.add(catalog.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "标题", "date": "2024"})
     with pytest.raises(InputError):
         library.update(entry.id, {"title": "改了", "date": "2024-99-01"})
     assert (library.get(entry.id).title, library.get(entry.id).date) == ("标题", "2024")
@@ -388,7 +397,7 @@ def test_shipped_and_unknown_documents_cannot_be_edited_or_deleted():
 
 
 def test_delete_removes_text_row_and_notes(lexicon):
-    entry = library.add(library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "要删的"})
+    entry = catalog.add(catalog.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "要删的"})
     notes.add(entry.id, 1, "一")
     notes.add(entry.id, 2, "二")
     notes.add(SEED_ID, 1, "别的文档的笔记")
@@ -399,31 +408,31 @@ def test_delete_removes_text_row_and_notes(lexicon):
 
 
 def test_a_missing_text_file_is_listed_and_can_be_deleted(lexicon):
-    entry = library.add(library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "丢了文件"})
+    entry = catalog.add(catalog.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "丢了文件"})
     entry.path.unlink()
     assert library.entries() == []  # not offered in the document switcher
-    assert list(library.missing(library.listing())["id"]) == [entry.id]
+    assert list(catalog.missing(catalog.listing())["id"]) == [entry.id]
     assert library.delete(entry.id) == 0
-    assert library.listing()["id"].tolist() == [SEED_ID]
+    assert catalog.listing()["id"].tolist() == [SEED_ID]
 
 
 def test_body_text_is_the_reflowed_body(lexicon):
-    entry = library.add(library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {})
-    body = library.body_text(entry)
+    entry = catalog.add(catalog.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {})
+    body = catalog.body_text(entry)
     assert body == ("新华社武汉5月8日电记者在湖北省武汉市调研发现，中部地区发展势头良好。\n"
                     "要坚持高质量发展，推动科技创新和产业创新深度融合。")
 
 
 def test_display_listing_in_both_languages():
-    frame = library.listing()
-    zh = library.display_listing(frame, "zh", lambda i: f"./overview?doc={i}")
-    en = library.display_listing(frame, "en")
+    frame = catalog.listing()
+    zh = library_view.display_listing(frame, "zh", lambda i: f"./overview?doc={i}")
+    en = library_view.display_listing(frame, "en")
     assert zh.loc[0, "origin"] == "随板附带" and en.loc[0, "origin"] == "Shipped"
     assert zh.loc[0, "open"] == f"./overview?doc={SEED_ID}" and en.loc[0, "open"] is None
 
 
 def test_a_damaged_database_keeps_the_board_working(lexicon, folders):
-    entry = library.add(library.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "已有"})
+    entry = catalog.add(catalog.prepare(REPORT.encode("utf-8"), "a.txt", lexicon), {"title": "已有"})
     damaged = folders / "lib" / "library.sqlite3"
     for extra in folders.glob("lib/library.sqlite3-*"):
         extra.unlink()
@@ -432,9 +441,9 @@ def test_a_damaged_database_keeps_the_board_working(lexicon, folders):
     assert library.problem().key == "library_db"
     assert "library.sqlite3" in library.problem().message("zh")
     assert library.entries() == []
-    assert [e.id for e in documents.catalog()] == [SEED_ID]  # the shipped document still opens
-    assert library.listing()["id"].tolist() == [SEED_ID]
-    for action in (lambda: library.add(library.prepare_text("新文档\n一句话。", lexicon), {}),
+    assert [e.id for e in catalog.catalog()] == [SEED_ID]  # the shipped document still opens
+    assert catalog.listing()["id"].tolist() == [SEED_ID]
+    for action in (lambda: catalog.add(catalog.prepare_text("新文档\n一句话。", lexicon), {}),
                    lambda: library.update(entry.id, {"title": "改"}),
                    lambda: library.delete(entry.id),
                    lambda: notes.add(SEED_ID, 1, "笔记"),

@@ -33,8 +33,9 @@ import pandas as pd
 import pytest
 
 from studyboard.views import charts
-from studyboard.dataset import tables as dataset, documents
+from studyboard.dataset import tables as dataset
 from studyboard.analysis import provincemap as pm
+from studyboard.ingest import document
 
 SHANXI, ANHUI, JIANGXI, HENAN, HUBEI, HUNAN = "140000", "340000", "360000", "410000", "420000", "430000"
 DIRECT = {SHANXI: 1, ANHUI: 1, JIANGXI: 1, HENAN: 1, HUBEI: 1, HUNAN: 3}
@@ -46,7 +47,7 @@ OFFICIALS = ("座谈会上，国家发展改革委主任郑栅洁、山西省委
 
 
 def build(lexicon, text: str, place: str = "", doc_id: str = "handmade"):
-    return dataset.build(documents.Document(id=doc_id, text=text, place=place), lexicon)
+    return dataset.build(document.Document(id=doc_id, text=text, place=place), lexicon)
 
 
 @pytest.fixture(scope="module")

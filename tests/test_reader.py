@@ -7,8 +7,9 @@ import re
 
 import pytest
 
-from studyboard.dataset import tables as dataset, documents
+from studyboard.dataset import tables as dataset
 from studyboard.views import reader
+from studyboard.ingest import document
 
 # Paragraphs with an ecology keyword, read off the text: 4 绿色低碳转型, 5 绿色化,
 # 6 黄河流域生态保护, 8 (the ecology paragraph), 9 社会生态, 10 绿色农产品,
@@ -24,7 +25,7 @@ def xss(lexicon):
     text = ("标题<script>alert(1)</script>\n\n"
             "习近平强调，要推动<img src=x onerror=alert(1)>绿色低碳发展。这是第二句<b>粗体</b>&amp;。\n\n"
             "第二段没有主题。\n")
-    return dataset.build(documents.Document(id="xss", text=text), lexicon)
+    return dataset.build(document.Document(id="xss", text=text), lexicon)
 
 
 def test_theme_filter_any_and_all(seed):

@@ -29,10 +29,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from studyboard.dataset import tables as dataset, documents
+from studyboard.dataset import tables as dataset
 from studyboard.analysis import terms
 from studyboard.analysis.terms import Filters
 from support import ROOT
+from studyboard.ingest import document
 
 
 def table(seed, **filters):
@@ -371,7 +372,7 @@ HOSTILE = (
 
 @pytest.fixture(scope="module")
 def hostile(lexicon):
-    doc = documents.Document(id="hostile", text=HOSTILE, filename="hostile.txt")
+    doc = document.Document(id="hostile", text=HOSTILE, filename="hostile.txt")
     return dataset.build(doc, lexicon)
 
 

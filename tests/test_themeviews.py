@@ -8,9 +8,10 @@ import math
 import pandas as pd
 import pytest
 
-from studyboard.dataset import tables as dataset, documents
+from studyboard.dataset import tables as dataset
 from studyboard.views import themeviews
 from studyboard.errors import LexiconError
+from studyboard.ingest import document
 
 # Ecology hits by paragraph, counted in the text: 4 绿色低碳; 5 绿色(化); 6 生态保护;
 # 8 sixteen (生态环境 ×2, 绿色低碳 ×3, 美丽中部, 污染防治, 大江大河, 湖泊, 污水, 资源节约,
@@ -175,7 +176,7 @@ def test_summary_html_escapes_and_shows_colours(seed, lexicon):
     html = themeviews.summary_html(seed, "en")
     assert "background:#009E73" in html and "<b>Green development</b>" in html
     assert "绿色低碳 5" in html
-    doc = documents.Document(id="x", text="发展<script>alert(1)</script>绿色。")
+    doc = document.Document(id="x", text="发展<script>alert(1)</script>绿色。")
     html = themeviews.summary_html(dataset.build(doc, lexicon), "zh")
     assert "<script>" not in html
 

@@ -36,7 +36,7 @@ import plotly.graph_objects as go
 
 from studyboard.views import charts, markup
 from studyboard.dataset.tables import Dataset
-from studyboard.dataset.documents import Entry
+from studyboard.ingest.document import Entry
 from studyboard.errors import InputError
 from studyboard.lexicon import Lexicon
 

@@ -1,6 +1,6 @@
 """The parsed dataset: one document as tidy pandas tables, built once and cached.
 
-:func:`build` turns a :class:`~studyboard.dataset.documents.Document` into a
+:func:`build` turns a :class:`~studyboard.ingest.document.Document` into a
 :class:`Dataset`: reflow, sentences and speakers, tokens, place mentions,
 theme hits, formulation counts and the split audit, term counts, with a
 provenance record. :func:`load` gives the dataset from the disk cache when
@@ -17,22 +17,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from itertools import compress
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from studyboard import paths
-from studyboard.dataset.documents import Document
+from studyboard.ingest.document import Document
 from studyboard.lexicon import Lexicon, STOPWORD_TIERS, Theme
 from studyboard.nlp.places import Gazetteer
-from studyboard.ingest.reflow import reflow
 from studyboard.ingest.segment import SpeakerFinder, paragraph_speaker, split_sentences
 from studyboard.nlp.themes import ThemeMatcher
 
@@ -105,7 +99,7 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
     if stopword_tier not in STOPWORD_TIERS:
         raise ValueError(f"unknown stopword tier {stopword_tier!r}")
     tokenizer = tokenizer_for(lexicon)
-    structure = reflow(doc.text)
+    structure = doc.structure
     texts = list(structure.paragraphs)
     body = "\n".join(texts)
     para_starts = np.zeros(len(texts), dtype=np.int64)
@@ -407,9 +401,6 @@ def content_hash(tables: dict[str, pd.DataFrame]) -> str:
     return digest.hexdigest()
 
 
-# --- caching -------------------------------------------------------------------
-
-
 def cache_key(doc: Document, lexicon: Lexicon, stopword_tier: str) -> str:
     """Hash of everything a dataset is built from."""
     parts = {
@@ -422,56 +413,3 @@ def cache_key(doc: Document, lexicon: Lexicon, stopword_tier: str) -> str:
         "tier": stopword_tier,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-
-
-def cache_path(key: str) -> Path:
-    return paths.cache_dir() / "datasets" / key[:32]
-
-
-def read_cached(key: str) -> Dataset | None:
-    """The dataset stored under ``key``, or None."""
-    folder = cache_path(key)
-    meta = folder / "provenance.json"
-    if not meta.is_file():
-        return None
-    try:
-        provenance = json.loads(meta.read_text(encoding="utf-8"))
-        tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES}
-    except (OSError, ValueError) as exc:  # a damaged entry is rebuilt
-        print(f"studyboard: ignoring damaged cache entry {folder}: {exc}", file=sys.stderr)
-        return None
-    return Dataset(**tables, provenance=provenance)
-
-
-def write_cached(dataset: Dataset) -> Path:
-    """Store a dataset under its cache key (atomically: a folder renamed into place)."""
-    key = dataset.provenance["cache_key"]
-    folder = cache_path(key)
-    if folder.is_dir():
-        return folder
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
-    try:
-        for name, frame in dataset.tables().items():
-            frame.to_parquet(tmp / f"{name}.parquet", index=False)
-        (tmp / "provenance.json").write_text(json.dumps(dataset.provenance, ensure_ascii=False, indent=1),
-                                             encoding="utf-8")
-        os.replace(tmp, folder)
-    except OSError:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if not folder.is_dir():
-            raise
-    return folder
-
-
-def load(doc: Document, lexicon: Lexicon, stopword_tier: str = "function", use_cache: bool = True) -> Dataset:
-    """The dataset of a document: from the disk cache, or built and stored."""
-    key = cache_key(doc, lexicon, stopword_tier)
-    if use_cache:
-        cached = read_cached(key)
-        if cached is not None:
-            return cached
-    dataset = build(doc, lexicon, stopword_tier)
-    if use_cache:
-        write_cached(dataset)
-    return dataset

@@ -17,10 +17,10 @@ import pandas as pd
 import streamlit as st
 
 from studyboard.dataset import tables as datasets
-from studyboard.dataset import documents
 from studyboard import i18n, lexicon as lexicon_module, paths
-from studyboard.store import library
 from studyboard.errors import InputError
+from studyboard.dataset import catalog as doc_catalog
+from studyboard.ingest import document
 
 #: The pages in navigation order: (file, title key, icon). Pages whose file
 #: does not exist yet are left out.
@@ -74,12 +74,12 @@ def current_lexicon() -> lexicon_module.Lexicon:
     return _lexicon(lexicon_key())
 
 
-def catalog() -> list[documents.Entry]:
+def catalog() -> list[document.Entry]:
     """The documents the board can open (shipped ones first, then the library's)."""
-    return documents.catalog()
+    return doc_catalog.catalog()
 
 
-def _stamp(entry: documents.Entry) -> str:
+def _stamp(entry: document.Entry) -> str:
     return entry.stamp()
 
 
@@ -87,7 +87,7 @@ def _stamp(entry: documents.Entry) -> str:
 def load_dataset(doc_id: str, stamp: str, lex_key: str) -> datasets.Dataset:
     """The one cached dataset of a document (from disk when parsed before)."""
     entry = next(e for e in catalog() if e.id == doc_id)
-    return library.dataset_for(entry, _lexicon(lex_key))
+    return doc_catalog.dataset_for(entry, _lexicon(lex_key))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

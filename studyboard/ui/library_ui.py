@@ -19,11 +19,13 @@ import streamlit as st
 
 from studyboard.ui import app
 from studyboard.analysis import comparison
-from studyboard.dataset import documents
 from studyboard import i18n
 from studyboard.store import library
 from studyboard.dataset.tables import Dataset
 from studyboard.errors import InputError
+from studyboard.dataset import catalog
+from studyboard.ingest import document
+from studyboard.ingest import intake
 
 _DRAFT = "_lib_draft"
 _FLASH = "_lib_flash"
@@ -32,8 +34,8 @@ _UPLOAD_N = "_lib_upload_n"
 _SEEN_UPLOAD = "_lib_upload_seen"
 _PREFILLED = "_lib_prefilled"
 _EDITING = "_lib_editing"
-NEW_FIELDS = {name: f"lib_new_{name}" for name in documents.META_FIELDS}
-EDIT_FIELDS = {name: f"lib_edit_{name}" for name in documents.META_FIELDS}
+NEW_FIELDS = {name: f"lib_new_{name}" for name in document.META_FIELDS}
+EDIT_FIELDS = {name: f"lib_edit_{name}" for name in document.META_FIELDS}
 PASTE_KEY = "lib_paste"
 
 
@@ -50,7 +52,7 @@ class Pending:
     """The current upload or pasted text: a draft, or the error that refused it."""
 
     origin: str  # "upload:<file id>" or "paste:<hash>"
-    draft: library.Draft | None
+    draft: intake.Draft | None
     error: InputError | None
 
 
@@ -94,7 +96,7 @@ def take_upload(upload, lexicon) -> Pending | None:
     if st.session_state.get(_SEEN_UPLOAD) != upload.file_id:
         st.session_state[_SEEN_UPLOAD] = upload.file_id
         try:
-            result = Pending(f"upload:{upload.file_id}", library.prepare(upload.getvalue(), upload.name, lexicon), None)
+            result = Pending(f"upload:{upload.file_id}", catalog.prepare(upload.getvalue(), upload.name, lexicon), None)
         except InputError as exc:
             result = Pending(f"upload:{upload.file_id}", None, exc)
         st.session_state[_DRAFT] = result
@@ -106,7 +108,7 @@ def take_paste(lexicon) -> None:
     text = st.session_state.get(PASTE_KEY, "")
     origin = "paste:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     try:
-        result = Pending(origin, library.prepare_text(text, lexicon), None)
+        result = Pending(origin, catalog.prepare_text(text, lexicon), None)
     except InputError as exc:
         result = Pending(origin, None, exc)
     st.session_state[_DRAFT] = result
@@ -122,7 +124,7 @@ def meta_fields(view: app.View, fields: dict[str, str]) -> None:
     right.text_input(view.t("library.field_source"), key=fields["source"])
 
 
-def prefill_new(draft: library.Draft) -> None:
+def prefill_new(draft: intake.Draft) -> None:
     """Put the guessed metadata into the add form's fields, once per draft."""
     if st.session_state.get(_PREFILLED) == draft.sha256:
         return
@@ -139,7 +141,7 @@ def add_pending(lang: str) -> None:
         return
     meta = {name: st.session_state.get(key, "") for name, key in NEW_FIELDS.items()}
     try:
-        entry = library.add(current.draft, meta)
+        entry = catalog.add(current.draft, meta)
     except InputError as exc:
         flash("error", exc.message(lang))
         return
@@ -162,7 +164,7 @@ def add_pending(lang: str) -> None:
 # --- editing and deleting ------------------------------------------------------------
 
 
-def prefill_edit(entry: documents.Entry) -> None:
+def prefill_edit(entry: document.Entry) -> None:
     """Put a document's metadata into the edit form, when another document (or version) is shown."""
     if st.session_state.get(_EDITING) == (entry.id, entry.stamp()):
         return
@@ -266,7 +268,7 @@ def trend(terms: list[str], label: str) -> tuple[pd.DataFrame, list[str]]:
         else:
             state["bar"].progress(fraction, text=text)
 
-    result = comparison.term_trend(entries, terms, library.body_text, progress)
+    result = comparison.term_trend(entries, terms, catalog.body_text, progress)
     slot.empty()
     with lock:
         cache[key] = result

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from browser_helpers import errors_on, full_screenshot, main_text, open_page, plot_count
-from studyboard.store import library
 from studyboard import lexicon as lexicon_module
 from studyboard.ingest import reflow
 from support import SEED_ID, SEED_PATH
+from studyboard.dataset import catalog
 
 pytestmark = pytest.mark.browser
 
@@ -25,10 +25,10 @@ def earlier():
     text = "\n".join(["（测试）推动中部地区崛起工作座谈会", *structure.paragraphs[:3], ADDED,
                       *structure.paragraphs[7:]])
     lex = lexicon_module.load()
-    draft = library.prepare_text(text, lex)
+    draft = catalog.prepare_text(text, lex)
     if draft.duplicate_of is not None:
         return draft.duplicate_of
-    return library.add(draft, {"title": "（测试）推动中部地区崛起工作座谈会", "date": "2019-05-21"})
+    return catalog.add(draft, {"title": "（测试）推动中部地区崛起工作座谈会", "date": "2019-05-21"})
 
 
 @pytest.mark.parametrize("lang, name", [("zh", "compare"), ("en", "compare_en")])

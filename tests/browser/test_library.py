@@ -19,6 +19,7 @@ from studyboard.ui import app
 from studyboard.store import library, notes
 from studyboard import lexicon as lexicon_module
 from support import ROOT, SEED_ID
+from studyboard.dataset import catalog
 
 pytestmark = pytest.mark.browser
 
@@ -49,10 +50,10 @@ def no_dialogs(page) -> list[str]:
 
 def add(text: str, **meta):
     lex = lexicon_module.load()
-    draft = library.prepare_text(text, lex)
+    draft = catalog.prepare_text(text, lex)
     if draft.duplicate_of is not None:
         return draft.duplicate_of
-    return library.add(draft, {**draft.guess.meta(), **meta})
+    return catalog.add(draft, {**draft.guess.meta(), **meta})
 
 
 def test_upload_gb18030_and_open_it_on_every_page(page, server, tmp_path):
@@ -105,7 +106,7 @@ def test_library_in_english(page, server):
     ("big.txt", ("中部地区崛起。" * 550_000).encode("utf-8"), "文件太大：11.01 MB，上限是 10 MB"),
 ])
 def test_bad_files_through_the_real_widget(page, server, tmp_path, name, data, message):
-    before = library.listing().to_dict("records")
+    before = catalog.listing().to_dict("records")
     path = tmp_path / name
     path.write_bytes(data)
     open_page(page, server)
@@ -114,7 +115,7 @@ def test_bad_files_through_the_real_widget(page, server, tmp_path, name, data, m
     alerts = page.locator('[data-testid="stAlertContentError"]')
     assert alerts.count() == 1 and message in alerts.first.inner_text()
     assert page.get_by_role("button", name="加入文库").count() == 0
-    assert library.listing().to_dict("records") == before
+    assert catalog.listing().to_dict("records") == before
     assert page.locator('[data-testid="stException"]').count() == 0
 
 

@@ -8,8 +8,8 @@ import pytest
 
 from library_cases import HOSTILE, KEY_A, KEY_B
 from pages_helpers import no_exceptions, plotly_specs, plotly_values as values
-from studyboard.store import library
 from studyboard import lexicon as lexicon_module
+from studyboard.dataset import catalog
 
 
 @pytest.fixture(autouse=True)
@@ -24,8 +24,8 @@ def lex():
 
 
 def add(lex, text, **meta):
-    draft = library.prepare_text(text, lex)
-    return library.add(draft, {**draft.guess.meta(), **meta})
+    draft = catalog.prepare_text(text, lex)
+    return catalog.add(draft, {**draft.guess.meta(), **meta})
 
 
 @pytest.fixture

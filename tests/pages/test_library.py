@@ -15,6 +15,7 @@ from studyboard.store import library, notes
 from studyboard import lexicon as lexicon_module
 from studyboard.views import markup
 from support import SEED_ID, SEED_PATH
+from studyboard.dataset import catalog
 
 #: A phrase of each message in Chinese (studyboard/i18n.py, _ERRORS).
 MESSAGE = {
@@ -43,12 +44,12 @@ def lex():
 
 
 def stored():
-    return library.listing().to_dict("records"), notes.counts()
+    return catalog.listing().to_dict("records"), notes.counts()
 
 
 def add(lex, text, **meta):
-    draft = library.prepare_text(text, lex)
-    return library.add(draft, {**draft.guess.meta(), **meta})
+    draft = catalog.prepare_text(text, lex)
+    return catalog.add(draft, {**draft.guess.meta(), **meta})
 
 
 def table_text(at) -> str:

@@ -1,11 +1,14 @@
-"""The documents the board can open: shipped texts under ``data/texts`` and
-the documents users add to the library (:mod:`studyboard.store.library`).
+"""A document as the board reads it: its text, its metadata and its structure.
 
-A shipped document is a text file (``.txt``; also ``.docx`` or ``.pdf``) with
-an optional metadata file of the same name and the suffix ``.toml`` beside it
-(title, date, place, source). Its id is the file name without suffix. Ids
-come from the listings only (:func:`catalog`): a value from a URL is looked
-up in them and never used as a path.
+:class:`Entry` says where a document's file is and what metadata the board
+holds for it (shipped documents: a ``.toml`` beside the file; library
+documents: the database). :func:`read` turns an entry into a
+:class:`Document`: the file decoded (:mod:`studyboard.ingest.sources`), and
+the text's structure — title lines and body paragraphs — rebuilt once by
+:func:`studyboard.ingest.reflow.reflow` when first asked for. Every later
+step (hashing, metadata guessing, the dataset) reads that one structure.
+
+:func:`clean_meta` checks metadata typed by a user.
 """
 
 from __future__ import annotations
@@ -13,14 +16,23 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import cached_property
 from pathlib import Path
 
-from studyboard import paths
-from studyboard.ingest import sources
 from studyboard.errors import InputError
+from studyboard.ingest import sources
+from studyboard.ingest.reflow import Reflowed, reflow
 
 DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$")
 META_FIELDS = ("title", "date", "place", "source")
+#: Longest title, place and source accepted (characters).
+FIELD_LIMITS = {"title": 200, "date": 10, "place": 100, "source": 100}
+#: How a document came in.
+FORMATS = ("text", "docx", "pdf", "paste")
+
+_DATE_FIELD = re.compile(r"^(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?)?年?$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,19 @@ class Document:
     def meta(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in META_FIELDS}
 
+    @cached_property
+    def structure(self) -> Reflowed:
+        """Title lines and body paragraphs (the text reflowed, once per document)."""
+        return reflow(self.text)
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(self.structure.paragraphs)
+
+    @property
+    def body(self) -> str:
+        """The body as the board reads it: paragraphs joined by line breaks."""
+        return "\n".join(self.structure.paragraphs)
 
 @dataclass(frozen=True)
 class Entry:
@@ -79,19 +104,6 @@ def read_meta(path: Path) -> dict[str, str]:
     return {name: str(data.get(name, "") or "") for name in META_FIELDS}
 
 
-def shipped(folder: Path | None = None) -> list[Entry]:
-    """Documents in ``data/texts`` (or ``folder``), sorted by file name."""
-    folder = Path(folder or paths.TEXTS)
-    entries = []
-    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-        if path.suffix.lower() not in sources.SUFFIXES or not path.is_file():
-            continue
-        if not DOC_ID.match(path.stem):
-            continue
-        entries.append(Entry(path.stem, path, **read_meta(path)))
-    return entries
-
-
 def read(entry: Entry, check_size: bool = True) -> Document:
     """Read a listed document; raises InputError for unreadable files.
 
@@ -116,18 +128,42 @@ def read(entry: Entry, check_size: bool = True) -> Document:
     )
 
 
-def catalog() -> list[Entry]:
-    """Every document the board can open: shipped ones (by file name), then the
-    library's (by date). A library id that a shipped file already uses is left out."""
-    from studyboard.store import library
-
-    entries = shipped()
-    taken = {e.id for e in entries}
-    return entries + [e for e in library.entries() if e.id not in taken]
-
-
 def from_file(path: Path | str) -> Document:
     """A document from any file path (the command line); metadata beside it if present."""
     path = Path(path)
     doc_id = re.sub(r"[^A-Za-z0-9_.-]", "_", path.stem)[:80] or "document"
     return read(Entry(doc_id, path, **read_meta(path)))
+
+
+def clean_meta(meta: dict) -> dict[str, str]:
+    """Metadata fit to store: one line each, within FIELD_LIMITS, the date as YYYY[-MM[-DD]].
+
+    Raises InputError for a date that is not a date and for fields too long.
+    """
+    out = {}
+    for name in META_FIELDS:
+        value = _CONTROL.sub(" ", str(meta.get(name, "") or "")).strip()
+        if name == "date":
+            value = normalize_date(value)
+        elif len(value) > FIELD_LIMITS[name]:
+            raise InputError("field_too_long", value=value[:20], limit=FIELD_LIMITS[name])
+        out[name] = value
+    return out
+
+
+def normalize_date(text: str) -> str:
+    """'2024-3-20', '2024/03/20', '2024年3月20日' -> '2024-03-20'; also '2024-03' and '2024'; '' stays ''."""
+    text = text.strip().replace(" ", "")
+    if not text:
+        return ""
+    match = _DATE_FIELD.match(text)
+    if not match:
+        raise InputError("date", value=text[:20])
+    year, month, day = match[1], match[2], match[3]
+    try:
+        Date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:
+        raise InputError("date", value=text[:20]) from exc
+    if not 1900 <= int(year) <= 2100:
+        raise InputError("date", value=text[:20])
+    return "-".join([year] + [f"{int(part):02d}" for part in (month, day) if part])
