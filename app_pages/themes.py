@@ -11,8 +11,6 @@ import streamlit as st
 from studyboard.ui import app
 from studyboard.views import charts, reader, themeviews
 from studyboard.dataset import tables as dataset
-from studyboard import paths
-from studyboard.nlp import themes
 from studyboard.errors import LexiconError
 
 view = app.view()
@@ -60,7 +58,7 @@ save = save_col.button(view.t("themes.save"), type="primary", disabled=not chang
 discard = discard_col.button(view.t("themes.discard"), disabled=not (changed or problem), key="themes_discard")
 if save and changed:
     try:
-        themes.save_themes(new_themes, paths.lexicon_dir() / "themes.toml")
+        app.save_themes(new_themes)
     except LexiconError as exc:
         st.error(view.t("themes.refused", reason=exc.message(lang)))
     except OSError as exc:

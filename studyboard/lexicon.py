@@ -12,10 +12,14 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import re
+import tempfile
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+import tomlkit
 
 from studyboard import paths
 from studyboard.errors import LexiconError
@@ -59,9 +63,6 @@ class Theme:
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_zh
-
-    def desc(self, lang: str) -> str:
-        return self.desc_en if lang == "en" else self.desc_zh
 
 
 @dataclass(frozen=True)
@@ -332,3 +333,78 @@ def load(directory: Path | str | None = None) -> Lexicon:
         titles=titles,
         hashes={name: _sha256(directory / name) for name in FILES},
     )
+
+
+# --- writing the themes file -----------------------------------------------------
+
+_THEME_FIELDS = ("id", "name_zh", "name_en", "desc_zh", "desc_en", "color")
+
+
+def _keyword_array(words) -> tomlkit.items.Array:
+    array = tomlkit.array()
+    array.extend(words)
+    return array.multiline(True)
+
+
+def _update_table(table, theme: Theme) -> None:
+    """Set the fields of one [[theme]] table that changed (others keep their formatting and comments)."""
+    for name in _THEME_FIELDS:
+        if table.get(name) != getattr(theme, name):
+            table[name] = getattr(theme, name)
+    if list(table.get("keywords", [])) != list(theme.keywords):
+        table["keywords"] = _keyword_array(theme.keywords)
+    if theme.exclude:
+        if list(table.get("exclude", [])) != list(theme.exclude):
+            table["exclude"] = list(theme.exclude)
+    elif "exclude" in table:
+        del table["exclude"]
+
+
+def dumps_themes(themes: tuple[Theme, ...], current: str = "") -> str:
+    """The themes file's text for ``themes``, edited into ``current`` (the file as it
+    is): its comments, its order of fields and the formatting of unchanged
+    values stay as they were; new themes are added, removed ones dropped."""
+    document = tomlkit.parse(current) if current.strip() else tomlkit.document()
+    existing = list(document.get("theme", []))
+    if [str(table.get("id")) for table in existing] == [theme.id for theme in themes]:
+        for table, theme in zip(existing, themes):  # the same themes in the same order: edit in place
+            _update_table(table, theme)
+        return tomlkit.dumps(document)
+    tables = {str(table.get("id")): table for table in existing}
+    array = tomlkit.aot()
+    for theme in themes:
+        table = tables.pop(theme.id, None)
+        if table is None:
+            table = tomlkit.table()
+        _update_table(table, theme)
+        array.append(table)
+    document["theme"] = array
+    return tomlkit.dumps(document)
+
+
+def save_themes(themes: tuple[Theme, ...], path: Path | str) -> None:
+    """Validate themes and write them to the themes file at ``path`` atomically.
+
+    The themes are validated first (LexiconError for invalid ones), then the
+    new text is parsed back and must give the same themes; it goes to a
+    temporary file in the same folder that then replaces the old file in one
+    step, so a failed save leaves the old file as it was. Comments in the file
+    are kept (tomlkit edits the document in place).
+    """
+    path = Path(path)
+    wanted = parse_themes({"theme": [asdict(theme) for theme in themes]}, path.name)
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    text = dumps_themes(wanted, current)
+    if parse_themes(tomllib.loads(text), path.name) != wanted:
+        raise LexiconError("toml", file=path.name, detail="round trip changed the themes")
+    fd, tmp = tempfile.mkstemp(prefix=".themes-", suffix=".toml", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

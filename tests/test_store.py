@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from studyboard import paths
+from studyboard.errors import InputError
 from studyboard.store import db as store
 
 
@@ -92,3 +93,15 @@ def test_atomic_write_that_fails_keeps_the_old_file(tmp_path, monkeypatch):
         store.atomic_write(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_a_library_of_a_newer_schema_is_refused_and_left_alone(library):
+    library.mkdir(parents=True, exist_ok=True)
+    path = library / "library.sqlite3"
+    with sqlite3.connect(path) as con:
+        con.execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")
+    before = path.read_bytes()
+    with pytest.raises(InputError) as caught:
+        store.read("SELECT 1")
+    assert caught.value.key == "library_db" and "newer" in caught.value.params["reason"]
+    assert path.read_bytes() == before

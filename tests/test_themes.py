@@ -11,18 +11,14 @@ import pytest
 from studyboard import lexicon as lexicon_module
 from studyboard.errors import LexiconError
 from studyboard.lexicon import parse_themes
-from studyboard.nlp.themes import ThemeMatcher, density, save_themes
+from studyboard.lexicon import save_themes
+from studyboard.nlp.themes import ThemeMatcher
 
 
 def test_longest_keyword_wins_within_a_theme(lexicon):
     themes, keywords, starts, ends = ThemeMatcher(lexicon.themes).hits("加强生态环境保护和生态建设")
     ecology = [(k, s) for t, k, s in zip(themes, keywords, starts) if t == "ecology"]
     assert ecology == [("生态环境", 2), ("生态", 9)]
-
-
-def test_density_is_hits_per_hundred_characters():
-    assert density(3, 150) == 2.0
-    assert density(0, 0) == 0.0
 
 
 @pytest.fixture
@@ -75,3 +71,29 @@ def test_quotes_and_backslashes_survive(themes_file, lexicon):
     save_themes(tuple(edited), themes_file)
     again = parse_themes(tomllib.loads(themes_file.read_text(encoding="utf-8")))
     assert again[0].desc_en == 'Say "innovation" \\ twice'
+
+
+def test_save_keeps_comments_and_unchanged_themes_as_written(themes_file, lexicon):
+    # a comment of the user's own inside a theme, and one between two themes
+    text = themes_file.read_text(encoding="utf-8")
+    text = text.replace('id = "regional"\n', 'id = "regional"\n# 区域：与其他战略衔接\n', 1)
+    text = text.replace("\n[[theme]]\nid = \"reform\"", "\n# 以下为改革开放\n[[theme]]\nid = \"reform\"", 1)
+    themes_file.write_text(text, encoding="utf-8")
+    edited = list(lexicon.themes)
+    edited[0] = replace(edited[0], keywords=edited[0].keywords + ("科技攻关",))
+    save_themes(tuple(edited), themes_file)
+    saved = themes_file.read_text(encoding="utf-8")
+    assert "# 区域：与其他战略衔接" in saved and "# 以下为改革开放" in saved
+    # the second theme was not edited: its block is unchanged, line for line
+    block = lambda t: t.split('id = "regional"')[1].split("[[theme]]")[0]
+    assert block(saved) == block(text)
+    again = parse_themes(tomllib.loads(saved))
+    assert again[0].keywords[-1] == "科技攻关" and again[1:] == lexicon.themes[1:]
+
+
+def test_save_with_a_theme_removed_keeps_the_header(themes_file, lexicon):
+    header = themes_file.read_text(encoding="utf-8").split("[[theme]]")[0]
+    save_themes(lexicon.themes[:-1], themes_file)
+    text = themes_file.read_text(encoding="utf-8")
+    assert text.startswith(header.rstrip())
+    assert [t.id for t in parse_themes(tomllib.loads(text))] == [t.id for t in lexicon.themes[:-1]]

@@ -117,6 +117,9 @@ def _prepare(path: Path) -> None:
         con = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
         try:
             con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT * 1000}")
+            found = con.execute("PRAGMA user_version").fetchone()[0]
+            if found > SCHEMA_VERSION:  # a newer board's library: leave it as it is
+                raise sqlite3.DatabaseError(f"schema version {found} is newer than this board's {SCHEMA_VERSION}")
             _wal(con)
             con.execute("BEGIN IMMEDIATE")
             try:

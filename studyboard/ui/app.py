@@ -74,6 +74,12 @@ def current_lexicon() -> lexicon_module.Lexicon:
     return _lexicon(lexicon_key())
 
 
+def save_themes(themes) -> None:
+    """Write an edited theme lexicon to the themes file in use (see lexicon.save_themes);
+    every page then rebuilds from it (the lexicon key changes)."""
+    lexicon_module.save_themes(themes, paths.lexicon_dir() / "themes.toml")
+
+
 def catalog() -> list[document.Entry]:
     """The documents the board can open (shipped ones first, then the library's)."""
     return doc_catalog.catalog()

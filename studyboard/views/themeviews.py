@@ -11,7 +11,7 @@ The data behind each figure is a plain function returning a DataFrame
 (``paragraph_cells``, ``theme_shares``, ``cooccurrence`` ...), tested on its
 own. The theme lexicon is shown as a keyword table with per-keyword hit
 counts; :func:`themes_from_table` turns an edited copy of that table back
-into themes for :func:`studyboard.nlp.themes.save_themes`.
+into themes for :func:`studyboard.lexicon.save_themes`.
 """
 
 from __future__ import annotations
