@@ -19,6 +19,9 @@ import streamlit as st
 from studyboard.dataset import tables as datasets
 from studyboard import i18n, lexicon as lexicon_module, paths
 from studyboard.errors import InputError
+from studyboard.ui.params import join_list, parse_choice, parse_int, parse_list  # noqa: F401 (pages use app.*, until they use url)
+from studyboard.ui import url
+from studyboard.ui.url import from_url, lang_key, to_url, update_url, url_changed  # noqa: F401
 from studyboard.dataset import catalog as doc_catalog
 from studyboard.ingest import document
 
@@ -118,155 +121,16 @@ def overview_previews(v: View) -> list:
 
 # --- the URL -------------------------------------------------------------------
 #
-# View state lives in the URL (?doc=…&themes=ecology,party&para=5). Widgets keep
-# their values in st.session_state under their keys; at the start of every run
-# the URL is compared with the one this session wrote last: when it differs
-# (a shared link, an edited address, the browser's back button) the URL wins
-# and seeds the widgets, otherwise the widgets win and are written to the URL.
-# A page switch clears the address, which is not taken as a change: the
-# shared controls keep their values and write them back.
-
-_LAST = "_url_last"
-_EXTERNAL = "_url_external"
-
-
-def _url_get(name: str) -> str | None:
-    """A URL parameter's value; repeated ones (?themes=a&themes=b) joined by commas."""
-    values = st.query_params.get_all(name)
-    return ",".join(values) if values else (None if name not in st.query_params else "")
-
-
-def _url_now() -> dict[str, str]:
-    return {name: _url_get(name) for name in st.query_params}
-
-
-def begin_run() -> None:
-    """Decide once per run whether the URL changed from outside this session."""
-    now = _url_now()
-    last = st.session_state.get(_LAST)
-    st.session_state[_EXTERNAL] = last is None or (bool(now) and now != last)
-
-
-def url_changed() -> bool:
-    """Whether this run's URL came from outside the session (a shared link, an edited address)."""
-    return bool(st.session_state.get(_EXTERNAL))
-
-
-def from_url(key: str, default, parse=str, param: str | None = None) -> None:
-    """Seed the widget ``key`` before it is drawn: from the URL when that changed
-    from outside, else keep its value (``default`` the first time).
-
-    ``parse`` turns the URL text into a value and returns None (or raises
-    ValueError) for a value that is not valid; an invalid value is ignored.
-    """
-    param = param or key
-    if st.session_state.get(_EXTERNAL):
-        raw = _url_get(param)
-        if raw is None:
-            if st.session_state.get(_LAST) is not None:
-                st.session_state[key] = default  # the new address does not set it
-        else:
-            try:
-                value = parse(raw)
-            except (ValueError, TypeError):
-                value = None
-            if value is not None:
-                st.session_state[key] = value
-    st.session_state.setdefault(key, default)
-
-
-def to_url(param: str, value, default=None, serialize=str) -> None:
-    """Write a view-state value to the URL (left out while it has its default)."""
-    if value is None or value == default or value in ("", [], ()):
-        if param in st.query_params:
-            del st.query_params[param]
-    else:
-        text = serialize(value)
-        if _url_get(param) != text:
-            st.query_params[param] = text
-    st.session_state[_LAST] = _url_now()
-
-
-def update_url(**params: object) -> None:
-    """Set URL parameters (None or "" removes one) and rerun at once.
-
-    The new address then seeds the widgets as a shared link would; this is how
-    a click on a chart changes a widget that was drawn earlier in the run
-    (``app.update_url(para=8, themes="ecology")``).
-    """
-    for name, value in params.items():
-        if (value is None or value == "") and name in st.query_params:
-            del st.query_params[name]
-    # one message for all new values: one entry in the browser's history
-    st.query_params.update({name: str(value) for name, value in params.items() if value not in (None, "")})
-    st.rerun()
-
-
-def lang_key(key: str, lang: str) -> str:
-    """The key of a selectbox whose option labels depend on the language.
-
-    After a language switch Streamlit keeps showing a keyed selectbox's
-    current option in the old language; a key per language draws it anew.
-    The value moves over from the other language's key.
-    """
-    own = f"{key}__{lang}"
-    if own not in st.session_state:
-        for other in i18n.LANGS:
-            if f"{key}__{other}" in st.session_state:
-                st.session_state[own] = st.session_state[f"{key}__{other}"]
-                break
-    return own
-
-
-def parse_list(valid) -> callable:
-    """A parser for comma-separated ids that keeps the valid ones, in order."""
-    allowed = list(valid)
-
-    def parse(text: str) -> list[str]:
-        chosen = {part.strip() for part in text.split(",")}
-        return [item for item in allowed if item in chosen]
-
-    return parse
-
-
-def parse_choice(valid) -> callable:
-    """A parser that accepts one of ``valid`` (else None: the value is ignored)."""
-    allowed = list(valid)
-
-    def parse(text: str):
-        return text if text in allowed else None
-
-    return parse
-
-
-def parse_int(low: int, high: int) -> callable:
-    """A parser for a whole number from ``low`` to ``high`` (else None)."""
-
-    def parse(text: str) -> int | None:
-        value = int(text)
-        return value if low <= value <= high else None
-
-    return parse
-
-
-def join_list(values) -> str:
-    return ",".join(values)
-
-
 # --- shared controls -------------------------------------------------------------
 
 
 def shared_controls() -> View | None:
     """Draw the sidebar's shared controls and load the dataset; None if none can be loaded."""
-    begin_run()
-    from_url("lang", i18n.DEFAULT_LANG, lambda v: v if v in i18n.LANGS else None)
+    url.begin_run()
     with st.sidebar:
-        st.segmented_control(
-            "Language", list(i18n.LANGS), key="lang", required=True, label_visibility="collapsed",
-            format_func=lambda code: {"zh": "中文", "en": "English"}[code],
-        )
-    lang = st.session_state["lang"] if st.session_state.get("lang") in i18n.LANGS else i18n.DEFAULT_LANG
-    to_url("lang", lang, i18n.DEFAULT_LANG)
+        lang = url.choice("lang", i18n.LANGS, i18n.DEFAULT_LANG, key="lang").bind(
+            st.segmented_control, "Language", list(i18n.LANGS), required=True, label_visibility="collapsed",
+            format_func=lambda code: {"zh": "中文", "en": "English"}[code])
 
     entries = catalog()
     if not entries:
@@ -274,18 +138,20 @@ def shared_controls() -> View | None:
         return None
     ids = [e.id for e in entries]
     asked = st.query_params.get("doc")
-    if st.session_state.get(_EXTERNAL) and asked is not None and asked not in ids:
+    if url.url_changed() and asked is not None and asked not in ids:
         st.warning(i18n.t("app.unknown_doc", lang, doc=asked[:80]))
     titles = {e.id: (e.title or e.id) for e in entries}
     dates = {e.id: e.date for e in entries}
     lex = current_lexicon()
     theme_ids = [t.id for t in lex.themes]
-    from_url("doc", ids[0], lambda v: v if v in ids else None)
+    doc = url.choice("doc", ids, None, key="doc")  # always in the URL: a shared link names its document
+    themes_param = url.choices("themes", theme_ids, key="themes")
+    mode_param = url.choice("mode", THEME_MODES, "any", key="mode")
+    doc.seed()
     if st.session_state["doc"] not in ids:
         st.session_state["doc"] = ids[0]
-    from_url("themes", [], parse_list(theme_ids))
-    st.session_state["themes"] = [t for t in st.session_state["themes"] if t in theme_ids]
-    from_url("mode", "any", lambda v: v if v in THEME_MODES else None)
+    themes_param.seed()
+    mode_param.seed()
     with st.sidebar:
         st.selectbox(i18n.t("app.document", lang), ids, key="doc",
                      format_func=lambda i: f"{titles[i]} · {dates[i]}" if dates[i] else titles[i])
@@ -294,12 +160,9 @@ def shared_controls() -> View | None:
                        placeholder=i18n.t("app.themes_placeholder", lang))
         st.segmented_control(i18n.t("app.theme_mode", lang), list(THEME_MODES), key="mode", required=True,
                              format_func=lambda m: i18n.t(f"app.mode_{m}", lang))
-    doc_id = st.session_state["doc"]
-    themes = tuple(t for t in theme_ids if t in st.session_state["themes"])
-    mode = st.session_state["mode"] if st.session_state.get("mode") in THEME_MODES else "any"
-    to_url("doc", doc_id)
-    to_url("themes", list(themes), [], join_list)
-    to_url("mode", mode, "any")
+    doc_id = doc.write(doc.value())
+    themes = tuple(themes_param.write(themes_param.value()))
+    mode = mode_param.write(mode_param.value())
     entry = next(e for e in entries if e.id == doc_id)
     try:
         ds = load_dataset(doc_id, _stamp(entry), lexicon_key())

@@ -1,0 +1,195 @@
+"""View state in the URL: one helper for every widget a presenter would share.
+
+A page declares each piece of its view state once, as a :class:`Param` (its
+URL name, the widget's key, its default and how URL text becomes a value),
+and draws the widget through it::
+
+    layer = url.choice("layer", LAYERS, "direct", key="map_layer").bind(
+        st.segmented_control, label, list(LAYERS), required=True)
+
+``bind`` seeds the widget from the URL, draws it, checks its value (a value
+that does not survive the round trip through the URL is replaced by the
+default) and writes it back to the URL; ``seed`` / ``value`` / ``write`` do
+the same in steps where something between them (a click on a chart) may
+change the value. Parsers are those of :mod:`studyboard.ui.params`: a value
+from the address bar that is not valid is ignored, never used as a path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from studyboard import i18n
+from studyboard.ui import params
+
+# View state lives in the URL (?doc=…&themes=ecology,party&para=5). Widgets keep
+# their values in st.session_state under their keys; at the start of every run
+# the URL is compared with the one this session wrote last: when it differs
+# (a shared link, an edited address, the browser's back button) the URL wins
+# and seeds the widgets, otherwise the widgets win and are written to the URL.
+# A page switch clears the address, which is not taken as a change: the
+# shared controls keep their values and write them back.
+
+_LAST = "_url_last"
+_EXTERNAL = "_url_external"
+
+
+def _url_get(name: str) -> str | None:
+    """A URL parameter's value; repeated ones (?themes=a&themes=b) joined by commas."""
+    values = st.query_params.get_all(name)
+    return ",".join(values) if values else (None if name not in st.query_params else "")
+
+
+def _url_now() -> dict[str, str]:
+    return {name: _url_get(name) for name in st.query_params}
+
+
+def begin_run() -> None:
+    """Decide once per run whether the URL changed from outside this session."""
+    now = _url_now()
+    last = st.session_state.get(_LAST)
+    st.session_state[_EXTERNAL] = last is None or (bool(now) and now != last)
+
+
+def url_changed() -> bool:
+    """Whether this run's URL came from outside the session (a shared link, an edited address)."""
+    return bool(st.session_state.get(_EXTERNAL))
+
+
+def from_url(key: str, default, parse=str, param: str | None = None) -> None:
+    """Seed the widget ``key`` before it is drawn: from the URL when that changed
+    from outside, else keep its value (``default`` the first time).
+
+    ``parse`` turns the URL text into a value and returns None (or raises
+    ValueError) for a value that is not valid; an invalid value is ignored.
+    """
+    param = param or key
+    if st.session_state.get(_EXTERNAL):
+        raw = _url_get(param)
+        if raw is None:
+            if st.session_state.get(_LAST) is not None:
+                st.session_state[key] = default  # the new address does not set it
+        else:
+            try:
+                value = parse(raw)
+            except (ValueError, TypeError):
+                value = None
+            if value is not None:
+                st.session_state[key] = value
+    st.session_state.setdefault(key, default)
+
+
+def to_url(param: str, value, default=None, serialize=str) -> None:
+    """Write a view-state value to the URL (left out while it has its default)."""
+    if value is None or value == default or value in ("", [], ()):
+        if param in st.query_params:
+            del st.query_params[param]
+    else:
+        text = serialize(value)
+        if _url_get(param) != text:
+            st.query_params[param] = text
+    st.session_state[_LAST] = _url_now()
+
+
+def update_url(**params: object) -> None:
+    """Set URL parameters (None or "" removes one) and rerun at once.
+
+    The new address then seeds the widgets as a shared link would; this is how
+    a click on a chart changes a widget that was drawn earlier in the run
+    (``app.update_url(para=8, themes="ecology")``).
+    """
+    for name, value in params.items():
+        if (value is None or value == "") and name in st.query_params:
+            del st.query_params[name]
+    # one message for all new values: one entry in the browser's history
+    st.query_params.update({name: str(value) for name, value in params.items() if value not in (None, "")})
+    st.rerun()
+
+
+def lang_key(key: str, lang: str) -> str:
+    """The key of a selectbox whose option labels depend on the language.
+
+    After a language switch Streamlit keeps showing a keyed selectbox's
+    current option in the old language; a key per language draws it anew.
+    The value moves over from the other language's key.
+    """
+    own = f"{key}__{lang}"
+    if own not in st.session_state:
+        for other in i18n.LANGS:
+            if f"{key}__{other}" in st.session_state:
+                st.session_state[own] = st.session_state[f"{key}__{other}"]
+                break
+    return own
+
+
+@dataclass(frozen=True)
+class Param:
+    """One piece of view state: URL parameter ``name``, widget ``key``, ``default``.
+
+    ``parse`` turns URL text into a value (None or ValueError: not valid);
+    ``serialize`` turns a value into URL text.
+    """
+
+    name: str
+    key: str
+    default: Any
+    parse: Callable[[str], Any]
+    serialize: Callable[[Any], str] = str
+
+    def seed(self) -> None:
+        """Before the widget is drawn: take the URL's value when the URL changed from outside."""
+        from_url(self.key, self.default, self.parse, param=self.name)
+
+    def checked(self, value: Any) -> Any:
+        """``value`` if it survives the round trip through the URL, else the default."""
+        if value is None or value == self.default:
+            return self.default
+        try:
+            again = self.parse(self.serialize(value))
+        except (ValueError, TypeError):
+            again = None
+        return self.default if again is None else again
+
+    def value(self) -> Any:
+        """The widget's current value, checked."""
+        return self.checked(st.session_state.get(self.key, self.default))
+
+    def write(self, value: Any) -> Any:
+        """Put ``value`` in the URL (left out while it is the default); returns it."""
+        to_url(self.name, value, self.default, self.serialize)
+        return value
+
+    def bind(self, draw: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Seed, draw ``draw(*args, key=self.key, **kwargs)``, check and write; returns the value."""
+        self.seed()
+        draw(*args, key=self.key, **kwargs)
+        return self.write(self.value())
+
+
+def choice(name: str, options: Iterable[str], default: str | None, *, key: str) -> Param:
+    """One of ``options``."""
+    return Param(name, key, default, params.parse_choice(options))
+
+
+def choices(name: str, options: Iterable[str], default: Iterable[str] = (), *, key: str) -> Param:
+    """Any of ``options`` (a list, in the options' order), comma-separated in the URL."""
+    return Param(name, key, list(default), params.parse_list(options), params.join_list)
+
+
+def flag(name: str, default: bool = False, *, key: str) -> Param:
+    """On or off (``1`` / ``0`` in the URL)."""
+    return Param(name, key, default, params.parse_flag, params.flag_text)
+
+
+def integer(name: str, low: int, high: int, default: int, *, key: str) -> Param:
+    """A whole number from ``low`` to ``high``."""
+    return Param(name, key, default, params.parse_int(low, high))
+
+
+def text(name: str, default: str = "", *, key: str, clean: Callable[[str], str | None] = str) -> Param:
+    """Free text (a search): ``clean`` trims it or returns None for text it refuses."""
+    return Param(name, key, default, clean)
