@@ -3,30 +3,25 @@ deleting it, and the notes of the current document."""
 
 import streamlit as st
 
-from studyboard.ui import app, library_ui, notes_ui
-from studyboard.store import library, notes
-from studyboard.views import markup
-from studyboard import paths
-from studyboard.ingest import sources
-from studyboard.dataset import catalog
+from studyboard.ui import app, library_ui, notes_ui, url
 from studyboard.views import library as library_view
+from studyboard.views import markup
 
 view = app.view()
 st.title(view.t("library.title"))
 library_ui.show_flash()
 
 # --- the listing ---------------------------------------------------------------
-trouble = library.problem()
+trouble = library_ui.problem()
 if trouble is not None:
     st.error(trouble.message(view.lang))
-listing = catalog.listing()
-limit = sources.human_size(sources.max_bytes())
-st.caption(view.t("library.summary", n=len(listing), folder=markup.md(str(paths.library_dir())), limit=limit))
-app.from_url("lib_q", "", param="q")
-st.text_input(view.t("library.filter"), key="lib_q", placeholder=view.t("library.filter_placeholder"))
-app.to_url("q", st.session_state["lib_q"].strip(), "")
-table = library_view.display_listing(catalog.filter_listing(listing, st.session_state["lib_q"]), view.lang,
-                                lambda doc_id: app.link(view, "overview", doc=doc_id))
+listing = library_ui.listing()
+limit = library_ui.size_limit()
+st.caption(view.t("library.summary", n=len(listing), folder=markup.md(library_ui.folder()), limit=limit))
+query = url.text("q", key="lib_q", clean=str.strip).bind(
+    st.text_input, view.t("library.filter"), placeholder=view.t("library.filter_placeholder"))
+table = library_view.display_listing(library_ui.filter_listing(listing, query), view.lang,
+                                     lambda doc_id: app.link(view, "overview", doc=doc_id))
 if len(table):
     st.dataframe(
         table, hide_index=True, height=app.frame_height(table, header=40, most=560), key="lib_table",
@@ -47,7 +42,7 @@ if len(table):
 else:
     st.info(view.t("library.no_match"))
 
-missing = catalog.missing(listing)
+missing = library_ui.missing(listing)
 if len(missing):
     st.warning(view.t("library.missing", n=len(missing)))
     for row in missing.itertuples():
@@ -116,7 +111,7 @@ elif entry is not None:
                               args=(entry.id, view.lang))
     title = entry.title or entry.id
     if library_ui.confirming(entry.id):
-        note_count = notes.total(notes_ui.notes_of(view))
+        note_count = notes_ui.total(notes_ui.notes_of(view))
         st.warning(view.t("library.delete_confirm", title=title, notes=note_count))
         yes, no, _ = st.columns([1, 1, 4])
         yes.button(view.t("library.delete_yes"), key="lib_delete_yes", type="primary", on_click=library_ui.delete,
@@ -129,19 +124,19 @@ elif entry is not None:
 # --- notes ------------------------------------------------------------------------------
 st.subheader(view.t("library.notes"))
 st.caption(view.t("library.notes_intro"))
-labels = notes.paragraph_labels(view.dataset.paragraphs, view.t("library.whole_document"))
-app.from_url("lib_para", 0, lambda v: int(v) if v.isdigit() and int(v) in labels else None, param="para")
+labels = notes_ui.paragraph_labels(view.dataset.paragraphs, view.t("library.whole_document"))
+para = url.integer("para", 0, max(labels), 0, key="lib_para")
+para.seed()
 if st.session_state["lib_para"] not in labels:
     st.session_state["lib_para"] = 0
 st.selectbox(view.t("library.notes_paragraph"), list(labels), key="lib_para", format_func=labels.get)
-paragraph = st.session_state["lib_para"]
-app.to_url("para", paragraph, 0)
+paragraph = para.write(para.value())
 if paragraph:
-    st.markdown(f"> {markup.md(notes.paragraph_text(view.dataset.paragraphs, paragraph))}")
+    st.markdown(f"> {markup.md(notes_ui.paragraph_text(view.dataset.paragraphs, paragraph))}")
 if trouble is None:  # notes live in the library database
     by_paragraph = notes_ui.notes_of(view)
     notes_ui.paragraph_notes(view, paragraph, by_paragraph.get(paragraph, []), key="lib_notes")
-    total = notes.total(by_paragraph)
+    total = notes_ui.total(by_paragraph)
     with st.expander(view.t("library.all_notes", n=total), expanded=False):
         if not total:
             st.caption(view.t("library.no_notes"))

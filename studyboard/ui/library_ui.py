@@ -25,7 +25,8 @@ from studyboard.dataset.tables import Dataset
 from studyboard.errors import InputError
 from studyboard.dataset import catalog
 from studyboard.ingest import document
-from studyboard.ingest import intake
+from studyboard.ingest import intake, sources
+from studyboard import paths
 
 _DRAFT = "_lib_draft"
 _FLASH = "_lib_flash"
@@ -57,6 +58,34 @@ class Pending:
 
 
 # --- one-off messages ------------------------------------------------------------
+
+
+def problem() -> InputError | None:
+    """Why the library database cannot be used (None when it can)."""
+    return library.problem()
+
+
+def listing() -> pd.DataFrame:
+    """Every document the board holds, one row each (:func:`studyboard.dataset.catalog.listing`)."""
+    return catalog.listing()
+
+
+def filter_listing(frame: pd.DataFrame, query: str) -> pd.DataFrame:
+    return catalog.filter_listing(frame, query)
+
+
+def missing(frame: pd.DataFrame) -> pd.DataFrame:
+    return catalog.missing(frame)
+
+
+def size_limit() -> str:
+    """The upload size limit in words (10 MB)."""
+    return sources.human_size(sources.max_bytes())
+
+
+def folder() -> str:
+    """Where the library keeps what users add."""
+    return str(paths.library_dir())
 
 
 def flash(kind: str, text: str) -> None:

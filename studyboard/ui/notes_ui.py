@@ -28,6 +28,11 @@ from studyboard.store.notes import Note
 _FLASH = "_notes_flash"
 
 
+paragraph_labels = notes.paragraph_labels
+paragraph_text = notes.paragraph_text
+total = notes.total
+
+
 def notes_of(view: app.View) -> dict[int, list[Note]]:
     """The current document's notes by paragraph (one query); none, with an
     error shown, if the library database cannot be read."""
