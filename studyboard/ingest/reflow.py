@@ -42,6 +42,9 @@ _CJK = (
 )
 _SPACE_AROUND_CJK = re.compile(rf"[ \t\u3000\u00a0]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000\u00a0]+")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
+#: In a title line a full-width space between two Chinese words is kept, as
+#: one: it separates the two halves of a double title.
+_IDEOGRAPHIC_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0]*\u3000[ \t\u3000\u00a0]*(?=[{_CJK}])")
 
 
 def display_width(text: str) -> int:
@@ -53,10 +56,13 @@ def display_width(text: str) -> int:
     return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
 
 
-def normalize_spaces(text: str) -> str:
-    """Drop white space next to CJK characters; fold other runs to one space."""
+def normalize_spaces(text: str, title: bool = False) -> str:
+    """Drop white space next to CJK characters (in a title, a full-width space
+    between two of them stays, as one); fold other runs to one space."""
+    if title:
+        text = _IDEOGRAPHIC_SPACE.sub("\x00", text)
     text = _SPACE_AROUND_CJK.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", text).strip().replace("\x00", "\u3000")
 
 
 def ends_sentence(text: str) -> bool:
@@ -151,7 +157,7 @@ def _wrap_width(lines: list[Line]) -> int:
     return max((c, w) for w, c in counts.items() if best - 2 <= w <= best + 2)[1]
 
 
-def _paragraph_breaks(lines: list[Line], width: int) -> list[bool]:
+def _paragraph_breaks(lines: list[Line], width: int, heading_line) -> list[bool]:
     """For each line, whether a new paragraph starts at it."""
     n = len(lines)
     if not width:
@@ -167,6 +173,8 @@ def _paragraph_breaks(lines: list[Line], width: int) -> list[bool]:
         nxt = lines[i + 1] if i + 1 < n else None
         if (blanks_separate and line.blank_before) or line.indent:
             starts[i] = True
+        elif starts[i - 1] and prev.width <= short and heading_line(prev.text):
+            starts[i] = True  # a heading line of its own (一、2024年工作回顾): the paragraph starts after it
         elif not ends_sentence(prev.text):
             starts[i] = False
         elif prev.width <= short:
@@ -190,16 +198,25 @@ def _join(parts: list[str]) -> str:
     return normalize_spaces(out)
 
 
-def reflow(text: str) -> Reflowed:
-    """Rebuild title lines and paragraphs from a document's text."""
+def _no_heading(text: str) -> bool:
+    return False
+
+
+def reflow(text: str, heading_line=_no_heading) -> Reflowed:
+    """Rebuild title lines and paragraphs from a document's text.
+
+    ``heading_line(text)`` says whether a line is a heading of its own
+    (:func:`studyboard.ingest.structure.heading_line`): in hard-wrapped text
+    such a line ends where it ends, though it has no sentence punctuation.
+    """
     lines = _lines(text)
     title_count = _title_block(lines, _wrap_width(lines))
-    titles = [normalize_spaces(line.text) for line in lines[:title_count]]
+    titles = [normalize_spaces(line.text, title=True) for line in lines[:title_count]]
     body = lines[title_count:]
     width = _wrap_width(body)
     if width:
         body = [line for line in body if not PAGE_NUMBER.match(line.text)]
-    starts = _paragraph_breaks(body, width)
+    starts = _paragraph_breaks(body, width, heading_line)
     paragraphs: list[list[str]] = []
     for line, start in zip(body, starts):
         if start or not paragraphs:

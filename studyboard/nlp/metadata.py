@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date as Date
 
+from studyboard.ingest.dates import MONTH_DAY, YEAR, find_date, iso
 from studyboard.ingest.document import FIELD_LIMITS, META_FIELDS
 from studyboard.ingest.reflow import Reflowed
 from studyboard.ingest.segment import split_sentences
@@ -22,18 +23,9 @@ from studyboard.nlp.places import Gazetteer
 #: How many paragraphs from the start are searched for date, place and source.
 LEAD_PARAGRAPHS = 3
 
-_FULL_DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_CN_DATE = re.compile(r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 #: A news dateline: agency (…社 or 本报), place, month and day, 电.
 _DATELINE = re.compile(r"^\W{0,2}([\u4e00-\u9fff]{1,8}?社|本报)([\u4e00-\u9fff]{2,8}?)(\d{1,2})月(\d{1,2})日电")
 _SOURCE_LINE = re.compile(r"(?:^|\n)\s*(?:来源|稿件来源|Source)\s*[:：]\s*([^\n|｜]{2,40})")
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-
-
 @dataclass(frozen=True)
 class Guess:
     """Metadata read from the text, for the user to confirm."""
@@ -46,35 +38,6 @@ class Guess:
 
     def meta(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in META_FIELDS}
-
-
-def _cn_number(text: str) -> int:
-    """一 .. 三十一 as a number (the day and month of a date in Chinese numerals)."""
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    return _CN_DIGITS.get(text, 0)
-
-
-def _iso(year: int, month: int, day: int) -> str:
-    try:
-        return Date(year, month, day).isoformat()
-    except ValueError:
-        return ""
-
-
-def _find_date(text: str) -> str:
-    """A date written out with its year (2024年3月20日, 2024-03-20, 二〇二四年三月二十日)."""
-    candidates = []
-    for match in _FULL_DATE.finditer(text):
-        candidates.append((match.start(), _iso(int(match[1]), int(match[2]), int(match[3]))))
-    for match in _ISO_DATE.finditer(text):
-        candidates.append((match.start(), _iso(int(match[1]), int(match[2]), int(match[3]))))
-    for match in _CN_DATE.finditer(text):
-        year = int("".join(str(_CN_DIGITS[ch]) for ch in match[1]))
-        candidates.append((match.start(), _iso(year, _cn_number(match[2]), _cn_number(match[3]))))
-    found = [iso for _, iso in sorted(candidates) if iso]
-    return found[0] if found else ""
 
 
 def guess_meta(structure: Reflowed, lexicon: Lexicon, today: Date | None = None) -> Guess:
@@ -98,21 +61,21 @@ def guess_meta(structure: Reflowed, lexicon: Lexicon, today: Date | None = None)
     title = title_of(structure)
 
     dateline = _DATELINE.match(paragraphs[0]) if paragraphs else None
-    date, year_guessed = _find_date(lead), False
+    date, year_guessed = find_date(lead), False
     if not date:
         month_day = None
         if dateline:
             month_day = (int(dateline[3]), int(dateline[4]))
         else:
-            match = _MONTH_DAY.search(lead)
+            match = MONTH_DAY.search(lead)
             if match:
                 month_day = (int(match[1]), int(match[2]))
         if month_day:
-            years = [int(y) for y in _YEAR.findall(lead) if int(y) <= today.year]
-            date = _iso(max(years) if years else today.year, *month_day)
+            years = [int(y) for y in YEAR.findall(lead) if int(y) <= today.year]
+            date = iso(max(years) if years else today.year, *month_day)
             year_guessed = bool(date)
     if not date and tail:
-        date = _find_date(tail)
+        date = find_date(tail)
 
     place = dateline[2] if dateline else place_in(lead, Gazetteer(lexicon))
     source = dateline[1] if dateline else ""
