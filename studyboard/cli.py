@@ -31,10 +31,17 @@ def to_json(ds: datasets.Dataset) -> dict:
     sent_themes = _themes_by(ds.sentence_themes, "sentence")
     return {
         "document": {key: _plain(doc[key]) for key in (
-            "doc_id", "title", "kicker", "headline", "subtitle", "date", "place", "source", "chars",
-            "paragraphs", "sentences", "tokens")},
+            "doc_id", "title", "kicker", "headline", "subtitle", "date", "place", "source", "speaker",
+            "speaker_role", "salutation", "author", "chars", "paragraphs", "sentences", "tokens")},
+        "title_block": [{"part": r.part, "text": r.text} for r in ds.title_block.itertuples()],
+        "sections": [
+            {"section": int(r.section), "level": int(r.level), "kind": r.kind, "number": r.number, "title": r.title,
+             "parent": int(r.parent), "run_in": bool(r.run_in), "first_paragraph": int(r.first_paragraph),
+             "last_paragraph": int(r.last_paragraph), "chars": int(r.chars)}
+            for r in ds.sections.itertuples()
+        ],
         "paragraphs": [
-            {"index": int(r.paragraph), "text": r.text, "speaker": _plain(r.speaker),
+            {"index": int(r.paragraph), "text": r.text, "speaker": _plain(r.speaker), "section": int(r.section),
              "themes": para_themes.get(int(r.paragraph), [])}
             for r in ds.paragraphs.itertuples()
         ],

@@ -33,6 +33,7 @@ FILES = (
     "speakers.toml",
     "places.toml",
     "cities.csv",
+    "structure.toml",
 )
 
 #: Stopword tiers: "function" drops function words only (the default);

@@ -12,6 +12,7 @@ import pytest
 from studyboard.dataset import tables as dataset
 from studyboard import lexicon as lexicon_module
 from studyboard.dataset import cache
+from support import ROOT
 
 # Speaker of each body paragraph, read by hand: reported speech belongs to its
 # speaker; the attendance paragraphs 2, 3 and 14 are narration.
@@ -195,3 +196,47 @@ def test_with_themes_rescores_without_the_tokenizer(seed, lexicon):
     # the unedited lexicon gives the very same tables
     same = dataset.with_themes(seed, lexicon.themes)
     assert same.provenance["dataset_sha256"] == seed.provenance["dataset_sha256"]
+
+
+# --- structure: sections and the title block (test texts of other genres) ------------
+
+
+@pytest.fixture(scope="module")
+def speech(lexicon):
+    from studyboard.ingest.document import from_file
+
+    return dataset.build(from_file(ROOT / "tests" / "texts" / "speech.txt"), lexicon)
+
+
+def test_sections_of_a_speech_as_read_by_hand(speech):
+    # speech.txt, by line: 5 body (p1); 6 一、; 7-10 (p2-p5); 11 二、; 12-14 (p6-p8); 15 三、; 16 （一）;
+    # 17-19 (p9-p11); 20 （二）; 21-22 (p12-p13); 23 （三）; 24-25 (p14-p15); 26 四、; 27-30 (p16-p19)
+    rows = speech.sections[["section", "level", "number", "parent", "first_paragraph", "last_paragraph"]]
+    assert rows.values.tolist() == [
+        [1, 1, "一", 0, 2, 5], [2, 1, "二", 0, 6, 8], [3, 1, "三", 0, 9, 15], [4, 2, "一", 3, 9, 11],
+        [5, 2, "二", 3, 12, 13], [6, 2, "三", 3, 14, 15], [7, 1, "四", 0, 16, 19],
+    ]
+    assert speech.sections["title"].iloc[3] == "以科技创新引领产业创新"
+    assert dict(zip(speech.paragraphs["paragraph"], speech.paragraphs["section"]))[10] == 4
+    assert speech.paragraphs["section"].iloc[0] == 0  # the opening paragraph stands before the first heading
+    by_paragraph = dict(zip(speech.paragraphs["paragraph"], speech.paragraphs["section"]))
+    assert all(s == by_paragraph[p] for p, s in zip(speech.sentences["paragraph"], speech.sentences["section"]))
+    first = speech.sections.iloc[0]
+    assert first["chars"] == speech.paragraphs["chars"].iloc[1:5].sum()
+
+
+def test_a_speech_is_spoken_by_its_byline_person(speech):
+    assert set(speech.sentences["speaker"]) == {"王某某"}
+    doc = speech.document
+    assert (doc["title"], doc["date"], doc["speaker"], doc["salutation"]) == (
+        "在全省推动中部地区崛起工作推进会上的讲话", "2025-06-12", "王某某", "同志们")
+    assert doc["paragraphs"] == 19
+    assert speech.title_block.values.tolist() == [
+        ["title", "在全省推动中部地区崛起工作推进会上的讲话"], ["date_line", "2025年6月12日"],
+        ["speaker", "王某某"], ["salutation", "同志们"]]
+
+
+def test_the_shipped_report_has_no_sections(seed):
+    assert seed.sections.empty and set(seed.paragraphs["section"]) == {0}
+    assert seed.title_block["part"].tolist() == ["kicker", "title"]
+    assert seed.document["speaker"] == "" and seed.document["paragraphs"] == 14

@@ -340,7 +340,7 @@ def test_listing_reads_sqlite_and_parses_nothing(lexicon, monkeypatch):
         raise AssertionError("the listing must not parse")
 
     monkeypatch.setattr(dataset, "build", no_parse)
-    monkeypatch.setattr(document, "reflow", lambda *a: no_parse())  # shipped rows come from the cache below
+    monkeypatch.setattr(document.structure_module, "read", lambda *a: no_parse())  # shipped rows come from the cache below
     catalog._shipped_info_cached.cache_clear()
     monkeypatch.setattr(catalog, "_shipped_info", lambda entry: ("", 2602, 14))
     frame = catalog.listing()

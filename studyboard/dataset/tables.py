@@ -32,7 +32,7 @@ from studyboard.nlp.themes import ThemeMatcher
 
 #: Bump when the tables or their meaning change: old cache entries are then
 #: ignored.
-DATASET_VERSION = "1"
+DATASET_VERSION = "2"
 
 TABLES = (
     "documents",
@@ -48,6 +48,8 @@ TABLES = (
     "split_audit",
     "terms",
     "people",
+    "sections",
+    "title_block",
 )
 
 
@@ -68,6 +70,8 @@ class Dataset:
     split_audit: pd.DataFrame
     terms: pd.DataFrame
     people: pd.DataFrame
+    sections: pd.DataFrame
+    title_block: pd.DataFrame
     provenance: dict = field(hash=False)
 
     @property
@@ -112,6 +116,8 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
     for p_no, text in enumerate(texts, 1):
         sentences = split_sentences(text)
         speakers = finder.speakers([s.text for s in sentences])
+        if structure.speaker:  # a speech's byline person speaks what no one else is reported to say
+            speakers = [speaker or structure.speaker for speaker in speakers]
         para_rows.append((p_no, text, len(text), int(para_starts[p_no - 1]), paragraph_speaker(speakers),
                           len(sentences), len(sent_rows) + 1))
         for index, (sentence, speaker) in enumerate(zip(sentences, speakers), 1):
@@ -173,6 +179,13 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
     mentions = pd.DataFrame(m_rows, columns=["mention", "paragraph", "sentence", "start", "end", "surface",
                                              "kind", "place", "adcode", "province", "city", "related"])
 
+    # sections: the headings and the paragraphs under each
+    sections = section_table(structure.headings, paragraphs["chars"].to_numpy())
+    paragraphs["section"] = paragraph_sections(sections, len(paragraphs))
+    sentences["section"] = paragraphs["section"].to_numpy()[sentences["paragraph"].to_numpy() - 1] \
+        if len(sentences) else pd.Series(dtype="int32")
+    title_block = title_block_table(structure)
+
     # theme hits and scores
     scored = theme_tables(paragraphs, sentences, lexicon.themes)
     theme_hits, sentence_themes = scored["theme_hits"], scored["sentence_themes"]
@@ -186,13 +199,17 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
 
     documents = pd.DataFrame([{
         "doc_id": doc.id,
-        "title": doc.title or structure.headline,
+        "title": doc.title or structure.title or structure.headline,
         "kicker": structure.kicker,
         "headline": structure.headline,
         "subtitle": structure.subtitle,
-        "date": doc.date,
+        "speaker": structure.speaker,
+        "speaker_role": structure.speaker_role,
+        "salutation": structure.salutation,
+        "author": structure.author,
+        "date": doc.date or structure.date,
         "place": doc.place,
-        "source": doc.source,
+        "source": doc.source or structure.source,
         "filename": doc.filename,
         "encoding": doc.encoding,
         "kind": doc.kind,
@@ -206,7 +223,7 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
     tables = dict(documents=documents, paragraphs=paragraphs, sentences=sentences, tokens=tokens,
                   mentions=mentions, theme_hits=theme_hits, sentence_themes=sentence_themes,
                   paragraph_themes=paragraph_themes, themes=themes, formulations=formulations,
-                  split_audit=audit, terms=terms, people=people)
+                  split_audit=audit, terms=terms, people=people, sections=sections, title_block=title_block)
     provenance = {
         "dataset_version": DATASET_VERSION,
         "tokenizer": "jieba",
@@ -413,3 +430,51 @@ def cache_key(doc: Document, lexicon: Lexicon, stopword_tier: str) -> str:
         "tier": stopword_tier,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+SECTION_COLUMNS = ["section", "level", "kind", "number", "title", "parent", "run_in", "first_paragraph",
+                   "last_paragraph", "chars"]
+#: The parts of a title block, in the order they are shown.
+TITLE_BLOCK_PARTS = ("kicker", "title", "subtitle", "date_line", "speaker", "salutation", "source", "author",
+                     "editor_note")
+
+
+def section_table(headings, paragraph_chars: np.ndarray) -> pd.DataFrame:
+    """One row per heading: its number and title, its parent (0: none), the
+    paragraphs it covers (up to the next heading of its level or above) and
+    their characters. Empty for a document without headings."""
+    count = len(paragraph_chars)
+    rows = []
+    for index, heading in enumerate(headings):
+        end = count
+        for later in headings[index + 1:]:
+            if later.level <= heading.level:
+                end = later.paragraph - 1
+                break
+        first = min(heading.paragraph, count)
+        last = max(min(end, count), first - 1)
+        chars = int(paragraph_chars[first - 1:last].sum()) if last >= first else 0
+        rows.append((index + 1, heading.level, heading.kind, heading.number, heading.title, heading.parent + 1,
+                     heading.run_in, first, last, chars))
+    frame = pd.DataFrame(rows, columns=SECTION_COLUMNS)
+    return frame.astype({"section": "int32", "level": "int8", "parent": "int32", "first_paragraph": "int32",
+                         "last_paragraph": "int32", "chars": "int64"})
+
+
+def paragraph_sections(sections: pd.DataFrame, count: int) -> np.ndarray:
+    """The innermost section of each paragraph (0: before the first heading, or none)."""
+    out = np.zeros(count, dtype="int32")
+    for row in sections.itertuples():  # in document order: inner sections come later and win
+        if row.last_paragraph >= row.first_paragraph:
+            out[row.first_paragraph - 1:row.last_paragraph] = row.section
+    return out
+
+
+def title_block_table(structure) -> pd.DataFrame:
+    """The title block's parts that the text has, in the order they are shown (part, text)."""
+    values = {"kicker": structure.kicker, "title": structure.title or structure.headline,
+              "subtitle": structure.subtitle, "date_line": structure.date_line,
+              "speaker": " ".join(p for p in (structure.speaker_role, structure.speaker) if p),
+              "salutation": structure.salutation, "source": structure.source, "author": structure.author,
+              "editor_note": structure.editor_note}
+    return pd.DataFrame([(part, values[part]) for part in TITLE_BLOCK_PARTS if values[part]], columns=["part", "text"])

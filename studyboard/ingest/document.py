@@ -4,8 +4,8 @@
 holds for it (shipped documents: a ``.toml`` beside the file; library
 documents: the database). :func:`read` turns an entry into a
 :class:`Document`: the file decoded (:mod:`studyboard.ingest.sources`), and
-the text's structure — title lines and body paragraphs — rebuilt once by
-:func:`studyboard.ingest.reflow.reflow` when first asked for. Every later
+the text's structure — title block, headings and body paragraphs — found
+once (:func:`studyboard.ingest.structure.read`) when first asked for. Every later
 step (hashing, metadata guessing, the dataset) reads that one structure.
 
 :func:`clean_meta` checks metadata typed by a user.
@@ -22,7 +22,9 @@ from pathlib import Path
 
 from studyboard.errors import InputError
 from studyboard.ingest import sources
-from studyboard.ingest.reflow import Reflowed, reflow
+from studyboard import paths
+from studyboard.ingest import structure as structure_module
+from studyboard.ingest.structure import Structure
 
 DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$")
 META_FIELDS = ("title", "date", "place", "source")
@@ -54,9 +56,10 @@ class Document:
         return {name: getattr(self, name) for name in META_FIELDS}
 
     @cached_property
-    def structure(self) -> Reflowed:
-        """Title lines and body paragraphs (the text reflowed, once per document)."""
-        return reflow(self.text)
+    def structure(self) -> Structure:
+        """Title block, headings and body paragraphs: the text reflowed and read
+        once per document, with the markers of the lexicon in use."""
+        return structure_module.read(self.text, structure_module.markers(paths.lexicon_dir()))
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
