@@ -452,3 +452,14 @@ def test_a_damaged_database_keeps_the_board_working(lexicon, folders):
             action()
         assert caught.value.key in ("library_db", "not_in_library")
     assert damaged.read_bytes() == before and entry.path.is_file()  # nothing written, nothing lost
+
+
+def test_metadata_of_a_speech_and_an_article_come_from_their_title_blocks(lexicon):
+    speech = catalog.prepare((ROOT / "tests" / "texts" / "speech.txt").read_bytes(), "讲话.txt", lexicon)
+    assert (speech.guess.title, speech.guess.date, speech.guess.year_guessed) == (
+        "在全省推动中部地区崛起工作推进会上的讲话", "2025-06-12", False)
+    report = catalog.prepare((ROOT / "tests" / "texts" / "report.txt").read_bytes(), "报告.txt", lexicon)
+    assert (report.guess.title, report.guess.date) == ("政府工作报告", "2025-01-15")
+    article = catalog.prepare((ROOT / "tests" / "texts" / "article.txt").read_bytes(), "文章.txt", lexicon)
+    assert (article.guess.title, article.guess.source) == ("在推动中部地区崛起中因地制宜发展新质生产力", "《求是》2025年第8期")
+    assert article.paragraphs == 14  # title, source, author and editor's note are no body paragraphs

@@ -51,6 +51,9 @@ def guess_meta(structure: Reflowed, lexicon: Lexicon, today: Date | None = None)
     * place: the place of a dateline (新华社长沙3月20日电), else the first
       ``在`` followed by names from the gazetteer (在湖南省长沙市 -> 湖南省长沙市);
     * source: the agency of a dateline, or a ``来源：`` line.
+
+    What the title block states (:class:`~studyboard.ingest.structure.Structure`:
+    a date line, a —— subtitle with its date, a source line) comes first.
     """
     today = today or Date.today()
     paragraphs = list(structure.paragraphs)
@@ -61,7 +64,7 @@ def guess_meta(structure: Reflowed, lexicon: Lexicon, today: Date | None = None)
     title = title_of(structure)
 
     dateline = _DATELINE.match(paragraphs[0]) if paragraphs else None
-    date, year_guessed = find_date(lead), False
+    date, year_guessed = getattr(structure, "date", "") or find_date(lead), False
     if not date:
         month_day = None
         if dateline:
@@ -78,7 +81,7 @@ def guess_meta(structure: Reflowed, lexicon: Lexicon, today: Date | None = None)
         date = find_date(tail)
 
     place = dateline[2] if dateline else place_in(lead, Gazetteer(lexicon))
-    source = dateline[1] if dateline else ""
+    source = getattr(structure, "source", "") or (dateline[1] if dateline else "")
     if not source:
         match = _SOURCE_LINE.search(lead + "\n" + tail)
         source = match[1].strip() if match else ""
