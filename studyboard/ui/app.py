@@ -151,6 +151,9 @@ def shared_controls() -> View | None:
     if st.session_state["doc"] not in ids:
         st.session_state["doc"] = ids[0]
     themes_param.seed()
+    # set on every run (valid ids only): the multiselect then draws its chosen
+    # options anew, in the language of this run
+    st.session_state["themes"] = [t for t in st.session_state["themes"] if t in theme_ids]
     mode_param.seed()
     with st.sidebar:
         st.selectbox(i18n.t("app.document", lang), ids, key="doc",
