@@ -2,7 +2,7 @@
 and small previews of the themes, map and terms pages.
 
 The previews are the pages' own figures (:func:`studyboard.views.themeviews.paragraph_grid`,
-:func:`studyboard.views.placeviews.map_figure`, :func:`studyboard.analysis.terms.bar_chart`)
+:func:`studyboard.views.placeviews.map_figure`, :func:`studyboard.views.termviews.bar_chart`)
 with the pages' default settings and the shared theme filter, made compact and
 still (no selection, no mode bar). The handout embeds the same figures.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from studyboard.views import charts, geo, placeviews, reader
+from studyboard.views import charts, geo, placeviews, reader, termviews
 from studyboard.analysis import outline, places, terms
 from studyboard.dataset.tables import Dataset
 from studyboard.i18n import t
@@ -217,7 +217,7 @@ def terms_params(f: terms.Filters) -> dict[str, str]:
     """The terms page's URL parameters for the filters of :func:`content_filters`."""
     params = {"tier": f.tier} if f.tier != "function" else {}
     if f.exclude:
-        params["exclude"] = terms.join_terms(f.exclude)
+        params["exclude"] = ",".join(f.exclude)  # as the terms page writes its exclusions
     return params
 
 
@@ -228,7 +228,7 @@ def term_figure(ds: Dataset, lang: str, f: terms.Filters, *, top: int = PREVIEW_
     table = terms.term_table(ds, f, entries)
     if table.empty:
         return None
-    fig = terms.bar_chart(table, top, lang)
+    fig = termviews.bar_chart(table, top, lang)
     fig.update_layout(title=None, margin=dict(t=40))
     fig.update_yaxes(tickfont=dict(color=charts.INK))  # the terms in the board's ink, not the theme's grey
     return still(fig)
