@@ -26,7 +26,6 @@ paragraphs below are numbered as the reader shows them):
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from studyboard.dataset import tables as dataset
