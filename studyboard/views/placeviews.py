@@ -60,7 +60,7 @@ RELATED_SCALE = ["#C6DBEF", "#6BAED6", "#3182BD", "#08519C"]
 ZERO_FILL = "#D9D9D9"
 BORDER = "#5A5A5A"
 SELECTED_BORDER = "#111111"
-KIND_COLORS = {"province": "#99000D", "city": "#EF3B2C", "official": "#FC9272"}
+MENTION_KIND_COLORS = {"province": "#99000D", "city": "#EF3B2C", "official": "#FC9272"}
 # Regional groupings are categories: cool colours (never the reds of direct
 # mentions) that can be told apart.
 RELATED_COLORS = ["#08519C", "#6BAED6", "#238B45", "#A1D99B", "#6A51A3", "#BCBDDC", "#41B6C4", "#225EA8"]
@@ -379,7 +379,7 @@ def bar_figure(counts: pd.DataFrame, parts: pd.DataFrame, *, layer: str = "direc
     for part, label, index in zip(found["part"], found["label"], found["order"]):
         rows = parts[parts["part"] == part].set_index("adcode")
         values = [float(rows[column].get(a, 0)) for a in order["adcode"]]
-        color = palette[index % len(palette)] if palette else KIND_COLORS.get(part, DIRECT_SCALE[2])
+        color = palette[index % len(palette)] if palette else MENTION_KIND_COLORS.get(part, DIRECT_SCALE[2])
         traces.append(go.Bar(
             y=names, x=values, orientation="h", name=label, customdata=list(order["adcode"]),
             marker=dict(color=color, line=dict(width=[2.5 if a == selected else 0 for a in order["adcode"]],
