@@ -4,9 +4,13 @@ trend of chosen terms across every document by date."""
 
 import streamlit as st
 
-from studyboard.ui import app, library_ui
+from studyboard.ui import app, library_ui, params
 from studyboard.views import charts, markup
+from studyboard.views import comparisonviews as cv
 from studyboard.analysis import comparison
+
+CARDS = 8  # change cards shown before the rest go into a table
+TREND_TERMS, TREND_TERM_CHARS = 8, 20  # at most 8 terms in the trend, each at most 20 characters
 
 view = app.view()
 st.title(view.t("comparison.title"))
@@ -14,8 +18,8 @@ st.caption(view.t("comparison.intro"))
 
 entries = comparison.by_date(app.catalog())
 ids = [e.id for e in entries]
-labels = {e.id: comparison.label(e.title or e.id, e.date, width=28) for e in entries}
-short = {e.id: comparison.label(e.title or e.id, e.date) for e in entries}
+labels = {e.id: cv.doc_label(e.title or e.id, e.date, width=28) for e in entries}
+short = {e.id: cv.doc_label(e.title or e.id, e.date) for e in entries}
 default = comparison.default_selection(ids, view.doc_id)
 
 # --- which documents ---------------------------------------------------------------
@@ -45,19 +49,19 @@ else:
     app.to_url("earlier", earlier_id, present[-2])
     app.to_url("later", later_id, present[-1])
     earlier, later = data[earlier_id], data[later_id]
-    st.markdown(comparison.CARD_CSS, unsafe_allow_html=True)
+    st.markdown(cv.cards_style(), unsafe_allow_html=True)
 
-    colors = comparison.doc_colors(present)  # as in the charts below
+    colors = cv.doc_colors(present)  # as in the charts below
 
     def cards(items, ds, column, doc_id):
         """Change cards for the first items, the rest in a table below."""
         if not len(items):
             st.caption(view.t("comparison.none"))
             return
-        shown, rest = items.head(comparison.CARDS), items.iloc[comparison.CARDS:]
-        st.markdown(comparison.change_cards_html(shown, ds, column, view.t("comparison.times"),
-                                              lambda paragraph: app.link(view, "reader", doc=doc_id, para=paragraph),
-                                              colors[doc_id]),
+        shown, rest = items.head(CARDS), items.iloc[CARDS:]
+        st.markdown(cv.change_cards_html(shown, ds, column, view.t("comparison.times"),
+                                         lambda paragraph: app.link(view, "reader", doc=doc_id, para=paragraph),
+                                         colors[doc_id]),
                     unsafe_allow_html=True)
         if len(rest):
             with st.expander(view.t("comparison.more_cards", n=len(rest))):
@@ -95,13 +99,13 @@ else:
     datasets = [data[i] for i in present]
     st.header(view.t("comparison.themes"))
     profile = comparison.theme_profile(datasets, view.themes or None)
-    st.plotly_chart(comparison.theme_figure(profile, short, charts.theme_names(view.dataset, view.lang),
-                                            charts.theme_colors(view.dataset), None,
-                                            view.t("comparison.themes_axis")),
+    st.plotly_chart(cv.theme_figure(profile, short, charts.theme_names(view.dataset, view.lang),
+                                    charts.theme_colors(view.dataset), None, view.t("comparison.themes_axis")),
                     config=charts.CONFIG, width="stretch", key="cmp_themes")
     st.header(view.t("comparison.provinces"))
-    provinces = comparison.province_counts(datasets, view.lexicon)
-    st.plotly_chart(comparison.province_figure(provinces, short, view.lang, None, view.t("comparison.provinces_axis")),
+    provinces = comparison.province_profile(datasets, view.lexicon)
+    st.plotly_chart(cv.province_figure(provinces, short, view.lexicon, view.lang, None,
+                                       view.t("comparison.provinces_axis")),
                     config=charts.CONFIG, width="stretch", key="cmp_provinces")
 
     if earlier_id != later_id:
@@ -111,9 +115,9 @@ else:
         table = comparison.keyness(earlier, later)
         favour_a, favour_b = comparison.distinguishing(table, "a"), comparison.distinguishing(table, "b")
         if len(favour_a) or len(favour_b):
-            st.plotly_chart(comparison.keyness_figure(table, short[earlier_id], short[later_id], None,
-                                                      view.t("comparison.keyness_axis"),
-                                                      colors=(colors[earlier_id], colors[later_id])),
+            st.plotly_chart(cv.keyness_figure(table, short[earlier_id], short[later_id], None,
+                                              view.t("comparison.keyness_axis"),
+                                              colors=(colors[earlier_id], colors[later_id])),
                             config=charts.CONFIG, width="stretch", key="cmp_keyness")
         else:
             st.info(view.t("comparison.keyness_none"))
@@ -147,18 +151,19 @@ else:
 st.header(view.t("comparison.trend"))
 st.caption(view.t("comparison.trend_help"))
 trend_default = comparison.default_trend_terms(view.dataset)
-app.from_url("cmp_trend", trend_default, comparison.parse_terms, param="trend")
+app.from_url("cmp_trend", trend_default, lambda v: list(params.parse_terms(v, TREND_TERMS, TREND_TERM_CHARS)),
+             param="trend")
 options = comparison.trend_options(view.lexicon, st.session_state["cmp_trend"])
 st.multiselect(view.t("comparison.trend_terms"), options, key="cmp_trend", accept_new_options=True,
-               max_selections=comparison.MAX_TREND_TERMS, placeholder=view.t("comparison.trend_placeholder"))
-terms = comparison.parse_terms(",".join(st.session_state["cmp_trend"]))
+               max_selections=TREND_TERMS, placeholder=view.t("comparison.trend_placeholder"))
+terms = list(params.parse_terms(params.join_terms(st.session_state["cmp_trend"]), TREND_TERMS, TREND_TERM_CHARS))
 app.to_url("trend", terms, trend_default, app.join_list)
 if not terms:
     st.info(view.t("comparison.trend_pick"))
 else:
     trend, skipped = library_ui.trend(terms, view.t("comparison.trend_reading"))
     if len(trend):
-        st.plotly_chart(comparison.trend_figure(trend, None, view.t("comparison.trend_axis")), config=charts.CONFIG,
+        st.plotly_chart(cv.trend_figure(trend, None, view.t("comparison.trend_axis")), config=charts.CONFIG,
                         width="stretch", key="cmp_trend_chart")
     else:
         st.info(view.t("comparison.trend_none"))

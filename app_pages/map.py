@@ -9,8 +9,9 @@ and the chosen province live in the URL (?layer=…&kinds=…&measure=…&provin
 import streamlit as st
 
 from studyboard.ui import app
-from studyboard.views import charts, markup
-from studyboard.analysis import provincemap as pm
+from studyboard.views import charts, downloads, geo, labels, markup
+from studyboard.views import placeviews as pv
+from studyboard.analysis import places
 
 MAP_KEY = "map_chart"
 BAR_KEY = "map_bars"
@@ -20,14 +21,15 @@ ds, lex, lang = view.dataset, view.lexicon, view.lang
 adcodes = [p.adcode for p in lex.provinces]
 
 # --- view state: the URL first, then a click on the map or the bars -----------
-app.from_url("map_layer", "direct", lambda v: v if v in pm.LAYERS else None, param="layer")
-app.from_url("map_kinds", list(pm.KINDS), lambda v: app.parse_list(pm.KINDS)(v) or None, param="kinds")
-app.from_url("map_measure", "count", lambda v: v if v in pm.MEASURES else None, param="measure")
-app.from_url("map_province", None, lambda v: pm.parse_province(v, lex), param="province")
+app.from_url("map_layer", "direct", lambda v: v if v in places.LAYERS else None, param="layer")
+app.from_url("map_kinds", list(places.DIRECT_KINDS), lambda v: app.parse_list(places.DIRECT_KINDS)(v) or None,
+             param="kinds")
+app.from_url("map_measure", "count", lambda v: v if v in pv.MEASURES else None, param="measure")
+app.from_url("map_province", None, lambda v: places.parse_province(v, lex), param="province")
 if st.session_state["map_province"] not in adcodes:
     st.session_state["map_province"] = None
 for chart_key in (MAP_KEY, BAR_KEY):
-    seen, chosen = pm.track_selection(st.session_state.get(chart_key), st.session_state.get(f"_seen_{chart_key}"),
+    seen, chosen = pv.track_selection(st.session_state.get(chart_key), st.session_state.get(f"_seen_{chart_key}"),
                                       adcodes)
     st.session_state[f"_seen_{chart_key}"] = seen
     if chosen:
@@ -37,70 +39,70 @@ st.header(view.t("map.heading"))
 st.caption(view.t("map.intro"))
 
 c_layer, c_kinds, c_measure = st.columns([3, 4, 3])
-c_layer.segmented_control(view.t("map.layer"), list(pm.LAYERS), key="map_layer", required=True,
+c_layer.segmented_control(view.t("map.layer"), list(places.LAYERS), key="map_layer", required=True,
                           format_func=lambda v: view.t(f"map.layer.{v}"))
-layer = st.session_state["map_layer"] if st.session_state.get("map_layer") in pm.LAYERS else "direct"
+layer = st.session_state["map_layer"] if st.session_state.get("map_layer") in places.LAYERS else "direct"
 app.to_url("layer", layer, "direct")
-c_kinds.pills(view.t("map.kinds"), list(pm.KINDS), selection_mode="multi", key="map_kinds",
+c_kinds.pills(view.t("map.kinds"), list(places.DIRECT_KINDS), selection_mode="multi", key="map_kinds",
               format_func=lambda v: view.t(f"map.kind.{v}"), disabled=layer == "related")
-kinds = tuple(k for k in pm.KINDS if k in (st.session_state.get("map_kinds") or []))
-app.to_url("kinds", list(kinds), list(pm.KINDS), app.join_list)
-c_measure.segmented_control(view.t("map.values"), list(pm.MEASURES), key="map_measure", required=True,
+kinds = tuple(k for k in places.DIRECT_KINDS if k in (st.session_state.get("map_kinds") or []))
+app.to_url("kinds", list(kinds), list(places.DIRECT_KINDS), app.join_list)
+c_measure.segmented_control(view.t("map.values"), list(pv.MEASURES), key="map_measure", required=True,
                             format_func=lambda v: view.t(f"map.values.{v}"))
-measure = st.session_state["map_measure"] if st.session_state.get("map_measure") in pm.MEASURES else "count"
+measure = st.session_state["map_measure"] if st.session_state.get("map_measure") in pv.MEASURES else "count"
 app.to_url("measure", measure, "count")
 selected = st.session_state["map_province"] or None
 
-st.caption(markup.md(pm.scope_text(ds, lex, view.themes, view.mode, lang)))
+st.caption(markup.md(pv.scope_text(ds, lex, view.themes, view.mode, lang)))
 
-scope = dict(layer=layer, kinds=kinds, themes=view.themes, mode=view.mode, lang=lang)
-counts = pm.province_counts(ds, lex, **scope)
-parts = pm.part_counts(ds, lex, **scope)
-title = pm.chart_title(layer, measure, lex, view.themes, view.mode, lang)
-shapes = pm.province_shapes(lex)
+scope = dict(layer=layer, kinds=kinds, themes=view.themes, mode=view.mode)
+counts, parts = pv.map_counts(ds, lex, **scope, lang=lang)
+title = pv.chart_title(layer, measure, lex, view.themes, view.mode, lang)
+shapes = geo.province_shapes(lex)
 
 if layer == "direct" and not kinds:
     st.warning(view.t("map.no_kinds"))
-elif message := pm.empty_message(counts, layer, view.themes, lang):
+elif message := pv.empty_message(counts, layer, view.themes, lang):
     st.info(message)
 
 left, right = st.columns([11, 9], gap="large")
 with left:
     if shapes:
-        meeting = pm.meeting_place(ds, lex)
-        cities = pm.city_markers(ds, lex, kinds, view.themes, view.mode, lang) if layer == "direct" else None
-        fig = pm.map_figure(counts, shapes, layer=layer, measure=measure, lang=lang, cities=cities,
-                            meeting=meeting, selected=selected, title=title, city_outlines=pm.city_shapes(lex))
-        st.plotly_chart(fig, config=pm.CONFIG, width="stretch", key=MAP_KEY, on_select="rerun",
+        meeting = places.meeting_place(ds, lex)
+        cities = (pv.map_cities(ds, lex, kinds=kinds, themes=view.themes, mode=view.mode, lang=lang)
+                  if layer == "direct" else None)
+        fig = pv.map_figure(counts, shapes, layer=layer, measure=measure, lang=lang, cities=cities,
+                            meeting=meeting, selected=selected, title=title, city_outlines=geo.city_shapes(lex))
+        st.plotly_chart(fig, config=pv.CONFIG, width="stretch", key=MAP_KEY, on_select="rerun",
                         selection_mode="points")
     else:
         st.info(view.t("map.no_geometry"))
-    note = pm.meeting_note(ds, lex, lang)
+    note = pv.meeting_note(ds, lex, lang)
     st.caption(markup.md(note) + ("  \n" if note else "") + markup.md(view.t("map.source")))
 
 with right:
-    bars = pm.bar_figure(counts, parts, layer=layer, measure=measure, lang=lang, selected=selected,
+    bars = pv.bar_figure(counts, parts, layer=layer, measure=measure, lang=lang, selected=selected,
                          title=view.t("map.bars"))
     st.plotly_chart(bars, config=charts.CONFIG, width="stretch", key=BAR_KEY, on_select="rerun",
                     selection_mode="points")
     st.pills(view.t("map.province"), adcodes, key="map_province",
-             format_func=lambda a: pm.province_name(lex, a, lang))
+             format_func=lambda a: labels.province_name(lex, a, lang))
     app.to_url("province", st.session_state["map_province"])
     if selected:
-        found = pm.sentence_mentions(ds, selected, layer, kinds, view.themes, view.mode)
-        st.markdown(f"**{pm.sentences_heading(found, selected, lex, lang)}**")
+        found = places.sentence_mentions(ds, selected, layer, kinds, view.themes, view.mode)
+        st.markdown(f"**{pv.sentences_heading(found, selected, lex, lang)}**")
         if not found.empty:
-            st.markdown(pm.mentions_html(found, lambda para: app.link(view, "reader", para=para), layer, lang),
+            st.markdown(pv.mentions_html(found, lambda para: app.link(view, "reader", para=para), layer, lang),
                         unsafe_allow_html=True)
     else:
         st.caption(view.t("map.choose_hint"))
 
 st.subheader(view.t("map.table"))
-table = pm.mention_table(ds, lex, **scope)
+table = pv.mention_table(ds, lex, **scope, lang=lang)
 if table.empty:
     st.caption(view.t("map.table_empty"))
 else:
-    st.dataframe(table, hide_index=True, width="stretch", height=pm.table_height(table),
+    st.dataframe(table, hide_index=True, width="stretch", height=pv.table_height(table),
                  column_config={view.t("map.col.context"): st.column_config.TextColumn(width="large")})
-    st.download_button(view.t("map.download"), pm.table_csv(table), file_name=f"{view.doc_id}_{layer}_mentions.csv",
+    st.download_button(view.t("map.download"), downloads.csv_bytes(table), file_name=f"{view.doc_id}_{layer}_mentions.csv",
                        mime="text/csv", key="map_download", icon=":material/download:")

@@ -1,15 +1,25 @@
 """Terms (词频): term counts, slides, keywords and collocations, speakers
 compared, and the glossary. Layout only: the content comes from
-studyboard.analysis.terms and studyboard.analysis.glossary."""
+studyboard.analysis.terms and studyboard.analysis.glossary, drawn by
+studyboard.views.termviews and studyboard.views.glossaryviews."""
 
 import streamlit as st
 
-from studyboard.ui import app
-from studyboard.views import charts, markup
+from studyboard.ui import app, params
+from studyboard.views import charts, downloads, glossaryviews, markup, termviews
 from studyboard.analysis import glossary, terms
 from studyboard.lexicon import STOPWORD_TIERS
 
 ROW, HEAD = 36, 42  # row and header heights of the tables, in pixels
+#: The page's views, and the shapes of the slide figure.
+SECTIONS = ("counts", "slides", "keywords", "speakers", "glossary")
+SHAPES = ("treemap", "cloud")
+#: Limits of the page's number settings: (smallest, default, largest).
+TOP_RANGE = (5, 20, 60)
+MIN_LEN_RANGE = (1, 2, 8)
+WINDOW_RANGE = (1, 2, 5)
+SPEAKER_TOP = 10
+MAX_EXCLUSIONS = 200  # words in the exclusion box
 
 view = app.view()
 ds, lang, t = view.dataset, view.lang, view.t
@@ -17,8 +27,8 @@ entries = glossary.load()
 
 st.title(t("terms.title"))
 
-app.from_url("terms_section", "counts", app.parse_choice(terms.SECTIONS), param="section")
-section = st.segmented_control(t("terms.section"), terms.SECTIONS, key="terms_section", required=True,
+app.from_url("terms_section", "counts", app.parse_choice(SECTIONS), param="section")
+section = st.segmented_control(t("terms.section"), SECTIONS, key="terms_section", required=True,
                                format_func=lambda s: t(f"terms.section_{s}"), label_visibility="collapsed")
 app.to_url("section", section, "counts")
 
@@ -38,7 +48,7 @@ def glossary_section() -> None:
         only = st.toggle(t("glossary.only_document"), key="glossary_only")
     app.to_url("only", "1" if only else "0", "1")
     shown = glossary.in_document(entries, counts, only)
-    frame = glossary.search(glossary.table(shown, lang, counts), shown, query)
+    frame = glossaryviews.in_language(glossary.search(glossary.table(shown, counts), shown, query), lang)
     names = list(frame["term"])
     app.from_url("glossary_entry", None, app.parse_choice(names), param="entry")
     if st.session_state.get("glossary_entry") not in names:
@@ -53,11 +63,11 @@ def glossary_section() -> None:
         st.markdown(f"**{markup.md(entry.term)}** · {markup.md(glossary.pinyin_of(entry))} — "
                     f"{markup.md(entry.explain(lang))}")
         if entry.renderings:
-            st.markdown(glossary.renderings_html(entry, lang), unsafe_allow_html=True)
+            st.markdown(glossaryviews.renderings_html(entry, lang), unsafe_allow_html=True)
             if glossary.has_unverified(entry):
                 st.caption(t("glossary.unverified"))
         else:
-            st.warning(glossary.english_line(entry, lang))
+            st.warning(glossaryviews.english_line(entry, lang))
         if entry.note:
             st.caption(t("glossary.note", note=markup.md(entry.note)))
         st.divider()
@@ -68,7 +78,7 @@ def glossary_section() -> None:
     if frame.empty:
         st.info(t("glossary.none_found", query=query) if query.strip() else t("glossary.none_in_document"))
         return
-    st.markdown(glossary.table_html(frame, lang), unsafe_allow_html=True)
+    st.markdown(glossaryviews.table_html(frame, lang), unsafe_allow_html=True)
 
 
 if section == "glossary":
@@ -76,8 +86,8 @@ if section == "glossary":
     st.stop()
 
 # --- the shared filters of the other views -----------------------------------------
-lo, default_top, hi = terms.TOP_RANGE
-len_lo, default_len, len_hi = terms.MIN_LEN_RANGE
+lo, default_top, hi = TOP_RANGE
+len_lo, default_len, len_hi = MIN_LEN_RANGE
 speaker_choices = terms.speaker_options(ds)
 row = [*st.columns([2.2, 1.4, 3.4], vertical_alignment="bottom"),
        *st.columns([1, 1.6, 2.2, 2.2], vertical_alignment="bottom")]
@@ -100,7 +110,7 @@ if st.session_state.get("terms_speaker") not in speaker_choices:
     st.session_state["terms_speaker"] = terms.EVERYONE
 with row[2]:
     speaker = st.segmented_control(t("terms.speaker"), speaker_choices, key="terms_speaker", required=True,
-                                   format_func=lambda s: terms.speaker_label(ds, s, lang))
+                                   format_func=lambda s: termviews.speaker_label(ds, s, lang))
 app.to_url("speaker", speaker, terms.EVERYONE)
 
 app.from_url("terms_min_len", default_len, app.parse_int(len_lo, len_hi), param="minlen")
@@ -113,12 +123,12 @@ with row[4]:
     top = st.slider(t("terms.top"), lo, hi, step=1, key="terms_top")
 app.to_url("top", top, default_top)
 
-app.from_url("terms_exclude", "", lambda v: terms.join_terms(terms.parse_terms(v)), param="exclude")
+app.from_url("terms_exclude", "", lambda v: params.join_terms(params.parse_terms(v, MAX_EXCLUSIONS)), param="exclude")
 with row[5]:
     typed = st.text_input(t("terms.exclude"), key="terms_exclude", max_chars=400,
                           placeholder=t("terms.exclude_placeholder"))
-exclude = terms.parse_terms(typed)
-app.to_url("exclude", terms.join_terms(exclude), "")
+exclude = params.parse_terms(typed, MAX_EXCLUSIONS)
+app.to_url("exclude", params.join_terms(exclude), "")
 
 f = terms.Filters(tier=tier, themes=view.themes, mode=view.mode, speaker=speaker, pos=pos,
                   min_len=int(min_len), exclude=exclude)
@@ -144,10 +154,10 @@ def counts_section() -> None:
         chart_col, table_col = st.columns([3, 2])
         with chart_col:
             opened = st.session_state.get("terms_term")
-            event = st.plotly_chart(terms.bar_chart(table, top, lang, opened), config=charts.CONFIG, width="stretch",
+            event = st.plotly_chart(termviews.bar_chart(table, top, lang, opened), config=charts.CONFIG, width="stretch",
                                     key="terms_bar", on_select="rerun", selection_mode="points")
             st.caption(t("terms.click_hint"))
-        clicked, signature = terms.clicked_term(event, st.session_state.get("terms_bar_handled"))
+        clicked, signature = termviews.clicked_term(event, st.session_state.get("terms_bar_handled"))
         st.session_state["terms_bar_handled"] = signature
         with table_col:
             st.dataframe(
@@ -161,7 +171,7 @@ def counts_section() -> None:
                     "english": st.column_config.TextColumn(t("terms.col_english"), width="large"),
                 },
             )
-            st.download_button(t("terms.download_counts"), terms.csv_bytes(table),
+            st.download_button(t("terms.download_counts"), downloads.csv_bytes(table),
                                file_name=f"terms_{view.doc_id}.csv", mime="text/csv", icon=":material/download:")
     open_term_section(clicked)
 
@@ -191,7 +201,7 @@ def open_term_section(clicked: str | None) -> None:
     entry = glossary.by_term_of(entries).get(term)
     if entry:
         st.markdown(f"**{markup.md(t('glossary.in_glossary'))}** · {markup.md(glossary.pinyin_of(entry))} · "
-                    f"*{markup.md(glossary.english_line(entry, lang))}*  \n{markup.md(entry.explain(lang))}")
+                    f"*{markup.md(glossaryviews.english_line(entry, lang))}*  \n{markup.md(entry.explain(lang))}")
     rows = terms.kwic(ds, term, f)
     if rows.empty:
         st.info(t("terms.no_hits", term=term))
@@ -201,18 +211,18 @@ def open_term_section(clicked: str | None) -> None:
         st.caption(t("terms.not_counted"))
 
     st.subheader(t("terms.kwic_heading"))
-    st.markdown(terms.kwic_html(rows, lambda p: app.link(view, "reader", para=p, search=term), lang, entries),
+    st.markdown(termviews.kwic_html(rows, lambda p: app.link(view, "reader", para=p, search=term), lang, entries),
                 unsafe_allow_html=True)
     st.caption(t("terms.kwic_note"))
-    st.download_button(t("terms.download_kwic"), terms.csv_bytes(rows),
+    st.download_button(t("terms.download_kwic"), downloads.csv_bytes(rows),
                        file_name=f"kwic_{view.doc_id}.csv", mime="text/csv", icon=":material/download:")
 
     st.subheader(t("terms.dispersion_heading"))
-    st.plotly_chart(terms.dispersion(ds, [term, *compare], f, lang), config=charts.CONFIG, width="stretch",
+    st.plotly_chart(termviews.dispersion_figure(ds, [term, *compare], f, lang), config=charts.CONFIG, width="stretch",
                     key="terms_dispersion")
 
     st.subheader(t("terms.neighbours_heading"))
-    w_lo, w_default, w_hi = terms.WINDOW_RANGE
+    w_lo, w_default, w_hi = WINDOW_RANGE
     app.from_url("terms_window", w_default, app.parse_int(w_lo, w_hi), param="window")
     window = st.slider(t("terms.window"), w_lo, w_hi, step=1, key="terms_window", width=360)
     app.to_url("window", window, w_default)
@@ -237,14 +247,14 @@ def slides_section() -> None:
     if table.empty:
         st.info(t("terms.no_terms"))
         return
-    app.from_url("terms_shape", "treemap", app.parse_choice(terms.SHAPES), param="shape")
-    shape = st.segmented_control(t("terms.shape"), terms.SHAPES, key="terms_shape", required=True,
+    app.from_url("terms_shape", "treemap", app.parse_choice(SHAPES), param="shape")
+    shape = st.segmented_control(t("terms.shape"), SHAPES, key="terms_shape", required=True,
                                  format_func=lambda s: t(f"terms.shape_{s}"))
     app.to_url("shape", shape, "treemap")
     if shape == "cloud":
-        st.plotly_chart(terms.word_cloud(table, top, lang), config=charts.CONFIG, width="stretch", key="terms_cloud")
+        st.plotly_chart(termviews.word_cloud(table, top, lang), config=charts.CONFIG, width="stretch", key="terms_cloud")
     else:
-        st.plotly_chart(terms.treemap(table, top, lang), config=charts.CONFIG, width="stretch", key="terms_treemap")
+        st.plotly_chart(termviews.treemap(table, top, lang), config=charts.CONFIG, width="stretch", key="terms_treemap")
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -263,7 +273,7 @@ def keywords_section() -> None:
         st.info(t("terms.no_keywords"))
     else:
         st.dataframe(found, hide_index=True, width=1100, row_height=ROW,
-                     height=app.frame_height(found, ROW, HEAD, HEAD + ROW * terms.TOP_RANGE[2]),
+                     height=app.frame_height(found, ROW, HEAD, HEAD + ROW * TOP_RANGE[2]),
                      column_config={
                          "rank": st.column_config.NumberColumn("#", width="small"),
                          "tfidf": t("terms.col_tfidf"),
@@ -296,15 +306,15 @@ def speakers_section() -> None:
         st.info(t("terms.no_speaker"))
         return
     if len(people) == 1:
-        st.info(t("terms.one_speaker", name=terms.speaker_label(ds, people[0], lang)))
+        st.info(t("terms.one_speaker", name=termviews.speaker_label(ds, people[0], lang)))
         return
-    frame = terms.speaker_terms(ds, terms.without_framing(f, view.lexicon), terms.SPEAKER_TOP, entries)
+    frame = terms.speaker_terms(ds, terms.without_framing(f, view.lexicon), SPEAKER_TOP, entries)
     if frame.empty:
         st.info(t("terms.no_terms"))
         return
-    st.plotly_chart(terms.speaker_chart(frame, ds, lang), config=charts.CONFIG, width="stretch",
+    st.plotly_chart(termviews.speaker_chart(frame, ds, lang), config=charts.CONFIG, width="stretch",
                     key="terms_speakers")
-    st.caption(t("terms.speakers_note", n=terms.SPEAKER_TOP))
+    st.caption(t("terms.speakers_note", n=SPEAKER_TOP))
 
 
 {"counts": counts_section, "slides": slides_section, "keywords": keywords_section,

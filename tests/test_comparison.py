@@ -122,22 +122,11 @@ def test_phrases_in_the_other_text_or_in_the_lexicon_are_not_new(lexicon):
     assert dropped.empty
 
 
-def test_sentences_and_highlight(lexicon):
+def test_sentences_with_a_term(lexicon):
     ds = build(lexicon, HOSTILE, "h")
     found = comparison.sentences_with(ds, "新质生产力")
     assert found[["paragraph", "sentence"]].values.tolist() == [[1, 1]]
-    html = comparison.highlight_html(found.iloc[0]["text"], "新质生产力")
-    assert html == "正文第一段&lt;img src=x onerror=alert(1)&gt;，写着<mark>新质生产力</mark>。"
-
-
-def test_change_cards_escape_everything(lexicon):
-    ds = build(lexicon, HOSTILE, "h")
-    items = pd.DataFrame({"phrase": ["<b>粗体</b>", "新质生产力"], "count": [1, 1]})
-    html = comparison.change_cards_html(items, ds, "phrase", "次", lambda p: f"./reader?doc=h&para={p}&x=<y>")
-    assert "<img" not in html and "<b>粗体" not in html and "<script" not in html
-    assert "&lt;b&gt;粗体&lt;/b&gt;" in html
-    assert 'href="./reader?doc=h&amp;para=2&amp;x=&lt;y&gt;"' in html
-    assert "<mark>新质生产力</mark>" in html
+    assert found.iloc[0]["text"] == "正文第一段<img src=x onerror=alert(1)>，写着新质生产力。"
 
 
 # --- side by side ---------------------------------------------------------------------------
@@ -159,9 +148,9 @@ def test_theme_profile(pair):
     assert only[["theme", "hits"]].values.tolist() == [["ecology", 0]]
 
 
-def test_province_counts(lexicon):
+def test_province_profile(lexicon):
     ds = build(lexicon, "测试\n湖南省长沙市，湖北省武汉市，湖北省。", "p")
-    counts = comparison.province_counts([ds], lexicon).set_index("province")
+    counts = comparison.province_profile([ds], lexicon).set_index("short")
     # 湖南省 + 长沙市 count for 湖南; 湖北省 twice + 武汉市 for 湖北; 18 characters
     assert counts.loc["湖南", "count"] == 2 and counts.loc["湖北", "count"] == 3
     assert counts.loc["河南", "count"] == 0
@@ -200,12 +189,6 @@ def test_trend_skips_unreadable_documents(tmp_path):
     assert trend.empty and skipped == ["gone"]
 
 
-def test_parse_terms_from_the_url():
-    assert comparison.parse_terms("新质生产力, 高质量发展,,新质生产力") == ["新质生产力", "高质量发展"]
-    assert comparison.parse_terms("长" * 21) == []
-    assert len(comparison.parse_terms(",".join(f"词{i}" for i in range(20)))) == comparison.MAX_TREND_TERMS
-
-
 def test_default_selection_and_order(tmp_path):
     entries = [Entry("c", tmp_path, date=""), Entry("b", tmp_path, date="2024-03-20"),
                Entry("a", tmp_path, date="2019-05-21")]
@@ -214,42 +197,3 @@ def test_default_selection_and_order(tmp_path):
     assert comparison.default_selection(ids, "b") == ["a", "b"]
     assert comparison.default_selection(ids, "a") == ["a", "b"]
     assert comparison.default_selection(["a"], "a") == ["a"]
-
-
-def test_doc_colors_latest_in_red():
-    assert comparison.doc_colors(["a", "b", "c"]) == {"a": comparison.PALETTE[2], "b": comparison.PALETTE[1],
-                                                  "c": comparison.PALETTE[0]}
-
-
-# --- figures --------------------------------------------------------------------------------
-
-
-def test_keyness_figure_puts_the_earlier_document_left(pair):
-    table = comparison.keyness(*pair)
-    fig = comparison.keyness_figure(table, "<i>甲</i>", "乙", "区别词", "log ratio")
-    left, right = fig.data
-    assert list(left.y) == ["新质生产力"] and list(left.x) == [pytest.approx(math.log2(1 / 6))]
-    assert list(right.y) == ["新发展格局"] and list(right.x) == [pytest.approx(math.log2(10))]
-    assert left.name == "&lt;i&gt;甲&lt;/i&gt;"
-
-
-def test_trend_figure_has_a_line_per_term():
-    trend = pd.DataFrame({"doc_id": ["a", "b", "a", "b"], "title": ["<b>前</b>", "后", "<b>前</b>", "后"],
-                          "date": ["2019-05-21", "2024-03-20"] * 2, "term": ["甲", "甲", "乙", "乙"],
-                          "count": [1, 2, 0, 1], "chars": [10, 10, 10, 10], "per_10k": [1000.0, 2000.0, 0.0, 1000.0]})
-    fig = comparison.trend_figure(trend, "趋势", "每万字")
-    assert [trace.name for trace in fig.data] == ["甲", "乙"]
-    assert list(fig.data[0].y) == [1000.0, 2000.0]
-    assert fig.data[0].customdata[0][0] == "&lt;b&gt;前&lt;/b&gt;"
-
-
-def test_theme_and_province_figures(pair, lexicon):
-    a, b = pair
-    labels = {"a": "甲", "b": "乙"}
-    fig = comparison.theme_figure(comparison.theme_profile([a, b]), labels, {"innovation": "科技创新"},
-                               {"innovation": "#0072B2"}, None, "每千字")
-    assert [t.name for t in fig.data] == ["甲", "乙"]
-    assert fig.data[1].marker.color == comparison.PALETTE[0]  # the later document in red
-    assert fig.data[0].y[0] == '<span style="color:#0072B2">■</span> 科技创新'
-    fig = comparison.province_figure(comparison.province_counts([a, b], lexicon), labels, "en", None, "mentions")
-    assert list(fig.data[0].x) == ["Shanxi", "Anhui", "Jiangxi", "Henan", "Hubei", "Hunan"]

@@ -1,5 +1,5 @@
 """Term counts, KWIC, dispersion, collocations, keywords and speakers
-(studyboard/terms.py).
+(studyboard/analysis/terms.py; their figures: tests/test_terms_views.py).
 
 The expected numbers come from reading the seed report joined up (the
 paragraphs below are numbered as the reader shows them):
@@ -26,11 +26,10 @@ paragraphs below are numbered as the reader shows them):
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from studyboard.dataset import tables as dataset
-from studyboard.analysis import terms
+from studyboard.analysis import filters, terms
 from studyboard.analysis.terms import Filters
 from support import ROOT
 from studyboard.ingest import document
@@ -106,7 +105,7 @@ def test_speaker_filter(seed):
     ding = table(seed, speaker="丁薛祥")
     assert count(ding, "高质量发展") == 3 and count(ding, "新质生产力") == 1
     assert count(table(seed, speaker="李强"), "中部地区") == 3
-    narration = table(seed, speaker=terms.NARRATION)
+    narration = table(seed, speaker=filters.NARRATION)
     assert count(narration, "座谈会") == 5
     assert count(table(seed, speaker="习近平"), "座谈会") == 1
 
@@ -127,12 +126,10 @@ def test_minimum_length(seed):
 
 
 def test_exclusion_list(seed):
-    words = terms.parse_terms(" 习近平, 座谈会、发展；发展  ")
-    assert words == ("习近平", "座谈会", "发展")
+    words = ("习近平", "座谈会", "发展")  # how the page reads them: tests/test_params.py
     frame = table(seed, exclude=words)
     assert not {"习近平", "座谈会", "发展"} & set(frame["term"])
     assert count(frame, "高质量发展") == 6
-    assert terms.parse_terms("") == ()
 
 
 def test_unknown_filter_values_are_refused():
@@ -151,11 +148,6 @@ def test_glossary_terms_are_marked(seed):
     assert row["english"] == "new quality productive forces" and row["pinyin"] == "xīn zhì shēngchǎnlì"
     assert frame.loc[frame["term"] == "推动", "kind"].iloc[0] == "policy"
     assert frame.loc[frame["term"] == "中部地区", "kind"].iloc[0] == "word"
-
-
-def test_csv_has_a_byte_order_mark(seed):
-    data = terms.csv_bytes(table(seed).head(3))
-    assert data.startswith(b"\xef\xbb\xbf") and "发展".encode() in data
 
 
 # --- KWIC and dispersion ------------------------------------------------------------
@@ -186,34 +178,29 @@ def test_kwic_cuts_long_contexts(seed):
     assert rows["right"].iloc[5] == "的绿色底色。"
 
 
-def test_kwic_html_links_to_the_reader_and_marks_glossary_terms(seed):
-    from studyboard.analysis import glossary
-
-    rows = terms.kwic(seed, "高质量发展", Filters())
-    html = terms.kwic_html(rows, lambda p: f"./reader?doc=x&para={p}", "zh", glossary.load())
-    assert html.count("<tr>") == 7  # header and six rows
-    assert "href='./reader?doc=x&amp;para=10'" in html
-    # 高水平安全 in two right contexts: no official rendering, its gloss marked as such
-    assert html.count("<abbr") >= 2 and "描述性译法，非官方：a high level of security" in html
-
-
 def test_term_that_does_not_occur_has_no_rows(seed):
     assert terms.kwic(seed, "不存在的词", Filters()).empty
     assert terms.kwic(seed, "新质生产力", Filters(themes=("ecology",))).empty
 
 
-def test_dispersion_puts_each_hit_in_its_paragraph(seed):
-    fig = terms.dispersion(seed, ["高质量发展", "新质生产力"], Filters(), "zh")
-    paragraphs = seed.paragraphs
-    starts, ends = paragraphs["offset"].to_numpy(), (paragraphs["offset"] + paragraphs["chars"]).to_numpy()
-
-    def where(xs):
-        return [int(paragraphs["paragraph"].iloc[np.flatnonzero((starts <= x) & (x < ends))[0]]) for x in xs]
-
-    assert where(fig.data[0].x) == [1, 6, 10, 13, 13, 13]
-    assert where(fig.data[1].x) == [5, 13]
-    assert list(fig.layout.xaxis.ticktext) == [str(p) for p in range(1, 15)]
-    assert fig.layout.xaxis.title.text == "段落"
+def test_dispersion_positions_fall_in_their_paragraphs(seed):
+    hits = terms.dispersion(seed, ["高质量发展", "新质生产力", "高质量发展"], Filters())
+    assert list(hits.columns) == ["term", "paragraph", "sentence", "position", "speaker"]
+    assert list(hits["term"]) == ["高质量发展"] * 6 + ["新质生产力"] * 2  # each term once, in the order given
+    assert list(hits["paragraph"]) == [1, 6, 10, 13, 13, 13, 5, 13]
+    spans = terms.paragraph_spans(seed).set_index("paragraph")
+    for paragraph, position in zip(hits["paragraph"], hits["position"]):
+        assert spans.loc[paragraph, "start"] <= position <= spans.loc[paragraph, "stop"]
+    body = "\n".join(seed.paragraphs["text"])  # paragraphs at their offsets, one break between them
+    assert all(body[p:p + len(t)] == t for t, p in zip(hits["term"], hits["position"]))
+    # ¶1's stands in 他强调's sentences (Xi Jinping's); ¶13's three are Ding Xuexiang's (see above)
+    assert list(hits["speaker"])[:6] == ["习近平", "习近平", "习近平", "丁薛祥", "丁薛祥", "丁薛祥"]
+    # 座谈会: narration (no speaker) but for ¶4's, in Xi Jinping's words
+    meeting = terms.dispersion(seed, ["座谈会"], Filters())
+    assert list(meeting["paragraph"]) == [1, 2, 3, 4, 14, 14]
+    assert meeting["speaker"].isna().tolist() == [True, True, True, False, True, True]
+    assert meeting["speaker"].iloc[3] == "习近平"
+    assert list(terms.paragraph_spans(seed)["paragraph"]) == list(range(1, 15))
 
 
 # --- collocations ---------------------------------------------------------------------
@@ -245,9 +232,7 @@ def test_neighbours_of_high_quality_development(seed):
 
 def test_speakers_in_order_of_speaking(seed):
     assert terms.speakers(seed) == ["习近平", "李强", "丁薛祥"]
-    assert terms.speaker_options(seed) == ["", "习近平", "李强", "丁薛祥", terms.NARRATION]
-    assert terms.speaker_label(seed, "丁薛祥", "en") == "Ding Xuexiang"
-    assert terms.speaker_label(seed, "丁薛祥", "zh") == "丁薛祥"
+    assert terms.speaker_options(seed) == ["", "习近平", "李强", "丁薛祥", filters.NARRATION]
 
 
 def test_each_speakers_top_terms(seed, lexicon):
@@ -264,73 +249,7 @@ def test_each_speakers_top_terms(seed, lexicon):
     assert not xi.loc["推进", "shared"]  # neither Li Qiang nor Ding Xuexiang says 推进
 
 
-def test_speaker_chart_has_a_panel_per_speaker(seed):
-    frame = terms.speaker_terms(seed, Filters(), 5, ())
-    fig = terms.speaker_chart(frame, seed, "en")
-    titles = [a.text for a in fig.layout.annotations]
-    assert titles == ["Xi Jinping", "Li Qiang", "Ding Xuexiang"]
-    assert fig.layout.title.text == "Each speaker's top terms"
-
-
-# --- figures and clicks ------------------------------------------------------------------------
-
-
-def test_bar_chart(seed):
-    from studyboard.analysis import glossary
-
-    fig = terms.bar_chart(terms.term_table(seed, Filters(), glossary.load()), 20, "en")
-    assert fig.layout.title.text == "Top 20 terms"
-    names = {trace.name: list(trace.y) for trace in fig.data}
-    assert "中部地区崛起" in names["Glossary term"] and "推动" in names["Policy verb"]
-    assert list(fig.layout.yaxis.categoryarray)[-1] == "发展"  # the most frequent on top
-    assert sum(len(trace.y) for trace in fig.data) == 20
-    assert fig.layout.template.layout.font.size >= 16 and fig.layout.yaxis.tickfont.size >= 16
-    assert fig.layout.xaxis.title.text == "Occurrences"
-    outlined = terms.bar_chart(table(seed), 20, "zh", opened="高质量发展")
-    widths = {y: w for trace in outlined.data for y, w in zip(trace.y, trace.marker.line.width)}
-    assert widths["高质量发展"] == 3 and widths["发展"] == 0
-
-
-def test_treemap_and_word_cloud(seed):
-    frame = table(seed)
-    tree = terms.treemap(frame, 10, "zh")
-    assert list(tree.data[0].labels) == list(frame["term"].head(10))
-    cloud = terms.word_cloud(frame, 30, "zh")
-    assert set(cloud.data[0].text) <= set(frame["term"].head(30))
-    assert len(cloud.data[0].text) >= 25
-
-
-def test_cloud_layout_places_words_without_overlap(seed):
-    frame = table(seed).head(40)
-    layout = terms.cloud_layout(frame["term"], frame["count"], 1200, 600, min_size=22, max_size=110)
-    assert len(layout) == 40
-    boxes = layout.assign(x0=layout.x - layout.w / 2, x1=layout.x + layout.w / 2,
-                          y0=layout.y - layout.h / 2, y1=layout.y + layout.h / 2)
-    assert (boxes.x0 >= 0).all() and (boxes.x1 <= 1200).all() and (boxes.y0 >= 0).all() and (boxes.y1 <= 600).all()
-    rows = list(boxes.itertuples())
-    for i, a in enumerate(rows):
-        for b in rows[i + 1:]:
-            assert a.x1 <= b.x0 or b.x1 <= a.x0 or a.y1 <= b.y0 or b.y1 <= a.y0, (a.term, b.term)
-    sizes = dict(zip(layout.term, layout["size"]))
-    assert sizes["发展"] == 110 and sizes["发展"] > sizes["高质量发展"] > sizes[layout.term.iloc[-1]]
-
-
-def test_cloud_layout_leaves_out_what_does_not_fit():
-    layout = terms.cloud_layout(["中部地区崛起", "高质量发展", "新质生产力"], [8, 6, 2], 300, 120, max_size=60)
-    # 中部地区崛起 at 60 px is 6 × 60 + 6 px wide: wider than 300. 高质量发展 (count 6: 18 + 42·√(4/6)
-    # ≈ 52 px, 267 × 71 px) sits in the middle; 新质生产力 (18 px, 29 px high) finds no 29 px strip left.
-    assert list(layout["term"]) == ["高质量发展"]
-    assert terms.cloud_layout([], [], 300, 120).empty
-
-
-def test_clicked_term():
-    event = {"selection": {"points": [{"x": 6, "y": "高质量发展", "customdata": ["高质量发展", "…"]}]}}
-    term, signature = terms.clicked_term(event, None)
-    assert term == "高质量发展"
-    assert terms.clicked_term(event, signature) == (None, signature)  # the same selection, already handled
-    assert terms.clicked_term({"selection": {"points": [{"y": "发展"}]}}, signature)[0] == "发展"
-    assert terms.clicked_term({"selection": {"points": []}}, signature) == (None, None)
-    assert terms.clicked_term(None, None) == (None, None)
+# --- opening a term ------------------------------------------------------------------------
 
 
 def test_open_options_keep_a_term_opened_by_name(seed):
@@ -376,19 +295,6 @@ def hostile(lexicon):
     return dataset.build(doc, lexicon)
 
 
-def test_hostile_text_is_escaped_everywhere(hostile):
-    from studyboard.analysis import glossary
-
-    rows = terms.kwic(hostile, "高质量发展", Filters(), width=60)
-    assert len(rows) == 2
-    html = terms.kwic_html(rows, lambda p: f"./reader?para={p}", "en", glossary.load())
-    assert "<script" not in html and "<img" not in html
-    assert "&lt;script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
-    fig = terms.bar_chart(terms.term_table(hostile, Filters(min_len=1), ()), 30, "zh")
-    hovers = " ".join(str(c[1]) for trace in fig.data for c in trace.customdata)
-    assert "<script" not in hovers and "<img" not in hovers
-
-
 def test_a_document_with_one_speaker(hostile):
     # 会议 (the meeting) is not a person of speakers.toml: 李强 is the only speaker
     assert terms.speakers(hostile) == ["李强"]
@@ -399,25 +305,12 @@ def test_a_document_with_one_speaker(hostile):
 # --- the page's strings and imports ------------------------------------------------------------------
 
 
-def test_strings_of_the_terms_section_in_both_languages():
-    import string
-
-    from studyboard import i18n
-
-    keys = [k for k in i18n.strings("zh") if k.startswith(("terms.", "glossary."))]
-    assert len(keys) > 50
-    for key in keys:
-        zh, en = i18n.strings("zh")[key], i18n.strings("en")[key]
-        assert zh.strip() and en.strip(), key
-        fields = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (zh, en)]
-        assert fields[0] == fields[1], key
-
-
 def test_the_term_page_modules_do_not_import_jieba():
     import subprocess
     import sys
 
-    code = ("import sys; import studyboard.analysis.terms, studyboard.analysis.glossary, studyboard.ui.app; "
+    code = ("import sys; import studyboard.analysis.terms, studyboard.analysis.glossary, studyboard.ui.app, "
+            "studyboard.views.termviews, studyboard.views.glossaryviews; "
             "print('jieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=str(ROOT))
     assert out.stdout.strip() == "False"

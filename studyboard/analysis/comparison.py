@@ -16,42 +16,34 @@ For a pair, an earlier and a later document:
 * :func:`shared_terms`: content words both use.
 
 For any number of documents: theme profiles (hits per 1,000 characters)
-and province counts side by side; and across every document of the library,
-ordered by date, the trend of chosen terms per 10,000 characters
-(:func:`term_trend`, which reads one document at a time and never holds more
-than one text in memory).
+and province counts (:func:`province_profile`, counted by
+:func:`studyboard.analysis.places.province_counts`) side by side; and across
+every document of the library, ordered by date, the trend of chosen terms per
+10,000 characters (:func:`term_trend`, which reads one document at a time and
+never holds more than one text in memory).
 
 Counts of terms in a text are counts of the string in the body, the same way
-the formulations table counts (中部地区 in 中部地区崛起 counts).
+the formulations table counts (中部地区 in 中部地区崛起 counts). The figures
+and change cards are in :mod:`studyboard.views.comparisonviews`.
 """
 
 from __future__ import annotations
 
-import math
 from typing import Callable, Iterable
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
-from studyboard.views import charts, markup
+from studyboard.analysis import places
 from studyboard.dataset.tables import Dataset
 from studyboard.ingest.document import Entry
 from studyboard.errors import InputError
 from studyboard.lexicon import Lexicon
 
-#: Colours of documents and of trend lines, told apart on a projector and by
-#: readers with colour-vision deficiency (Okabe & Ito), the board's red first.
-PALETTE = ["#C0392B", "#0072B2", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#D55E00", "#000000"]
 #: G² above which a difference counts as significant (p < 0.05, one degree of freedom).
 LL_CRITICAL = 3.84
 SIGNIFICANCE = ((15.13, "****"), (10.83, "***"), (6.63, "**"), (3.84, "*"))
 NGRAM_SIZES = (1, 2, 3, 4)
-#: Change cards shown before the rest go into a table.
-CARDS = 8
-#: At most this many terms in the trend, each at most TERM_CHARS characters.
-MAX_TREND_TERMS = 8
-TERM_CHARS = 20
 
 
 # --- documents -----------------------------------------------------------------
@@ -70,12 +62,6 @@ def default_selection(ids: list[str], current: str) -> list[str]:
         return [current] if current in ids else []
     i = ids.index(current)
     return [ids[i - 1], current] if i > 0 else [current, ids[i + 1]]
-
-
-def label(title: str, date: str, width: int = 16) -> str:
-    """A short label of a document for legends: date and the start of the title."""
-    title = title if len(title) <= width else title[:width] + "…"
-    return f"{date} {title}".strip()
 
 
 def body(ds: Dataset) -> str:
@@ -197,50 +183,6 @@ def sentences_with(ds: Dataset, term: str, limit: int = 3) -> pd.DataFrame:
     return found[["paragraph", "sentence", "text"]].head(limit).reset_index(drop=True)
 
 
-def highlight_html(text: str, term: str) -> str:
-    """Escaped HTML of ``text`` with every occurrence of ``term`` in <mark>."""
-    if not term:
-        return markup.html(text)
-    return f"<mark>{markup.html(term)}</mark>".join(markup.html(part) for part in text.split(term))
-
-
-def change_cards_html(items: pd.DataFrame, ds: Dataset, column: str, count_label: str,
-                      link: Callable[[int], str] | None = None, color: str = PALETTE[0]) -> str:
-    """Escaped HTML: for each term (``items[column]``), its count and the first
-    sentence of ``ds`` that holds it, the term marked; ``link(paragraph)`` gives
-    the reader link of the sentence's paragraph; ``color`` marks the cards as
-    the document's (the charts' colour of that document)."""
-    parts = [f'<div class="sb-changes" style="--sb-doc: {markup.html(color)}">']
-    count_col = "count" if "count" in items.columns else None
-    for row in items.itertuples(index=False):
-        term = getattr(row, column)
-        count = getattr(row, count_col) if count_col else None
-        found = sentences_with(ds, term, limit=1)
-        sentence = ""
-        if len(found):
-            first = found.iloc[0]
-            sentence = highlight_html(first["text"], term)
-            if link:
-                sentence += f' <a href="{markup.html(link(int(first["paragraph"])))}" target="_self">¶{int(first["paragraph"])}</a>'
-        counted = f' <span class="sb-count">{markup.html(count_label)} {int(count)}</span>' if count is not None else ""
-        parts.append(f'<div class="sb-change"><div class="sb-term">{markup.html(term)}{counted}</div>'
-                     f'<div class="sb-sentence">{sentence}</div></div>')
-    parts.append("</div>")
-    return "".join(parts)
-
-
-#: Styles of change_cards_html (large type for a projector).
-CARD_CSS = """<style>
-.sb-changes {display: flex; flex-direction: column; gap: .6rem;}
-.sb-change {border-left: 4px solid var(--sb-doc, #C0392B); padding: .2rem .8rem; background: #FAFAFA;}
-.sb-term {font-size: 1.15rem; font-weight: 600;}
-.sb-count {font-size: .9rem; font-weight: 400; color: #555; margin-left: .5rem;}
-.sb-sentence {font-size: 1rem; line-height: 1.6; color: #333;}
-.sb-sentence mark {background: #FCE4D6; padding: 0 .1em;}
-.sb-sentence a {color: #0072B2; text-decoration: none; margin-left: .3rem;}
-</style>"""
-
-
 # --- keyness ---------------------------------------------------------------------
 
 
@@ -334,18 +276,15 @@ def theme_profile(datasets: list[Dataset], themes: Iterable[str] | None = None) 
     return pd.DataFrame(rows, columns=["doc_id", "theme", "hits", "per_1000"])
 
 
-def province_counts(datasets: list[Dataset], lexicon: Lexicon) -> pd.DataFrame:
-    """Direct mentions of each province of the gazetteer per document (region
-    mentions left out): doc_id, adcode, province, name_en, count, per_10k."""
-    rows = []
-    for ds in datasets:
-        chars = max(int(ds.document["chars"]), 1)
-        direct = ds.mentions[~ds.mentions["related"].astype(bool)] if len(ds.mentions) else ds.mentions
-        counts = direct["adcode"].value_counts() if len(direct) else pd.Series(dtype="int64")
-        for p in lexicon.provinces:
-            n = int(counts.get(p.adcode, 0))
-            rows.append((ds.doc_id, p.adcode, p.short, p.en, n, round(10000 * n / chars, 2)))
-    return pd.DataFrame(rows, columns=["doc_id", "adcode", "province", "name_en", "count", "per_10k"])
+def province_profile(datasets: list[Dataset], lexicon: Lexicon) -> pd.DataFrame:
+    """Direct mentions of each province of the gazetteer per document (regional
+    groupings left out), as :func:`places.province_counts` counts them:
+    doc_id, adcode, short, count, rate (per 1,000 characters), per_10k (per
+    10,000 characters)."""
+    frames = [places.province_counts(ds, lexicon).assign(doc_id=ds.doc_id) for ds in datasets]
+    columns = ["doc_id", "adcode", "short", "count", "rate"]
+    frame = pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+    return frame.assign(per_10k=(frame["rate"] * 10).round(2))
 
 
 # --- trend across the library --------------------------------------------------------
@@ -390,13 +329,6 @@ def term_trend(entries: Iterable[Entry], terms: Iterable[str], body_of: Callable
     return frame, skipped
 
 
-def parse_terms(text: str) -> list[str]:
-    """Trend terms from a URL value: comma-separated, stripped, distinct, at most
-    MAX_TREND_TERMS of at most TERM_CHARS characters each."""
-    terms = [t.strip() for t in str(text or "").split(",")]
-    return list(dict.fromkeys(t for t in terms if t and len(t) <= TERM_CHARS))[:MAX_TREND_TERMS]
-
-
 def trend_options(lexicon: Lexicon, chosen: Iterable[str]) -> list[str]:
     """The trend picker's options: the chosen terms, then the formulations of the lexicon."""
     return list(dict.fromkeys([*chosen, *(f.term for f in lexicon.formulations)]))
@@ -407,95 +339,3 @@ def default_trend_terms(ds: Dataset, n: int = 3) -> list[str]:
     used = ds.formulations[ds.formulations["occurrences"] > 0]
     used = used.sort_values(["occurrences", "term"], ascending=[False, True], kind="stable")
     return list(used["term"].head(n))
-
-
-# --- figures -----------------------------------------------------------------------
-
-
-def doc_colors(doc_ids: Iterable[str]) -> dict[str, str]:
-    """A colour per document in date order: the latest in the board's red, the one
-    before it in blue, and so on backwards."""
-    ids = list(dict.fromkeys(doc_ids))
-    return {doc_id: PALETTE[(len(ids) - 1 - i) % len(PALETTE)] for i, doc_id in enumerate(ids)}
-
-
-def _legend_top() -> dict:
-    return dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0)
-
-
-def theme_figure(profile: pd.DataFrame, labels: dict[str, str], theme_names: dict[str, str],
-                 theme_colors: dict[str, str], title: str, axis_title: str) -> go.Figure:
-    """Grouped horizontal bars: a row per theme (its colour in a square before
-    its name), a bar per document, hits per 1,000 characters."""
-    themes = list(dict.fromkeys(profile["theme"]))
-    ticks = [f'<span style="color:{theme_colors.get(t, charts.INK)}">■</span> {markup.html(theme_names.get(t, t))}'
-             for t in themes]
-    traces = []
-    colors = doc_colors(profile["doc_id"])
-    for doc_id, color in colors.items():
-        part = profile[profile["doc_id"] == doc_id].set_index("theme").reindex(themes)
-        traces.append(go.Bar(y=ticks, x=part["per_1000"], orientation="h",
-                             name=markup.html(labels.get(doc_id, doc_id)), marker_color=color,
-                             customdata=part["hits"],
-                             hovertemplate="%{x:.1f} · %{customdata}<extra>%{fullData.name}</extra>"))
-    layout = dict(barmode="group", legend=_legend_top(), bargap=0.25, yaxis=dict(autorange="reversed"),
-                  xaxis=dict(title=dict(text=axis_title)))
-    return charts.style(go.Figure(data=traces, layout=layout), title,
-                        height=max(320, 90 + 26 * len(themes) * max(1, profile["doc_id"].nunique())))
-
-
-def province_figure(counts: pd.DataFrame, labels: dict[str, str], lang: str, title: str,
-                    axis_title: str) -> go.Figure:
-    """Grouped bars: a group per province, a bar per document, mentions."""
-    column = "name_en" if lang == "en" else "province"
-    traces = []
-    colors = doc_colors(counts["doc_id"])
-    for doc_id, color in colors.items():
-        part = counts[counts["doc_id"] == doc_id]
-        traces.append(go.Bar(x=part[column], y=part["count"], name=markup.html(labels.get(doc_id, doc_id)),
-                             marker_color=color, customdata=part["per_10k"], text=part["count"],
-                             textposition="outside",
-                             hovertemplate="%{y} · %{customdata:.1f}/10k<extra>%{fullData.name}</extra>"))
-    top = int(counts["count"].max()) if len(counts) else 0
-    layout = dict(barmode="group", legend=_legend_top(), bargap=0.3,
-                  yaxis=dict(title=dict(text=axis_title), rangemode="tozero", dtick=max(1, math.ceil(top / 6)),
-                             range=[0, max(1, top) * 1.15]))
-    return charts.style(go.Figure(data=traces, layout=layout), title, height=420)
-
-
-def keyness_figure(table: pd.DataFrame, label_a: str, label_b: str, title: str, axis_title: str,
-                   top: int = 12, colors: tuple[str, str] = (PALETTE[1], PALETTE[0])) -> go.Figure:
-    """Diverging bars of the log ratio (b over a): terms of the earlier document
-    (a) to the left, of the later (b) to the right; significant terms only."""
-    left = distinguishing(table, "a", top)
-    right = distinguishing(table, "b", top)
-    traces = []
-    for part, name, color in ((left, label_a, colors[0]), (right, label_b, colors[1])):
-        part = part.iloc[::-1]
-        traces.append(go.Bar(y=[markup.html(t) for t in part["term"]], x=part["log_ratio"], orientation="h",
-                             name=markup.html(name), marker_color=color, showlegend=True,
-                             customdata=np.stack([part["a"], part["b"], part["ll"]], axis=1) if len(part) else None,
-                             hovertemplate="%{y}: %{customdata[0]} / %{customdata[1]} · G² %{customdata[2]:.1f}"
-                                           "<extra>%{fullData.name}</extra>"))
-    rows = len(left) + len(right)
-    reach = max([1.0, *left["log_ratio"].abs(), *right["log_ratio"].abs()]) * 1.1
-    layout = dict(legend=_legend_top(), bargap=0.25,
-                  xaxis=dict(title=dict(text=axis_title), zeroline=True, zerolinecolor=charts.INK, zerolinewidth=1,
-                             range=[-reach, reach]))
-    return charts.style(go.Figure(data=traces, layout=layout), title, height=max(220, 110 + 32 * rows))
-
-
-def trend_figure(trend: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
-    """A line per term: occurrences per 10,000 characters in each dated document, by date."""
-    traces = []
-    for i, term in enumerate(dict.fromkeys(trend["term"])):
-        part = trend[trend["term"] == term]
-        dates = pd.to_datetime(part["date"], errors="coerce", format="mixed")
-        traces.append(go.Scatter(x=dates, y=part["per_10k"], mode="lines+markers", name=markup.html(term),
-                                 line=dict(color=PALETTE[i % len(PALETTE)], width=3), marker=dict(size=9),
-                                 customdata=np.stack([part["title"].map(markup.html), part["count"]], axis=1),
-                                 hovertemplate="%{customdata[0]}<br>%{x|%Y-%m-%d}: %{y:.1f} (%{customdata[1]})"
-                                               "<extra>%{fullData.name}</extra>"))
-    layout = dict(legend=_legend_top(), hovermode="closest",
-                  yaxis=dict(title=dict(text=axis_title), rangemode="tozero"))
-    return charts.style(go.Figure(data=traces, layout=layout), title, height=440)

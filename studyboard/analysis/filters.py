@@ -69,5 +69,5 @@ def sentence_mask(ds: Dataset, themes: Iterable[str] = (), mode: str = "any", sp
     keep = speaker_mask(ds.sentences["speaker"], speaker)
     chosen = theme_sentences(ds, themes, mode)
     if chosen is not None:
-        keep &= ds.sentences["sentence"].isin(chosen).to_numpy()
+        keep = keep & ds.sentences["sentence"].isin(chosen).to_numpy()  # not &=: pandas may hand out read-only arrays
     return keep

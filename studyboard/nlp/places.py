@@ -24,8 +24,9 @@ import numpy as np
 
 from studyboard.lexicon import Lexicon
 
+#: Kinds of direct mention, and every kind a mention can have (region: the related layer).
 DIRECT_KINDS = ("province", "city", "official")
-KINDS = DIRECT_KINDS + ("region",)
+MENTION_KINDS = DIRECT_KINDS + ("region",)
 
 
 @dataclass(frozen=True)

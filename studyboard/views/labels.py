@@ -8,6 +8,7 @@ English name from the lexicon; in Chinese the names as written.
 from __future__ import annotations
 
 from studyboard.dataset.tables import Dataset
+from studyboard.lexicon import Lexicon
 
 
 def person(ds: Dataset, name: str | None, lang: str) -> tuple[str, str]:
@@ -32,3 +33,13 @@ def theme_names(ds: Dataset, lang: str) -> dict[str, str]:
     """Theme id -> its name in ``lang``."""
     column = "name_en" if lang == "en" else "name_zh"
     return dict(zip(ds.themes["theme"], ds.themes[column]))
+
+
+def province_name(lexicon: Lexicon, adcode: str, lang: str) -> str:
+    """A province's name in ``lang``: its short Chinese name, or its English name
+    (the adcode itself when the gazetteer has no such province)."""
+    try:
+        p = lexicon.province(adcode)
+    except KeyError:
+        return adcode
+    return (p.en or p.short) if lang == "en" else p.short

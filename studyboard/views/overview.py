@@ -2,7 +2,7 @@
 and small previews of the themes, map and terms pages.
 
 The previews are the pages' own figures (:func:`studyboard.views.themeviews.paragraph_grid`,
-:func:`studyboard.analysis.provincemap.map_figure`, :func:`studyboard.analysis.terms.bar_chart`)
+:func:`studyboard.views.placeviews.map_figure`, :func:`studyboard.views.termviews.bar_chart`)
 with the pages' default settings and the shared theme filter, made compact and
 still (no selection, no mode bar). The handout embeds the same figures.
 """
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from studyboard.views import charts, reader
-from studyboard.analysis import outline, provincemap, terms
+from studyboard.views import charts, geo, placeviews, reader, termviews
+from studyboard.analysis import outline, places, terms
 from studyboard.dataset.tables import Dataset
 from studyboard.i18n import t
 from studyboard.lexicon import Lexicon
@@ -187,13 +187,13 @@ def map_figure(ds: Dataset, lexicon: Lexicon, lang: str, themes=(), mode: str = 
     type (``text_scale``); below the map page's size (``text_scale`` < 1) the
     cities' names are left to their hover, as they would cover the provinces'.
     None without geometry."""
-    shapes = provincemap.province_shapes(lexicon)
+    shapes = geo.province_shapes(lexicon)
     if not shapes:
         return None
-    counts = provincemap.province_counts(ds, lexicon, themes=themes, mode=mode, lang=lang)
-    cities = provincemap.city_markers(ds, lexicon, themes=themes, mode=mode, lang=lang)
-    fig = provincemap.map_figure(counts, shapes, lang=lang, cities=cities, meeting=provincemap.meeting_place(ds, lexicon),
-                                 height=height, city_outlines=provincemap.city_shapes(lexicon))
+    counts, _ = placeviews.map_counts(ds, lexicon, themes=themes, mode=mode, lang=lang)
+    cities = placeviews.map_cities(ds, lexicon, themes=themes, mode=mode, lang=lang)
+    fig = placeviews.map_figure(counts, shapes, lang=lang, cities=cities, meeting=places.meeting_place(ds, lexicon),
+                                height=height, city_outlines=geo.city_shapes(lexicon))
     fig.update_traces(showscale=False, selector=dict(type="choropleth"))
     fig.update_layout(showlegend=False, margin=dict(l=0, r=0, t=10, b=10))
     for trace in fig.data:
@@ -217,7 +217,7 @@ def terms_params(f: terms.Filters) -> dict[str, str]:
     """The terms page's URL parameters for the filters of :func:`content_filters`."""
     params = {"tier": f.tier} if f.tier != "function" else {}
     if f.exclude:
-        params["exclude"] = terms.join_terms(f.exclude)
+        params["exclude"] = ",".join(f.exclude)  # as the terms page writes its exclusions
     return params
 
 
@@ -228,7 +228,7 @@ def term_figure(ds: Dataset, lang: str, f: terms.Filters, *, top: int = PREVIEW_
     table = terms.term_table(ds, f, entries)
     if table.empty:
         return None
-    fig = terms.bar_chart(table, top, lang)
+    fig = termviews.bar_chart(table, top, lang)
     fig.update_layout(title=None, margin=dict(t=40))
     fig.update_yaxes(tickfont=dict(color=charts.INK))  # the terms in the board's ink, not the theme's grey
     return still(fig)
@@ -256,7 +256,7 @@ def previews(ds: Dataset, lexicon: Lexicon, lang: str, themes=(), mode: str = "a
     return [
         Preview("themes", t("overview.preview_themes", lang), grid, still_config, t("themes.no_hits", lang)),
         Preview("map", t("overview.preview_map", lang), map_figure(ds, lexicon, lang, themes, mode),
-                {**provincemap.CONFIG, "displayModeBar": False}, t("map.no_geometry", lang)),
+                {**placeviews.CONFIG, "displayModeBar": False}, t("map.no_geometry", lang)),
         Preview("terms", t("overview.preview_terms", lang, n=PREVIEW_TERMS), term_figure(ds, lang, words, entries=entries),
                 still_config, t("terms.no_terms", lang), t("overview.preview_terms_note", lang), terms_params(words)),
     ]

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 PROVINCES = {"140000": ("山西", "Shanxi"), "340000": ("安徽", "Anhui"), "360000": ("江西", "Jiangxi"),
              "410000": ("河南", "Henan"), "420000": ("湖北", "Hubei"), "430000": ("湖南", "Hunan")}
-ZERO_FILL = "rgb(217, 217, 217)"  # provincemap.ZERO_FILL, #D9D9D9
+ZERO_FILL = "rgb(217, 217, 217)"  # placeviews.ZERO_FILL, #D9D9D9
 
 _SHAPES = """() => {
   const chart = document.querySelector('.st-key-map_chart');

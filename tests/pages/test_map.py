@@ -2,7 +2,7 @@
 theme filter, language, and hand-made documents (no province, cities only,
 hostile markup).
 
-Hand-checked numbers (see tests/test_provincemap.py for where they come
+Hand-checked numbers (see tests/test_place_counts.py for where they come
 from): direct mentions 山西 1, 安徽 1, 江西 1, 河南 1, 湖北 1, 湖南 3 (湖南省 and
 长沙市 in ¶1, 湖南省委书记 in ¶3); related layer 山西 2, 安徽 3, 江西 2, 河南 2,
 湖北 2, 湖南 2; the meeting place is 长沙 (湖南省长沙市).

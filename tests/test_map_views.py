@@ -1,6 +1,8 @@
-"""The province map's logic: counts, scope, geometry, figures, selection, sentences, table.
+"""The province map's views (studyboard.views.placeviews, studyboard.views.geo): names in
+the UI language, captions, geometry, figures, selection, the sentences list, the table.
 
-Expected values come from reading the seed report (joined up):
+Expected values come from reading the seed report (joined up; the counts
+themselves are tested in tests/test_place_counts.py):
 
 * ¶1, sentence 1: "……习近平3月20日下午在湖南省长沙市主持召开……座谈会……" names 湖南省 (a
   province name) and 长沙市 (a city of 湖南).
@@ -32,10 +34,11 @@ import json
 import pandas as pd
 import pytest
 
-from studyboard.views import charts
+from studyboard.analysis import places
 from studyboard.dataset import tables as dataset
-from studyboard.analysis import provincemap as pm
 from studyboard.ingest import document
+from studyboard.views import charts, downloads, geo
+from studyboard.views import placeviews as pv
 
 SHANXI, ANHUI, JIANGXI, HENAN, HUBEI, HUNAN = "140000", "340000", "360000", "410000", "420000", "430000"
 DIRECT = {SHANXI: 1, ANHUI: 1, JIANGXI: 1, HENAN: 1, HUBEI: 1, HUNAN: 3}
@@ -75,7 +78,7 @@ def counts_of(frame: pd.DataFrame, column: str = "count") -> dict[str, float]:
 
 
 def test_geojson_holds_the_gazetteers_six_provinces(lexicon):
-    shapes = pm.province_shapes(lexicon)
+    shapes = geo.province_shapes(lexicon)
     assert sorted(shapes) == sorted(p.adcode for p in lexicon.provinces)
     assert len(shapes) == 6
     for p in lexicon.provinces:
@@ -84,31 +87,31 @@ def test_geojson_holds_the_gazetteers_six_provinces(lexicon):
         assert feature["properties"]["short"] == p.short
         geom = feature["geometry"]
         assert geom["type"] in ("Polygon", "MultiPolygon")
-        assert pm.polygons(geom)
-        for polygon in pm.polygons(geom):
+        assert geo.polygons(geom)
+        for polygon in geo.polygons(geom):
             for ring in polygon:
                 assert len(ring) >= 4 and ring[0] == ring[-1]
-                assert abs(pm.ring_area(ring)) > 0
+                assert abs(geo.ring_area(ring)) > 0
         # a province covers more than a square degree (安徽, the smallest, about 14)
-        assert sum(abs(pm.ring_area(poly[0])) for poly in pm.polygons(geom)) > 10
+        assert sum(abs(geo.ring_area(poly[0])) for poly in geo.polygons(geom)) > 10
 
 
 def test_rings_are_wound_for_drawing_without_touching_the_source(lexicon):
-    source = pm.geometry("province")
+    source = geo.geometry("province")
     before = json.dumps(source)
-    drawn = pm.for_drawing(source)
+    drawn = geo.for_drawing(source)
     assert json.dumps(source) == before
     for feature in drawn["features"]:
-        for polygon in pm.polygons(feature["geometry"]):
-            assert pm.ring_area(polygon[0]) < 0  # exterior clockwise
-            assert all(pm.ring_area(hole) > 0 for hole in polygon[1:])
+        for polygon in geo.polygons(feature["geometry"]):
+            assert geo.ring_area(polygon[0]) < 0  # exterior clockwise
+            assert all(geo.ring_area(hole) > 0 for hole in polygon[1:])
     # the shipped file follows RFC 7946 (counter-clockwise exteriors)
-    assert all(pm.ring_area(pm.polygons(f["geometry"])[0][0]) > 0 for f in source["features"])
+    assert all(geo.ring_area(geo.polygons(f["geometry"])[0][0]) > 0 for f in source["features"])
 
 
 def _inside(x, y, geom) -> bool:
     result = False
-    for polygon in pm.polygons(geom):
+    for polygon in geo.polygons(geom):
         for ring in polygon:
             for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
                 if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
@@ -117,8 +120,8 @@ def _inside(x, y, geom) -> bool:
 
 
 def test_label_points_fall_inside_their_province(lexicon):
-    for adcode, feature in pm.province_shapes(lexicon).items():
-        x, y = pm.label_point(feature["geometry"])
+    for adcode, feature in geo.province_shapes(lexicon).items():
+        x, y = geo.label_point(feature["geometry"])
         assert _inside(x, y, feature["geometry"]), adcode
 
 
@@ -126,144 +129,68 @@ def test_label_point_of_a_bent_shape_is_inside():
     # a "C" whose centroid lies in the gap
     ring = [[0, 0], [3, 0], [3, 1], [1, 1], [1, 2], [3, 2], [3, 3], [0, 3], [0, 0]]
     geom = {"type": "Polygon", "coordinates": [ring]}
-    x, y = pm.label_point(geom)
+    x, y = geo.label_point(geom)
     assert _inside(x, y, geom)
 
 
-# --- counts on the seed ------------------------------------------------------------
+# --- the counts named in the UI language --------------------------------------------
 
 
-def test_direct_counts_on_the_seed(seed, lexicon):
-    counts = pm.province_counts(seed, lexicon)
+def test_direct_counts_on_the_seed_named(seed, lexicon):
+    counts, parts = pv.map_counts(seed, lexicon)
     assert list(counts["adcode"]) == [p.adcode for p in lexicon.provinces]
     assert counts_of(counts) == DIRECT
+    assert list(counts["name"]) == ["山西", "安徽", "江西", "河南", "湖北", "湖南"]
     hunan = counts.set_index("adcode").loc[HUNAN]
     assert hunan["breakdown"] == "省名 1 · 城市 1 · 官员职务 1"
     assert (hunan["first_paragraph"], hunan["first_sentence"]) == (1, 1)
-    assert "在湖南省长沙市主持召开" in hunan["first_text"]
     shanxi = counts.set_index("adcode").loc[SHANXI]
     assert shanxi["breakdown"] == "官员职务 1" and shanxi["first_paragraph"] == 3
     assert shanxi["first_text"] == OFFICIALS
+    hunan_parts = parts[parts["adcode"] == HUNAN]
+    assert list(hunan_parts["label"]) == ["省名", "城市", "官员职务"]
 
 
-def test_counts_by_kind(seed, lexicon):
-    parts = pm.part_counts(seed, lexicon)
-    hunan = parts[parts["adcode"] == HUNAN]
-    assert dict(zip(hunan["part"], hunan["count"])) == {"province": 1, "city": 1, "official": 1}
-    assert set(parts.loc[parts["adcode"] != HUNAN, "part"]) == {"official"}
-    only = {kind: counts_of(pm.province_counts(seed, lexicon, kinds=(kind,))) for kind in pm.KINDS}
-    assert only["province"] == {**{a: 0 for a in DIRECT}, HUNAN: 1}
-    assert only["city"] == {**{a: 0 for a in DIRECT}, HUNAN: 1}
-    assert only["official"] == {a: 1 for a in DIRECT}
-    assert counts_of(pm.province_counts(seed, lexicon, kinds=())) == {a: 0 for a in DIRECT}
-
-
-def test_related_layer_is_never_mixed_into_direct_counts(seed, lexicon):
-    related = pm.province_counts(seed, lexicon, layer="related", lang="en")
+def test_related_layer_named_in_english(seed, lexicon):
+    related, _ = pv.map_counts(seed, lexicon, layer="related", lang="en")
     assert counts_of(related) == RELATED
     anhui = related.set_index("adcode").loc[ANHUI]
     assert anhui["name"] == "Anhui"
     for name in ("Yangtze River Delta", "Yangtze River Economic Belt", "Central Plains urban agglomeration"):
         assert name in anhui["breakdown"]
-    # direct counts are the same whichever kinds of the related layer exist
-    assert counts_of(pm.province_counts(seed, lexicon)) == DIRECT
-    assert set(pm.scoped_mentions(seed, "direct")["kind"]) == {"province", "city", "official"}
-    assert set(pm.scoped_mentions(seed, "related")["kind"]) == {"region"}
-
-
-def test_grouping_parts_in_order_of_mention(seed, lexicon):
-    parts = pm.part_counts(seed, lexicon, layer="related")
-    order = parts.sort_values("order").drop_duplicates("part")["part"].tolist()
-    assert order == ["长三角", "长江经济带", "黄河流域", "长江中游城市群", "中原城市群"]
-
-
-def test_theme_filter(seed, lexicon):
-    # 改革 stands in the officials' sentence only inside 发展改革委, an exclusion
-    # of the reform theme: no direct mention is in a reform sentence
-    assert counts_of(pm.province_counts(seed, lexicon, themes=("reform",))) == {a: 0 for a in DIRECT}
-    assert counts_of(pm.province_counts(seed, lexicon, themes=("development",))) == DIRECT
-    assert counts_of(pm.province_counts(seed, lexicon, themes=("regional",))) == {a: 0 for a in DIRECT}
-    assert counts_of(pm.province_counts(seed, lexicon, themes=("development", "reform"), mode="all")) == \
-        {a: 0 for a in DIRECT}
-    assert counts_of(pm.province_counts(seed, lexicon, themes=("development", "reform"), mode="any")) == DIRECT
-    # the related layer under a theme filter
-    assert counts_of(pm.province_counts(seed, lexicon, layer="related", themes=("regional",))) == RELATED
-    assert counts_of(pm.province_counts(seed, lexicon, layer="related", themes=("development",))) == \
-        {SHANXI: 1, ANHUI: 2, JIANGXI: 1, HENAN: 1, HUBEI: 1, HUNAN: 1}
-
-
-def test_scope_sentences(seed):
-    assert pm.scope_sentences(seed) is None
-    reform = pm.scope_sentences(seed, ("reform",))
-    officials = int(seed.sentences.loc[seed.sentences["text"] == OFFICIALS, "sentence"].iloc[0])
-    assert officials not in reform and 1 not in reform  # 发展改革委 is no reform hit
-    assert officials in pm.scope_sentences(seed, ("development",))
-    assert pm.scope_sentences(seed, ("development", "reform"), "all") <= pm.scope_sentences(seed, ("reform",))
-
-
-def test_rates_per_thousand_characters(cities_only, lexicon, seed):
-    # 22 characters in scope, one mention each of 湖北 (武汉), 湖南 (长沙), 安徽 (合肥)
-    assert pm.scope_chars(cities_only) == 22
-    rates = counts_of(pm.province_counts(cities_only, lexicon), "rate")
-    assert rates[HUBEI] == pytest.approx(1000 / 22, abs=1e-3)
-    assert rates[HUNAN] == rates[ANHUI] == rates[HUBEI]
-    assert rates[SHANXI] == 0
-    # 改革 is a reform keyword: only the first sentence (12 characters) is in scope
-    assert pm.scope_chars(cities_only, ("reform",)) == 12
-    rates = counts_of(pm.province_counts(cities_only, lexicon, themes=("reform",)), "rate")
-    assert rates[HUBEI] == pytest.approx(1000 / 12, abs=1e-3) and rates[ANHUI] == 0
-    # on the seed 湖南 is named three times as often as 山西
-    seed_rates = counts_of(pm.province_counts(seed, lexicon), "rate")
-    assert seed_rates[HUNAN] == pytest.approx(3 * seed_rates[SHANXI], abs=2e-3)
-
-
-# --- hand-made documents: cities only, no province --------------------------------
 
 
 def test_a_document_with_cities_only(cities_only, lexicon):
-    counts = pm.province_counts(cities_only, lexicon)
+    counts, _ = pv.map_counts(cities_only, lexicon)
     assert counts_of(counts) == {SHANXI: 0, ANHUI: 1, JIANGXI: 0, HENAN: 0, HUBEI: 1, HUNAN: 1}
     assert set(counts.loc[counts["count"] > 0, "breakdown"]) == {"城市 1"}
-    cities = pm.city_markers(cities_only, lexicon)
+    cities = pv.map_cities(cities_only, lexicon)
     assert list(cities["short"]) == ["武汉", "长沙", "合肥"]
-    assert list(cities["province"]) == [HUBEI, HUNAN, ANHUI]
-    where = {c.adcode: (c.lon, c.lat) for c in lexicon.cities}
-    assert list(zip(cities["lon"], cities["lat"])) == [where[WUHAN], where[CHANGSHA], where[HEFEI]]
-    meeting = pm.meeting_place(cities_only, lexicon)
-    assert (meeting["kind"], meeting["adcode"], meeting["name"], meeting["province"]) == ("city", WUHAN, "武汉", HUBEI)
-    assert pm.empty_message(counts, "direct") == ""
-    assert pm.empty_message(pm.province_counts(cities_only, lexicon, layer="related"), "related") != ""
+    assert list(cities["province_name"]) == ["湖北", "湖南", "安徽"]
+    assert pv.empty_message(counts, "direct") == ""
+    assert pv.empty_message(pv.map_counts(cities_only, lexicon, layer="related")[0], "related") != ""
 
 
 def test_a_document_that_names_no_province(no_province, lexicon):
-    counts = pm.province_counts(no_province, lexicon)
+    counts, parts = pv.map_counts(no_province, lexicon)
     assert counts_of(counts) == {a: 0 for a in DIRECT}
-    assert pm.part_counts(no_province, lexicon).empty
-    assert pm.city_markers(no_province, lexicon).empty
-    assert pm.meeting_place(no_province, lexicon) is None
-    assert pm.meeting_note(no_province, lexicon, "zh") == "会议地点：北京（不在地图范围内）"
-    assert pm.empty_message(counts, "direct", lang="en").startswith("The text names none of the provinces")
-    assert pm.empty_message(counts, "direct", ("reform",), "zh") == "在所选主题的句子中，没有直接提及地图上的省份。"
-    assert pm.mention_table(no_province, lexicon).empty
-    assert pm.sentence_mentions(no_province, HUNAN).empty
-    fig = pm.map_figure(counts, pm.province_shapes(lexicon))
+    assert parts.empty and pv.map_cities(no_province, lexicon).empty
+    assert pv.meeting_note(no_province, lexicon, "zh") == "会议地点：北京（不在地图范围内）"
+    assert pv.empty_message(counts, "direct", lang="en").startswith("The text names none of the provinces")
+    assert pv.empty_message(counts, "direct", ("reform",), "zh") == "在所选主题的句子中，没有直接提及地图上的省份。"
+    assert pv.mention_table(no_province, lexicon).empty
+    fig = pv.map_figure(counts, geo.province_shapes(lexicon))
     choropleths = [t for t in fig.data if t.type == "choropleth"]
     assert len(choropleths) == 1 and sorted(choropleths[0].locations) == sorted(DIRECT)
-    assert choropleths[0].colorscale[0][1] == pm.ZERO_FILL and not choropleths[0].showscale
-    bars = pm.bar_figure(counts, pm.part_counts(no_province, lexicon))
+    assert choropleths[0].colorscale[0][1] == pv.ZERO_FILL and not choropleths[0].showscale
+    bars = pv.bar_figure(counts, parts)
     assert [t for t in bars.data if t.type == "bar"] == []
     assert list(bars.data[-1].text) == ["\u20020"] * 6
 
 
-def test_meeting_place_variants(lexicon, seed):
-    meeting = pm.meeting_place(seed, lexicon)
-    changsha = next(c for c in lexicon.cities if c.adcode == CHANGSHA)
-    assert meeting == {"text": "湖南省长沙市", "kind": "city", "adcode": CHANGSHA, "name": "长沙", "en": "Changsha",
-                       "province": HUNAN, "lon": changsha.lon, "lat": changsha.lat}
-    province_only = build(lexicon, "座谈会\n\n　　会议在这里召开。\n", place="湖南省")
-    assert pm.meeting_place(province_only, lexicon)["kind"] == "province"
-    assert pm.meeting_place(province_only, lexicon)["adcode"] == HUNAN
-    assert pm.meeting_note(build(lexicon, "座谈会\n\n　　会议召开。\n"), lexicon) == ""
+def test_meeting_notes(lexicon, seed):
+    assert pv.meeting_note(seed, lexicon, "zh") == "★ 会议地点：湖南省长沙市"
+    assert pv.meeting_note(build(lexicon, "座谈会\n\n　　会议召开。\n"), lexicon) == ""
 
 
 # --- figures ---------------------------------------------------------------------
@@ -278,9 +205,9 @@ def _choropleth_values(fig) -> dict[str, float]:
 
 
 def test_map_figure_on_the_seed(seed, lexicon):
-    counts = pm.province_counts(seed, lexicon)
-    fig = pm.map_figure(counts, pm.province_shapes(lexicon), cities=pm.city_markers(seed, lexicon),
-                        meeting=pm.meeting_place(seed, lexicon), selected=HUNAN, title="直接提及次数")
+    counts = pv.map_counts(seed, lexicon)[0]
+    fig = pv.map_figure(counts, geo.province_shapes(lexicon), cities=pv.map_cities(seed, lexicon),
+                        meeting=places.meeting_place(seed, lexicon), selected=HUNAN, title="直接提及次数")
     assert _choropleth_values(fig) == DIRECT
     assert fig.layout.geo.fitbounds == "locations"
     assert not any(fig.layout.geo[f"show{layer}"] for layer in
@@ -288,7 +215,7 @@ def test_map_figure_on_the_seed(seed, lexicon):
     positive = next(t for t in fig.data if t.type == "choropleth")
     assert positive.zmin == 0 and positive.zmax == 3
     assert positive.colorbar.title.text == "直接提及（次）"
-    assert positive.colorscale[0][1] != pm.ZERO_FILL
+    assert positive.colorscale[0][1] != pv.ZERO_FILL
     widths = dict(zip(positive.locations, positive.marker.line.width))
     assert widths[HUNAN] > widths[SHANXI]
     labels = "".join(t for trace in fig.data if trace.name == "labels" for t in trace.text)
@@ -305,59 +232,59 @@ def test_map_figure_on_the_seed(seed, lexicon):
 
 
 def test_city_names_in_english(seed, lexicon, cities_only):
-    cities = pm.city_markers(cities_only, lexicon, lang="en")
+    cities = pv.map_cities(cities_only, lexicon, lang="en")
     assert list(cities["label"]) == ["Wuhan", "Changsha", "Hefei"]
-    assert list(pm.city_markers(cities_only, lexicon)["label"]) == ["武汉", "长沙", "合肥"]
-    fig = pm.map_figure(pm.province_counts(cities_only, lexicon, lang="en"), pm.province_shapes(lexicon),
-                        lang="en", cities=cities, meeting=pm.meeting_place(cities_only, lexicon))
+    assert list(pv.map_cities(cities_only, lexicon)["label"]) == ["武汉", "长沙", "合肥"]
+    fig = pv.map_figure(pv.map_counts(cities_only, lexicon, lang="en")[0], geo.province_shapes(lexicon),
+                        lang="en", cities=cities, meeting=places.meeting_place(cities_only, lexicon))
     markers = next(t for t in fig.data if t.name == "City named")
     assert list(markers.text) == ["Changsha", "Hefei"]  # Wuhan is the meeting place: the star
     assert markers.hovertext[0].startswith("<b>Changsha 长沙市</b> · Hunan")
     star = next(t for t in fig.data if t.type == "scattergeo" and t.marker.symbol == "star")
     assert list(star.text) == ["Wuhan"] and star.hovertext[0].startswith("<b>Wuhan 武汉市</b> · Hubei")
     # the seed: the meeting place 长沙 without a marker of its own
-    fig = pm.map_figure(pm.province_counts(seed, lexicon, lang="en"), pm.province_shapes(lexicon), lang="en",
-                        cities=pm.city_markers(seed, lexicon, lang="en"), meeting=pm.meeting_place(seed, lexicon))
+    fig = pv.map_figure(pv.map_counts(seed, lexicon, lang="en")[0], geo.province_shapes(lexicon), lang="en",
+                        cities=pv.map_cities(seed, lexicon, lang="en"), meeting=places.meeting_place(seed, lexicon))
     star = next(t for t in fig.data if t.type == "scattergeo" and t.marker.symbol == "star")
     assert list(star.text) == ["Changsha"]
 
 
 def test_city_outlines(seed, lexicon, cities_only):
-    outlines = pm.city_shapes(lexicon)
+    outlines = geo.city_shapes(lexicon)
     assert outlines[CHANGSHA]["properties"]["name"] == "长沙市"
     assert {f["properties"]["province"] for f in outlines.values()} == set(DIRECT)
     # the seed: only the meeting place's city, in gold
-    fig = pm.map_figure(pm.province_counts(seed, lexicon), pm.province_shapes(lexicon),
-                        cities=pm.city_markers(seed, lexicon), meeting=pm.meeting_place(seed, lexicon),
+    fig = pv.map_figure(pv.map_counts(seed, lexicon)[0], geo.province_shapes(lexicon),
+                        cities=pv.map_cities(seed, lexicon), meeting=places.meeting_place(seed, lexicon),
                         city_outlines=outlines)
     trace = next(t for t in fig.data if t.name == "cities")
     assert list(trace.locations) == [CHANGSHA] and list(trace.customdata) == [HUNAN]
-    assert list(trace.marker.line.color) == [pm.MEETING_OUTLINE]
+    assert list(trace.marker.line.color) == [pv.MEETING_OUTLINE]
     # cities only: 武汉 (the meeting place) in gold, 长沙 and 合肥 in grey
-    fig = pm.map_figure(pm.province_counts(cities_only, lexicon), pm.province_shapes(lexicon),
-                        cities=pm.city_markers(cities_only, lexicon),
-                        meeting=pm.meeting_place(cities_only, lexicon), city_outlines=outlines)
+    fig = pv.map_figure(pv.map_counts(cities_only, lexicon)[0], geo.province_shapes(lexicon),
+                        cities=pv.map_cities(cities_only, lexicon),
+                        meeting=places.meeting_place(cities_only, lexicon), city_outlines=outlines)
     trace = next(t for t in fig.data if t.name == "cities")
     assert dict(zip(trace.locations, trace.marker.line.color)) == {
-        WUHAN: pm.MEETING_OUTLINE, CHANGSHA: pm.CITY_OUTLINE, HEFEI: pm.CITY_OUTLINE}
+        WUHAN: pv.MEETING_OUTLINE, CHANGSHA: pv.CITY_OUTLINE, HEFEI: pv.CITY_OUTLINE}
     assert trace.hoverinfo == "skip"  # clicks and hovers reach the province below
 
 
 def test_map_figure_in_english_and_related(seed, lexicon):
-    counts = pm.province_counts(seed, lexicon, layer="related", lang="en")
-    fig = pm.map_figure(counts, pm.province_shapes(lexicon), layer="related", measure="count", lang="en")
+    counts = pv.map_counts(seed, lexicon, layer="related", lang="en")[0]
+    fig = pv.map_figure(counts, geo.province_shapes(lexicon), layer="related", measure="count", lang="en")
     assert _choropleth_values(fig) == RELATED
     positive = next(t for t in fig.data if t.type == "choropleth")
-    assert positive.colorscale[-1][1] == pm.RELATED_SCALE[-1]
+    assert positive.colorscale[-1][1] == pv.RELATED_SCALE[-1]
     assert positive.colorbar.title.text == "Related mentions"
     labels = " ".join(t for trace in fig.data if trace.name == "labels" for t in trace.text)
     assert "Anhui" in labels and "Hunan" in labels
 
 
 def test_map_rates_and_zero_provinces(seed, lexicon):
-    counts = pm.province_counts(seed, lexicon, kinds=("province",))
-    fig = pm.map_figure(counts, pm.province_shapes(lexicon), measure="rate")
-    zero = next(t for t in fig.data if t.type == "choropleth" and t.colorscale[0][1] == pm.ZERO_FILL)
+    counts = pv.map_counts(seed, lexicon, kinds=("province",))[0]
+    fig = pv.map_figure(counts, geo.province_shapes(lexicon), measure="rate")
+    zero = next(t for t in fig.data if t.type == "choropleth" and t.colorscale[0][1] == pv.ZERO_FILL)
     assert sorted(zero.locations) == sorted(a for a in DIRECT if a != HUNAN)
     assert [t.name for t in fig.data if t.type == "scattergeo" and t.marker.symbol == "square"] == ["未提及（0）"]
     labels = [t for trace in fig.data if trace.name == "labels" for t in trace.text]
@@ -365,15 +292,15 @@ def test_map_rates_and_zero_provinces(seed, lexicon):
 
 
 def test_the_map_fetches_nothing():
-    assert pm.CONFIG["topojsonURL"].startswith("data:application/json,")
-    assert json.loads(pm.CONFIG["topojsonURL"].split(",", 1)[1].split("#")[0])["type"] == "Topology"
-    assert pm.CONFIG["displaylogo"] is False and pm.CONFIG["scrollZoom"] is False
+    assert pv.CONFIG["topojsonURL"].startswith("data:application/json,")
+    assert json.loads(pv.CONFIG["topojsonURL"].split(",", 1)[1].split("#")[0])["type"] == "Topology"
+    assert pv.CONFIG["displaylogo"] is False and pv.CONFIG["scrollZoom"] is False
     assert charts.CONFIG.get("topojsonURL") is None  # the shared config is untouched
 
 
 def test_bar_figure(seed, lexicon):
-    counts = pm.province_counts(seed, lexicon)
-    fig = pm.bar_figure(counts, pm.part_counts(seed, lexicon), selected=HUNAN, title="同一数据的条形图")
+    counts = pv.map_counts(seed, lexicon)[0]
+    fig = pv.bar_figure(counts, pv.map_counts(seed, lexicon)[1], selected=HUNAN, title="同一数据的条形图")
     bars = [t for t in fig.data if t.type == "bar"]
     assert [t.name for t in bars] == ["省名", "城市", "官员职务"]
     assert fig.layout.barmode == "stack"
@@ -392,45 +319,33 @@ def test_bar_figure(seed, lexicon):
 
 def test_selected_province_from_a_chart_event():
     valid = list(DIRECT)
-    assert pm.selected_province({"selection": {"points": [{"location": HENAN}]}}, valid) == HENAN
-    assert pm.selected_province({"selection": {"points": [{"customdata": HUNAN}]}}, valid) == HUNAN
-    assert pm.selected_province({"selection": {"points": [{"customdata": [ANHUI]}]}}, valid) == ANHUI
-    assert pm.selected_province({"selection": {"points": [{"location": "110000"}, {"location": HUBEI}]}},
+    assert pv.selected_province({"selection": {"points": [{"location": HENAN}]}}, valid) == HENAN
+    assert pv.selected_province({"selection": {"points": [{"customdata": HUNAN}]}}, valid) == HUNAN
+    assert pv.selected_province({"selection": {"points": [{"customdata": [ANHUI]}]}}, valid) == ANHUI
+    assert pv.selected_province({"selection": {"points": [{"location": "110000"}, {"location": HUBEI}]}},
                                 valid) == HUBEI
     for nothing in (None, {}, {"selection": {}}, {"selection": {"points": []}}, "x",
                     {"selection": {"points": [{"lon": 113, "lat": 28}]}}):
-        assert pm.selected_province(nothing, valid) is None
+        assert pv.selected_province(nothing, valid) is None
 
 
 def test_track_selection():
     valid = list(DIRECT)
     click = {"selection": {"points": [{"location": HENAN}]}}
-    assert pm.track_selection(click, None, valid) == (HENAN, HENAN)  # a new click chooses
-    assert pm.track_selection(click, HENAN, valid) == (HENAN, None)  # seen before: nothing new
-    assert pm.track_selection({"selection": {"points": []}}, HENAN, valid) == (None, None)  # cleared or redrawn
-    assert pm.track_selection(None, None, valid) == (None, None)
-
-
-def test_parse_province(lexicon):
-    for text in ("430000", "湖南", "湖南省", " 湖南 "):
-        assert pm.parse_province(text, lexicon) == HUNAN
-    for text in ("", "xyz", "<script>", "4300"):
-        assert pm.parse_province(text, lexicon) is None
+    assert pv.track_selection(click, None, valid) == (HENAN, HENAN)  # a new click chooses
+    assert pv.track_selection(click, HENAN, valid) == (HENAN, None)  # seen before: nothing new
+    assert pv.track_selection({"selection": {"points": []}}, HENAN, valid) == (None, None)  # cleared or redrawn
+    assert pv.track_selection(None, None, valid) == (None, None)
 
 
 # --- sentences and the table -------------------------------------------------------
 
 
 def test_sentences_that_mention_hunan(seed, lexicon):
-    found = pm.sentence_mentions(seed, HUNAN)
-    assert list(found["paragraph"]) == [1, 3]
-    assert [[s[2] for s in spans] for spans in found["spans"]] == [["湖南省", "长沙市"], ["湖南省委书记"]]
-    for text, spans in zip(found["text"], found["spans"]):
-        for start, end, surface, _kind in spans:
-            assert text[start:end] == surface
-    assert pm.sentences_heading(found, HUNAN, lexicon, "zh") == "湖南：3 处提及，2 个句子"
-    assert pm.sentences_heading(found, HUNAN, lexicon, "en") == "Hunan: 3 mentions in 2 sentences"
-    html = pm.mentions_html(found, lambda p: f"./reader?doc=x&para={p}", "direct", "zh")
+    found = places.sentence_mentions(seed, HUNAN)
+    assert pv.sentences_heading(found, HUNAN, lexicon, "zh") == "湖南：3 处提及，2 个句子"
+    assert pv.sentences_heading(found, HUNAN, lexicon, "en") == "Hunan: 3 mentions in 2 sentences"
+    html = pv.mentions_html(found, lambda p: f"./reader?doc=x&para={p}", "direct", "zh")
     assert '<mark class="sb-map-direct" title="省名">湖南省</mark><mark class="sb-map-direct" title="城市">长沙市</mark>' \
         in html
     assert '<mark class="sb-map-direct" title="官员职务">湖南省委书记</mark>沈晓明' in html
@@ -438,61 +353,52 @@ def test_sentences_that_mention_hunan(seed, lexicon):
     assert "第 1 段" in html
 
 
-def test_sentences_of_the_related_layer(seed, lexicon):
-    found = pm.sentence_mentions(seed, ANHUI, "related")
-    assert list(found["paragraph"]) == [6, 6]
-    assert [[s[2] for s in spans] for spans in found["spans"]] == [["长三角", "长江经济带"], ["中原城市群"]]
-    assert pm.sentence_mentions(seed, ANHUI, "related", themes=("development",))["spans"].tolist() == \
-        [[(found["text"][0].index("长三角"), found["text"][0].index("长三角") + 3, "长三角", "region"),
-          (found["text"][0].index("长江经济带"), found["text"][0].index("长江经济带") + 5, "长江经济带", "region")]]
-
-
 def test_hostile_text_is_escaped(hostile, lexicon):
-    found = pm.sentence_mentions(hostile, HUNAN)
+    found = places.sentence_mentions(hostile, HUNAN)
     assert len(found) == 2
-    html = pm.mentions_html(found, lambda p: f"./reader?para={p}", "direct", "en")
+    html = pv.mentions_html(found, lambda p: f"./reader?para={p}", "direct", "en")
     assert "<script" not in html and "<img" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<mark" in html  # the page's own markup is still there
-    counts = pm.province_counts(hostile, lexicon)
-    fig = pm.map_figure(counts, pm.province_shapes(lexicon))
+    counts = pv.map_counts(hostile, lexicon)[0]
+    fig = pv.map_figure(counts, geo.province_shapes(lexicon))
     hover = " ".join(h for t in fig.data if t.type == "choropleth" for h in t.hovertext)
     assert "<script" not in hover and "<img" not in hover and "&lt;script&gt;" in hover
-    link = pm.mentions_html(found, lambda p: '"><script>x</script>', "direct", "zh")
-    assert "<script>x" not in link and "&quot;&gt;&lt;script&gt;" in link
+    link = pv.mentions_html(found, lambda p: '"><script>x</script>', "direct", "zh")
+    assert "<script>x" not in link and "&#34;&gt;&lt;script&gt;" in link
 
 
 def test_mention_table_and_csv(seed, lexicon):
-    table = pm.mention_table(seed, lexicon)
+    table = pv.mention_table(seed, lexicon)
     assert list(table.columns) == ["省份", "类型", "原文", "段", "句", "上下文"]
     assert len(table) == 8
     assert table.iloc[0].tolist()[:5] == ["湖南", "省名", "湖南省", 1, 1]
     assert table.iloc[1].tolist()[:5] == ["湖南", "城市", "长沙市", 1, 1]
     assert table.iloc[2].tolist() == ["山西", "官员职务", "山西省委书记", 3, 1, OFFICIALS]
-    related = pm.mention_table(seed, lexicon, layer="related", lang="en")
+    related = pv.mention_table(seed, lexicon, layer="related", lang="en")
     assert list(related.columns) == ["Province", "Kind", "As written", "Paragraph", "Sentence", "Context"]
     rows = {r["As written"]: r for r in related.to_dict("records")}
     assert list(rows) == ["京津冀", "长三角", "粤港澳大湾区", "长江经济带", "黄河流域", "长江中游城市群", "中原城市群"]
     assert rows["京津冀"]["Province"] == "—"
     assert rows["长江经济带"]["Province"] == "Anhui, Jiangxi, Hubei, Hunan"
     assert (rows["长江中游城市群"]["Paragraph"], rows["长江中游城市群"]["Sentence"]) == (6, 6)
-    assert pm.table_height(table) == "content"
-    assert pm.table_height(pd.concat([table] * 2)) == 560
-    data = pm.table_csv(table)
+    assert pv.table_height(table) == "content"
+    assert pv.table_height(pd.concat([table] * 2)) == 560
+    data = downloads.csv_bytes(table)
     assert data.startswith(b"\xef\xbb\xbf")
     assert data.decode("utf-8-sig").splitlines()[0] == "省份,类型,原文,段,句,上下文"
     assert "湖南省委书记" in data.decode("utf-8-sig")
 
 
 def test_scope_text(seed, lexicon, cities_only):
-    assert pm.scope_text(cities_only, lexicon) == "范围：全文，共 22 字。每千字 = 提及次数 ÷ 字数 × 1000。"
-    text = pm.scope_text(cities_only, lexicon, ("reform",), "any", "en")
+    assert pv.scope_text(cities_only, lexicon) == "范围：全文，共 22 字。每千字 = 提及次数 ÷ 字数 × 1000。"
+    text = pv.scope_text(cities_only, lexicon, ("reform",), "any", "en")
     assert text == ("Scope: sentences of the themes Reform & opening (1), 12 characters. "
                     "Per 1,000 characters = mentions ÷ characters × 1,000.")
-    assert pm.scope_text(cities_only, lexicon, ("reform", "rural"), "all", "zh").startswith(
+    assert pv.scope_text(cities_only, lexicon, ("reform", "rural"), "all", "zh").startswith(
         "范围：同时属于主题“改革开放、城乡融合”的句子（0 句），共 0 字。")
-    assert pm.chart_title("direct", "count", lexicon, ("reform",), "any", "zh") == "直接提及次数 · 主题：改革开放"
+    assert pv.chart_title("direct", "count", lexicon, ("reform",), "any", "zh") == "直接提及次数 · 主题：改革开放"
 
 
 def test_ui_strings_of_the_map():
@@ -508,17 +414,17 @@ def test_ui_strings_of_the_map():
         assert re.search(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]", zh), key  # Chinese text or punctuation
         assert not re.search(r"[\u4e00-\u9fff]", en), key
     # the keys built from parts all exist
-    for layer in pm.LAYERS:
+    for layer in places.LAYERS:
         i18n.t(f"map.layer.{layer}", "en")
         i18n.t(f"map.empty_{layer}", "en")
         i18n.t(f"map.empty_{layer}_scope", "en")
         for column in ("count", "rate"):
             i18n.t(f"map.title.{layer}.{column}", "en")
             i18n.t(f"map.axis.{layer}.{column}", "en")
-    for kind in pm.KINDS + ("region",):
+    for kind in places.DIRECT_KINDS + ("region",):
         i18n.t(f"map.kind.{kind}", "en")
         i18n.t(f"map.kind_one.{kind}", "en")
-    for measure in pm.MEASURES:
+    for measure in pv.MEASURES:
         i18n.t(f"map.values.{measure}", "en")
-    for column in pm.TABLE_COLUMNS:
+    for column in pv.TABLE_COLUMNS:
         i18n.t(f"map.col.{column}", "en")
