@@ -8,14 +8,15 @@ write; a paragraph that has notes gets a small toggle under it.
 
 import streamlit as st
 
-from studyboard.ui import app, notes_ui
-from studyboard.views import charts, reader, themeviews
+from studyboard.analysis import reading
+from studyboard.ui import app, notes_ui, params
+from studyboard.views import charts, labels, reader, themeviews
 
 view = app.view()
 ds = view.dataset
 lang = view.lang
-numbers = reader.paragraph_numbers(ds)
-people = reader.speakers(ds)
+numbers = reading.paragraph_numbers(ds)
+people = reading.speakers(ds)
 
 st.markdown(reader.CSS, unsafe_allow_html=True)
 st.markdown(reader.heading_html(ds), unsafe_allow_html=True)
@@ -24,11 +25,11 @@ if not numbers:
     st.stop()
 
 # --- controls (bound to the URL) ---------------------------------------------------
-app.from_url("reader_search", "", reader.clean_search, param="search")
+app.from_url("reader_search", "", reading.clean_search, param="search")
 speaker_key = app.lang_key("reader_speaker", lang)  # its labels are names in the UI language
-app.from_url(speaker_key, "", reader.speaker_parser(ds), param="speaker")
-app.from_url("reader_para", 0, reader.para_parser(ds), param="para")
-app.from_url("reader_hide", False, reader.parse_flag, param="hide")
+app.from_url(speaker_key, "", params.parse_choice(people), param="speaker")
+app.from_url("reader_para", 0, params.parse_int(1, len(numbers)), param="para")
+app.from_url("reader_hide", False, params.parse_flag, param="hide")
 if st.session_state[speaker_key] not in ["", *people]:
     st.session_state[speaker_key] = ""
 if st.session_state["reader_para"] not in [0, *numbers]:
@@ -37,13 +38,13 @@ if st.session_state["reader_para"] not in [0, *numbers]:
 search_col, speaker_col, para_col, hide_col = st.columns([3, 2, 3, 2], vertical_alignment="bottom")
 with search_col:
     st.text_input(view.t("reader.search"), key="reader_search", placeholder=view.t("reader.search_placeholder"),
-                  max_chars=reader.SEARCH_MAX)
+                  max_chars=reading.SEARCH_MAX)
 with speaker_col:
     if people:
-        counts = reader.sentence_counts(ds)
+        counts = reading.sentence_counts(ds)
         st.selectbox(view.t("reader.speaker"), ["", *people], key=speaker_key,
                      format_func=lambda name: view.t("reader.speaker_option",
-                                                     name=reader.person_name(ds, name, lang), n=counts[name])
+                                                     name=labels.person_name(ds, name, lang), n=counts[name])
                      if name else view.t("reader.speaker_all"))
     else:
         st.caption(view.t("reader.no_speakers"))
@@ -53,17 +54,17 @@ with para_col:
 with hide_col:
     st.toggle(view.t("reader.hide"), key="reader_hide", help=view.t("reader.hide_help"))
 
-search = reader.clean_search(st.session_state["reader_search"])
+search = reading.clean_search(st.session_state["reader_search"])
 speaker = st.session_state[speaker_key]
 para = st.session_state["reader_para"]
 hide = bool(st.session_state["reader_hide"])
 app.to_url("search", search, "")
 app.to_url("speaker", speaker, "")
 app.to_url("para", para, 0)
-app.to_url("hide", hide, False, reader.flag_text)
+app.to_url("hide", hide, False, params.flag_text)
 
-flt = reader.Filter(view.themes, view.mode, speaker, search)
-matches = reader.matching_paragraphs(ds, flt)
+flt = reading.Filter(view.themes, view.mode, speaker, search)
+matches = reading.matching_paragraphs(ds, flt)
 legend = reader.legend_html(ds, view.themes, lang)
 if legend:
     st.markdown(legend, unsafe_allow_html=True)
@@ -90,15 +91,15 @@ with grid_col:
                 title=view.t("reader.grid_title"))
             event = st.plotly_chart(fig, config=charts.CONFIG, width="stretch", key=f"reader_grid_{generation}",
                                     on_select="rerun", selection_mode="points")
-            picked = reader.pick(event, ds)
+            picked = reading.pick(event, ds)
             if picked:
                 st.session_state["reader_grid_gen"] = generation + 1  # a fresh chart: no stale selection
-                app.update_url(**reader.pick_params(picked))
+                app.update_url(**reading.pick_params(picked))
             st.caption(view.t("reader.grid_caption"))
 
 # --- the text, with the notes: the selected paragraph's open to read and write, the others' behind a
 # small toggle under their paragraph (only where there are notes) ------------------------------------
-terms = reader.load_glossary()
+terms = reading.load_glossary()
 by_paragraph = notes_ui.notes_of(view)
 with text_col:
     if para:
@@ -110,7 +111,7 @@ with text_col:
         st.divider()
     if flt.active and not matches:
         st.info(view.t("reader.no_match"))
-    for kind, first, last_or_dim in reader.layout(ds, matches, flt, hide):
+    for kind, first, last_or_dim in reading.layout(ds, matches, flt, hide):
         if kind == "hidden":
             st.markdown(reader.hidden_html(first, last_or_dim, lang), unsafe_allow_html=True)
             continue

@@ -8,7 +8,8 @@ paragraphs for the co-occurrence matrix).
 
 import streamlit as st
 
-from studyboard.ui import app
+from studyboard.analysis import reading
+from studyboard.ui import app, params
 from studyboard.views import charts, reader, themeviews
 from studyboard.dataset import tables as dataset
 from studyboard.errors import LexiconError
@@ -18,7 +19,7 @@ lang = view.lang
 saved = view.dataset
 lexicon = view.lexicon
 names = charts.theme_names(saved, lang)
-numbers = reader.paragraph_numbers(saved)
+numbers = reading.paragraph_numbers(saved)
 
 st.markdown(themeviews.CSS, unsafe_allow_html=True)
 st.header(view.t("page.themes"))
@@ -78,7 +79,7 @@ with charts_area:
         st.info(view.t("themes.no_hits"))
         st.stop()
     app.from_url("themes_metric", "hits", themeviews.one_of(themeviews.METRICS), param="metric")
-    app.from_url("themes_para", numbers[0], reader.para_parser(ds), param="para")
+    app.from_url("themes_para", numbers[0], params.parse_int(1, len(numbers)), param="para")
     app.from_url("themes_unit", "sentence", themeviews.one_of(themeviews.UNITS), param="unit")
     if st.session_state["themes_para"] not in numbers:
         st.session_state["themes_para"] = numbers[0]
@@ -91,12 +92,12 @@ with charts_area:
     with grid_col:
         para = st.session_state["themes_para"]
         fig = themeviews.paragraph_grid(ds, lang, metric=metric, themes=view.themes,
-                                        dim_rows=reader.faint_paragraphs(ds, view.themes, view.mode),
+                                        dim_rows=reading.faint_paragraphs(ds, view.themes, view.mode),
                                         selected=(para, None), show_values=True)
         grid_gen = st.session_state.setdefault("themes_grid_gen", 0)
         event = st.plotly_chart(fig, config=charts.CONFIG, width="stretch", key=f"themes_grid_{grid_gen}",
                                 on_select="rerun", selection_mode="points")
-        picked = reader.pick(event, ds)
+        picked = reading.pick(event, ds)
         if picked:
             st.session_state["themes_grid_gen"] = grid_gen + 1
             app.update_url(para=picked[0])

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from studyboard.views import charts, geo, placeviews, reader, termviews
-from studyboard.analysis import outline, places, terms
+from studyboard.views import charts, geo, placeviews, termviews
+from studyboard.analysis import outline, places, reading, terms
 from studyboard.dataset.tables import Dataset
 from studyboard.i18n import t
 from studyboard.lexicon import Lexicon
@@ -148,7 +148,7 @@ def theme_figure(ds: Dataset, lang: str, themes=(), mode: str = "any", *, row_px
     """
     from studyboard.views import themeviews
 
-    dim = reader.faint_paragraphs(ds, themes, mode)
+    dim = reading.faint_paragraphs(ds, themes, mode)
     fig = themeviews.paragraph_grid(ds, lang, metric="hits", themes=themes, dim_rows=dim, show_values=show_values,
                                     title="", row_px=row_px)
     if narrow:

@@ -1,0 +1,111 @@
+"""The reader's filters, search, speakers, marked pieces and heatmap click,
+checked against the seed read by hand (paragraph numbers as the reader shows them)."""
+
+from __future__ import annotations
+
+from studyboard.analysis import reading
+from studyboard.analysis.reading import Mark, MarkedSentence
+
+# Paragraphs with an ecology keyword, read off the text: 4 绿色低碳转型, 5 绿色化,
+# 6 黄河流域生态保护, 8 (the ecology paragraph), 9 社会生态, 10 绿色农产品,
+# 12 绿色低碳发展, 13 生态环境保护 / 绿色底色.
+ECOLOGY = [4, 5, 6, 8, 10, 12, 13]  # not 9: its 社会生态 is excluded in themes.toml
+# Party keywords: 1 党中央/政策举措/贯彻落实, 9 党组织, 11 (the call to implement),
+# 12 贯彻落实/重要讲话精神, 13 二十大精神/重要讲话精神.
+PARTY = [1, 9, 11, 12, 13]
+
+
+def test_theme_filter_any_and_all(seed):
+    assert reading.theme_paragraphs(seed, ["ecology"]) == ECOLOGY
+    assert reading.theme_paragraphs(seed, ["ecology", "party"], "any") == sorted(set(ECOLOGY) | set(PARTY))
+    assert reading.theme_paragraphs(seed, ["ecology", "party"], "all") == [12, 13]
+    # a filter fades the other paragraphs; no filter fades none
+    assert reading.faint_paragraphs(seed, ["ecology"]) == {1, 2, 3, 7, 9, 11, 14}
+    assert reading.faint_paragraphs(seed, ["ecology", "party"], "all") == set(range(1, 15)) - {12, 13}
+    assert reading.faint_paragraphs(seed, []) == set()
+    # the paragraph that begins 习近平指出，要协同推进生态环境保护 is the ecology paragraph
+    eighth = seed.paragraphs.set_index("paragraph").loc[8, "text"]
+    assert eighth.startswith("习近平指出，要协同推进生态环境保护") and 8 in ECOLOGY
+
+
+def test_speaker_and_search_narrow_the_matches(seed):
+    # 丁薛祥 speaks only in paragraph 13, 李强 only in 12
+    assert reading.speakers(seed) == ["习近平", "李强", "丁薛祥"]
+    assert reading.matching_paragraphs(seed, reading.Filter(speaker="丁薛祥")) == [13]
+    assert reading.matching_paragraphs(seed, reading.Filter(themes=("ecology",), speaker="李强")) == [12]
+    # 粮食: once in 1 (重要粮食生产基地), three times in 10, once in 13 (提升粮食、能源资源)
+    hits = reading.search_hits(seed, "粮食")
+    assert len(hits) == 5 and list(hits["paragraph"]) == [1, 10, 10, 10, 13]
+    assert reading.matching_paragraphs(seed, reading.Filter(themes=("ecology",), search="粮食")) == [10, 13]
+
+
+def test_search_is_literal_and_trimmed(seed):
+    assert reading.clean_search("  粮食\n ") == "粮食"
+    assert len(reading.clean_search("长" * 100)) == reading.SEARCH_MAX
+    assert reading.search_hits(seed, ".*").empty  # no regular expressions
+    assert reading.search_hits(seed, "   ").empty
+
+
+def test_layout_dims_or_hides_the_others(seed):
+    flt = reading.Filter(themes=("ecology",))
+    dimmed = reading.layout(seed, ECOLOGY, flt, hide=False)
+    assert [n for kind, n, dim in dimmed if dim] == [1, 2, 3, 7, 9, 11, 14]
+    hidden = reading.layout(seed, ECOLOGY, flt, hide=True)
+    assert hidden == [("hidden", 1, 3), ("paragraph", 4, False), ("paragraph", 5, False), ("paragraph", 6, False),
+                      ("hidden", 7, 7), ("paragraph", 8, False), ("hidden", 9, 9),
+                      ("paragraph", 10, False), ("hidden", 11, 11), ("paragraph", 12, False),
+                      ("paragraph", 13, False), ("hidden", 14, 14)]
+    # no filter: nothing dimmed or hidden, whatever the toggle says
+    assert all(kind == "paragraph" and not dim for kind, _, dim in reading.layout(seed, [], reading.Filter(), True))
+
+
+def test_glossary_terms_are_found_longest_first(seed):
+    terms = reading.load_glossary()
+    sixth = seed.paragraphs.set_index("paragraph").loc[6, "text"]
+    found = [term for _, _, term in reading.glossary_spans(sixth, terms)]
+    assert found == ["新发展格局", "京津冀", "长三角", "粤港澳大湾区", "长江经济带",
+                     "黄河流域生态保护和高质量发展", "长江中游城市群", "中原城市群"]
+
+
+def test_a_marked_paragraph_cuts_its_sentences_at_every_mark(seed):
+    marked = reading.marked_paragraph(seed, 10, reading.Filter(themes=("ecology", "security"), search="粮食"))
+    sentences = [part for part in marked.parts if isinstance(part, MarkedSentence)]
+    assert marked.paragraph == 10 and marked.speaker == "习近平" and len(sentences) == 3
+    # the second sentence (高质量推进粮食生产功能区…): security with 粮食, 农产品 (5 hits) before
+    # ecology with 绿色 (1 hit)
+    second = sentences[1]
+    assert "".join(piece.text for piece in second.pieces).startswith("高质量推进粮食")
+    assert second.themes == (("security", "粮食、农产品"), ("ecology", "绿色"))
+    # its first 粮食 is both a security keyword and a search hit: one piece with both marks
+    grain = next(piece for piece in second.pieces if piece.text == "粮食")
+    assert grain.marks == (Mark("keyword", "security", "粮食"), Mark("hit"))
+    # the pieces give back the paragraph's text
+    text = seed.paragraphs.set_index("paragraph").loc[10, "text"]
+    assert "".join(part if isinstance(part, str) else "".join(p.text for p in part.pieces)
+                   for part in marked.parts) == text
+    assert reading.marked_paragraph(seed, 99) is None
+
+
+def test_pick_reads_the_cell_back(seed):
+    event = {"selection": {"points": [{"curve_number": 3, "point_index": 7, "x": 4, "y": "8",
+                                       "customdata": [8, "ecology"]}], "point_indices": [7], "box": [], "lasso": []}}
+    assert reading.pick(event, seed) == (8, "ecology")
+    assert reading.pick_params((8, "ecology")) == {"para": "8", "themes": "ecology"}
+    for bad in (None, {}, {"selection": {"points": []}}, {"selection": {"points": [{"customdata": [99, "ecology"]}]}},
+                {"selection": {"points": [{"customdata": [8, "nope"]}]}},
+                {"selection": {"points": [{"customdata": ["x", "ecology"]}]}}):
+        assert reading.pick(bad, seed) is None
+
+
+def test_speakers_sentence_counts(seed):
+    assert reading.sentence_counts(seed)["丁薛祥"] == 5  # all five sentences of paragraph 13
+
+
+def test_provenance_lists_the_hashes_by_code(seed):
+    table = reading.provenance(seed)
+    values = {(item, file): value for item, file, value in table.itertuples(index=False)}
+    assert values[("tokenizer", "")] == f"jieba {seed.provenance['tokenizer_version']}"
+    assert values[("tier", "")] == "function"
+    assert values[("lexicon", "themes.toml")] == seed.provenance["lexicon"]["themes.toml"]
+    assert values[("dataset", "")] == seed.provenance["dataset_sha256"]
+    assert len(table) == 3 + 8 + 5  # tokenizer, mode, tier; eight lexicon files; input, dataset, key, version, software
