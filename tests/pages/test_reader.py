@@ -81,7 +81,8 @@ def test_query_parameters_restore_the_view(run_page):
     # security and 习近平 and 粮食: paragraphs 1 and 10 (13 is 丁薛祥's)
     assert sorted(paragraphs(at)) == [1, 10]
     status = next(m.value for m in at.markdown if 'class="sb-status"' in m.value)
-    assert "&#39;粮食&#39;: 5 hits in 3 paragraphs" in status and "Paragraphs that match: 2 of 14" in status  # ' escaped by the template
+    # the quotes as the template escapes them
+    assert "&#39;粮食&#39;: 5 hits in 3 paragraphs" in status and "Paragraphs that match: 2 of 14" in status
     pinned = next(m.value for m in at.markdown if 'class="sb-pinned-label"' in m.value)
     assert "Selected: paragraph 10" in pinned and 'href="#p10"' in pinned
     assert 'class="sb-para sb-selected" data-paragraph="10"' in " ".join(m.value for m in at.markdown)
