@@ -8,7 +8,7 @@ write; a paragraph that has notes gets a small toggle under it.
 
 import streamlit as st
 
-from studyboard.analysis import reading
+from studyboard.analysis import reading, theme_scores
 from studyboard.ui import app, notes_ui, params
 from studyboard.views import charts, labels, reader, themeviews
 
@@ -87,7 +87,7 @@ with grid_col:
             focus = view.themes[0] if len(view.themes) == 1 else None
             fig = themeviews.paragraph_grid(
                 ds, lang, metric="density", selected=(para, focus) if para else None,
-                dim_themes=[t for t in themeviews.theme_ids(ds) if view.themes and t not in view.themes],
+                dim_themes=[t for t in theme_scores.theme_ids(ds) if view.themes and t not in view.themes],
                 title=view.t("reader.grid_title"))
             event = st.plotly_chart(fig, config=charts.CONFIG, width="stretch", key=f"reader_grid_{generation}",
                                     on_select="rerun", selection_mode="points")

@@ -8,17 +8,14 @@ paragraphs for the co-occurrence matrix).
 
 import streamlit as st
 
-from studyboard.analysis import reading
-from studyboard.ui import app, params
+from studyboard.analysis import reading, theme_scores
+from studyboard.ui import app, params, themes_ui
 from studyboard.views import charts, reader, themeviews
 from studyboard.dataset import tables as dataset
-from studyboard.errors import LexiconError
 
 view = app.view()
 lang = view.lang
 saved = view.dataset
-lexicon = view.lexicon
-names = charts.theme_names(saved, lang)
 numbers = reading.paragraph_numbers(saved)
 
 st.markdown(themeviews.CSS, unsafe_allow_html=True)
@@ -34,58 +31,22 @@ st.subheader(view.t("themes.lexicon"))
 st.markdown(themeviews.summary_html(saved, lang), unsafe_allow_html=True)
 st.markdown(f"**{view.t('themes.editor')}**")
 st.caption(view.t("themes.editor_help"))
-generation = st.session_state.setdefault("themes_editor_gen", 0)
-edited = st.data_editor(
-    themeviews.keyword_table(saved), key=themeviews.editor_key(app.lexicon_key(), generation),
-    num_rows="dynamic", hide_index=True, width="stretch", height=420, disabled=["hits"],
-    column_config={
-        "theme": st.column_config.SelectboxColumn(view.t("themes.col_theme"), options=list(names),
-                                                  format_func=lambda t: names.get(t, t), required=True),
-        "keyword": st.column_config.TextColumn(view.t("themes.col_keyword"), required=True, max_chars=40),
-        "hits": st.column_config.NumberColumn(view.t("themes.col_keyword_hits"), format="%d"),
-    })
-try:
-    new_themes, problem = themeviews.themes_from_table(lexicon.themes, edited), None
-except LexiconError as exc:
-    new_themes, problem = None, exc.message(lang)
-changed = new_themes is not None and new_themes != lexicon.themes
-if problem:
-    st.error(view.t("themes.refused", reason=problem))
-elif changed:
-    added, removed = themeviews.changed_keywords(lexicon.themes, new_themes)
-    st.warning(view.t("themes.preview", added=added, removed=removed))
-save_col, discard_col, _ = st.columns([2, 2, 6])
-save = save_col.button(view.t("themes.save"), type="primary", disabled=not changed, key="themes_save")
-discard = discard_col.button(view.t("themes.discard"), disabled=not (changed or problem), key="themes_discard")
-if save and changed:
-    try:
-        app.save_themes(new_themes)
-    except LexiconError as exc:
-        st.error(view.t("themes.refused", reason=exc.message(lang)))
-    except OSError as exc:
-        st.error(view.t("themes.save_failed", reason=str(exc)))
-    else:
-        st.session_state["themes_saved_flash"] = True
-        st.rerun()
-if discard:
-    st.session_state["themes_editor_gen"] = generation + 1
-    st.rerun()
+new_themes, changed = themes_ui.keyword_editor(view)
 
 # --- the charts (of the edited lexicon while an edit is pending) ----------------------------
 ds = dataset.with_themes(saved, new_themes) if changed else saved
-shown = themeviews.theme_ids(ds, view.themes)
 with charts_area:
     if ds.theme_hits.empty:
         st.info(view.t("themes.no_hits"))
         st.stop()
-    app.from_url("themes_metric", "hits", themeviews.one_of(themeviews.METRICS), param="metric")
+    app.from_url("themes_metric", "hits", params.parse_choice(theme_scores.METRICS), param="metric")
     app.from_url("themes_para", numbers[0], params.parse_int(1, len(numbers)), param="para")
-    app.from_url("themes_unit", "sentence", themeviews.one_of(themeviews.UNITS), param="unit")
+    app.from_url("themes_unit", "sentence", params.parse_choice(theme_scores.UNITS), param="unit")
     if st.session_state["themes_para"] not in numbers:
         st.session_state["themes_para"] = numbers[0]
-    st.segmented_control(view.t("themes.metric"), list(themeviews.METRICS), key="themes_metric", required=True,
+    st.segmented_control(view.t("themes.metric"), list(theme_scores.METRICS), key="themes_metric", required=True,
                          format_func=lambda m: view.t(f"themes.metric_{m}"))
-    metric = st.session_state["themes_metric"] if st.session_state["themes_metric"] in themeviews.METRICS else "hits"
+    metric = st.session_state["themes_metric"] if st.session_state["themes_metric"] in theme_scores.METRICS else "hits"
     app.to_url("metric", metric, "hits")
 
     grid_col, sentence_col = st.columns(2, gap="large")
@@ -120,9 +81,9 @@ with charts_area:
 
     cooc_col, pairs_col = st.columns(2, gap="large")
     with pairs_col:
-        st.segmented_control(view.t("themes.unit"), list(themeviews.UNITS), key="themes_unit", required=True,
+        st.segmented_control(view.t("themes.unit"), list(theme_scores.UNITS), key="themes_unit", required=True,
                              format_func=lambda u: view.t(f"themes.unit_{u}"))
-        unit = st.session_state["themes_unit"] if st.session_state["themes_unit"] in themeviews.UNITS else "sentence"
+        unit = st.session_state["themes_unit"] if st.session_state["themes_unit"] in theme_scores.UNITS else "sentence"
         app.to_url("unit", unit, "sentence")
         pair = view.themes if len(view.themes) >= 2 else ()
         if len(view.themes) == 1:

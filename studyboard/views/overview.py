@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from studyboard.views import charts, geo, placeviews, termviews
-from studyboard.analysis import outline, places, reading, terms
+from studyboard.analysis import outline, places, reading, terms, theme_scores
 from studyboard.dataset.tables import Dataset
 from studyboard.i18n import t
 from studyboard.lexicon import Lexicon
@@ -153,7 +153,7 @@ def theme_figure(ds: Dataset, lang: str, themes=(), mode: str = "any", *, row_px
                                     title="", row_px=row_px)
     if narrow:
         names = charts.theme_names(ds, lang)
-        heads = [names[theme] for theme in themeviews.theme_ids(ds, themes)]
+        heads = [names[theme] for theme in theme_scores.theme_ids(ds, themes)]
         top = narrow_heads(fig, heads)
         fig.update_layout(height=top + 20 + row_px * len(ds.paragraphs), margin=dict(t=top, r=6, l=6))
         fig.update_yaxes(title=None, tickfont=dict(size=HEAD_SIZE))

@@ -9,7 +9,8 @@ import pytest
 
 from pages_helpers import plotly_values, no_exceptions, plotly_specs
 from studyboard import lexicon as lexicon_module, paths
-from studyboard.views import themeviews
+from studyboard.analysis import theme_lexicon
+from studyboard.ui import themes_ui
 
 
 def figure(at, title_start: str) -> dict:
@@ -73,7 +74,7 @@ def lexicon_copy(tmp_path, monkeypatch):
 
 
 def editor_key(folder) -> str:
-    return themeviews.editor_key(lexicon_module.key_of(folder))
+    return themes_ui.editor_key(lexicon_module.key_of(folder))
 
 
 def test_a_lexicon_edit_changes_the_heatmap_and_saves(run_page, lexicon_copy):
@@ -102,7 +103,7 @@ def test_a_lexicon_edit_changes_the_heatmap_and_saves(run_page, lexicon_copy):
 
 def test_removing_a_keyword(run_page, lexicon_copy):
     at = run_page("themes", themes="ecology")
-    table = themeviews.keyword_table(at.session_state["_view"].dataset)
+    table = theme_lexicon.keyword_table(at.session_state["_view"].dataset)
     row = int(table.index[(table["theme"] == "ecology") & (table["keyword"] == "绿色低碳")][0])
     at.session_state[editor_key(lexicon_copy)] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [row]}
     at.run()
@@ -115,7 +116,7 @@ def test_removing_a_keyword(run_page, lexicon_copy):
 def test_a_broken_edit_is_refused_and_the_file_kept(run_page, lexicon_copy):
     before = (lexicon_copy / "themes.toml").read_bytes()
     at = run_page("themes", lang="en")
-    table = themeviews.keyword_table(at.session_state["_view"].dataset)
+    table = theme_lexicon.keyword_table(at.session_state["_view"].dataset)
     row = int(table.index[table["keyword"] == "湖泊"][0])
     at.session_state[editor_key(lexicon_copy)] = {
         "edited_rows": {row: {"keyword": "大 湖"}}, "added_rows": [], "deleted_rows": []}
@@ -131,7 +132,7 @@ def test_a_broken_edit_is_refused_and_the_file_kept(run_page, lexicon_copy):
 
 def test_emptying_a_theme_is_refused(run_page, lexicon_copy):
     at = run_page("themes")
-    table = themeviews.keyword_table(at.session_state["_view"].dataset)
+    table = theme_lexicon.keyword_table(at.session_state["_view"].dataset)
     rows = [int(i) for i in table.index[table["theme"] == "security"]]
     at.session_state[editor_key(lexicon_copy)] = {"edited_rows": {}, "added_rows": [], "deleted_rows": rows}
     at.run()
