@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from studyboard.views import charts
 
@@ -28,6 +31,23 @@ def test_style_sets_fonts_and_sizes():
     assert fig.layout.height == 500
 
 
-def test_the_board_template_is_plotlys_default():
-    assert go.Figure().layout.template.layout.font.family == charts.FONT_FAMILY
-    assert go.Figure().layout.template.layout.xaxis.gridcolor == charts.GRID
+def test_figure_is_made_with_the_board_template():
+    fig = charts.figure([go.Bar(x=[1], y=["发展"])], dict(margin=dict(t=90)), title="词频", height=400)
+    board = fig.layout.template.layout
+    assert board.font.family == charts.FONT_FAMILY and board.xaxis.gridcolor == charts.GRID
+    assert not fig.layout.template.data.bar  # plotly_white's per-trace defaults are left out
+    assert fig.layout.title.text == "词频" and fig.layout.height == 400
+    assert fig.layout.margin.t == 90 and fig.layout.margin.l == 10  # its own margin kept, the board's for the rest
+
+
+def test_style_replaces_a_default_template():
+    fig = charts.style(go.Figure(go.Bar(x=[1]), layout=dict(template="plotly")))
+    assert fig.layout.template.layout.font.family == charts.FONT_FAMILY
+    assert not fig.layout.template.data.bar  # plotly's per-trace defaults are gone with its template
+
+
+def test_importing_charts_leaves_plotlys_default_template_alone(monkeypatch):
+    monkeypatch.setattr(pio.templates, "default", "plotly")
+    importlib.reload(charts)  # runs the module as an import does
+    assert pio.templates.default == "plotly"
+    assert "studyboard" not in pio.templates

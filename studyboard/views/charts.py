@@ -1,27 +1,34 @@
 """One look for every chart: fonts, sizes and colours fit for a projector.
 
-The board's look is plotly's default template here: importing this module
-registers :data:`TEMPLATE` (fonts, sizes, grid and background of
-``plotly_white``, without its per-trace defaults) as ``pio.templates.default``.
-Every figure a page shows then only needs :func:`style` for its title, height
-and margins, and every ``st.plotly_chart`` gets :data:`CONFIG`. Theme colours
-come from the dataset's ``themes`` table (the theme lexicon), so a theme has
-the same colour on every page.
+The board's look is :data:`TEMPLATE` (fonts, sizes, grid and background of
+``plotly_white``, without its per-trace defaults). Importing this module
+changes nothing in plotly: every figure gets the template itself. Make a
+figure with :func:`figure` (``charts.figure(traces, layout, title, height)``),
+which builds it with the template and styles it; a figure made another way
+(``go.Figure(...)``, ``px``) goes through :func:`style` once, which gives it
+the template, its title, height and the board's margins. Every
+``st.plotly_chart`` gets :data:`CONFIG`. Theme colours come from the
+dataset's ``themes`` table (the theme lexicon), so a theme has the same
+colour on every page.
 
 Speed: plotly validates every change. A figure built with its layout in the
 constructor costs about a millisecond; each ``update_layout`` call several,
-each ``add_annotation`` about seven, and a full template such as
-``plotly_white`` copied into every new figure tens of milliseconds. Figure
-builders pass their layout (annotations and shapes included) to
-``go.Figure(data, layout)`` in one go and call :func:`style` once.
+each ``add_annotation`` about seven, and a template copied into a new figure
+a few: :func:`figure` passes the template in the layout, so that plotly's
+(or Streamlit's) default template is never copied first. Figure builders
+pass their whole layout (annotations and shapes included) to :func:`figure`
+in one go.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
 from studyboard.dataset.tables import Dataset
+from studyboard.views import labels
 
 #: Chinese first: the browser picks the first font it has (fonts-noto-cjk on
 #: Linux, PingFang on macOS, Microsoft YaHei on Windows).
@@ -58,21 +65,26 @@ def _template() -> go.layout.Template:
     return go.layout.Template(layout=layout)
 
 
-#: The board's plotly template, the default for every figure made in this process.
+#: The board's plotly template (given to each figure; plotly's default is left alone).
 TEMPLATE = _template()
-pio.templates["studyboard"] = TEMPLATE
-pio.templates.default = "studyboard"
+
+
+def figure(data: Iterable = (), layout: dict | None = None, title: str | None = None,
+           height: int | None = None) -> go.Figure:
+    """A figure in the board's look: ``go.Figure(data, layout)`` built with
+    :data:`TEMPLATE`, then :func:`style` for its title, height and margins."""
+    return style(go.Figure(data=list(data), layout={"template": TEMPLATE, **(layout or {})}), title, height)
 
 
 def style(fig: go.Figure, title: str | None = None, height: int | None = None) -> go.Figure:
-    """Give a figure its title, height and the board's margins (in place; returns it).
+    """Give a figure the board's template, its title, height and the board's margins (in place; returns it).
 
     A margin the figure's own layout sets (``go.Figure(data, layout)`` with
     ``margin=dict(t=90)``) is kept; the board's margins fill in the other
     sides. Title settings of the layout (position, padding) are kept too, and
     the title's text and font added. Fonts, sizes, grid and background come
-    from :data:`TEMPLATE`; a figure made before this module was imported gets
-    it here.
+    from :data:`TEMPLATE`, which replaces any other template the figure has
+    (plotly's or Streamlit's default).
     """
     margin = fig.layout.margin
     board = dict(l=10, r=10, t=60 if title else 20, b=10)
@@ -82,7 +94,7 @@ def style(fig: go.Figure, title: str | None = None, height: int | None = None) -
     if height:
         changes["height"] = height
     if fig.layout.template.layout.font.family != FONT_FAMILY:
-        changes["template"] = TEMPLATE
+        fig.layout.template = TEMPLATE
     fig.layout.update(changes)
     return fig
 
@@ -92,10 +104,8 @@ def theme_colors(ds: Dataset) -> dict[str, str]:
     return dict(zip(ds.themes["theme"], ds.themes["color"]))
 
 
-def theme_names(ds: Dataset, lang: str) -> dict[str, str]:
-    """Theme id -> short name in the UI language."""
-    column = "name_en" if lang == "en" else "name_zh"
-    return dict(zip(ds.themes["theme"], ds.themes[column]))
+#: Theme id -> name in the UI language: :func:`studyboard.views.labels.theme_names` (use that).
+theme_names = labels.theme_names
 
 
 def tint(color: str, share: float) -> str:

@@ -193,7 +193,7 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
     )
     if title:  # at the top of the figure, above the column heads
         layout["title"] = dict(y=1, yref="container", yanchor="top", pad=dict(t=14))
-    return charts.style(go.Figure(data=traces, layout=layout), title, top + 20 + row_px * max(len(rows), 1))
+    return charts.figure(traces, layout, title, top + 20 + row_px * max(len(rows), 1))
 
 
 def paragraph_grid(ds: Dataset, lang: str, *, metric: str = "density", themes=(), selected=None,
@@ -291,8 +291,7 @@ def share_figure(ds: Dataset, lang: str, themes=()) -> go.Figure:
         xaxis=_ink(title=dict(text=i18n.t("themes.axis_share", lang)), range=[0, max(top * 1.3, 1)], ticksuffix="%"),
         yaxis=_ink(autorange="reversed"),
     )
-    return charts.style(go.Figure(data=[bar], layout=layout), i18n.t("themes.share_title", lang),
-                        110 + 46 * len(shares))
+    return charts.figure([bar], layout, i18n.t("themes.share_title", lang), 110 + 46 * len(shares))
 
 
 def pairs_table(ds: Dataset, lang: str, unit: str = "sentence", themes=(), n: int = 5) -> pd.DataFrame:
@@ -346,8 +345,8 @@ def cooccurrence_figure(ds: Dataset, lang: str, unit: str = "sentence", themes=(
         xaxis=_ink(side="bottom", tickangle=_column_angle([names[t] for t in ids]), showgrid=False),
         yaxis=_ink(autorange="reversed", showgrid=False),
     )
-    return charts.style(go.Figure(data=[diagonal, others], layout=layout),
-                        i18n.t("themes.cooc_title", lang, unit=unit_name), 190 + 56 * len(ids))
+    return charts.figure([diagonal, others], layout, i18n.t("themes.cooc_title", lang, unit=unit_name),
+                         190 + 56 * len(ids))
 
 
 def _ink(**axis) -> dict:
