@@ -9,7 +9,7 @@ carry a selected theme get that theme's colour, the matched keywords a band
 in it and a tooltip naming them; glossary terms a dotted underline whose
 tooltip gives pinyin, the newest official English rendering and the
 explanation; search hits a yellow mark. The templates
-(``templates/reader/*.html``) escape every piece of document text.
+(``templates/reader_*.html``) escape every piece of document text.
 """
 
 from __future__ import annotations
@@ -169,31 +169,31 @@ def paragraph_html(ds: Dataset, paragraph: int, lang: str, *, flt: Filter = Filt
     parts = [part if isinstance(part, str) else _sentence(part, colors, names, glossary, lang)
              for part in marked.parts]
     classes = "sb-para" + (" sb-dim" if dim else "") + (" sb-selected" if selected else "")
-    return render("reader/paragraph.html", classes=classes, anchor=anchor, number=marked.paragraph,
+    return render("reader_paragraph.html", classes=classes, anchor=anchor, number=marked.paragraph,
                   speaker=labels.person_name(ds, marked.speaker, lang), parts=parts)
 
 
 def status_html(lines) -> str:
     """What the filter found, as one line of HTML."""
-    return render("reader/status.html", lines=list(lines))
+    return render("reader_status.html", lines=list(lines))
 
 
 def pinned_html(paragraph: int, lang: str) -> str:
     """The label over the selected paragraph's copy, with a link to its place in the text."""
-    return render("reader/pinned.html", number=int(paragraph), label=i18n.t("reader.pinned", lang, n=int(paragraph)),
+    return render("reader_pinned.html", number=int(paragraph), label=i18n.t("reader.pinned", lang, n=int(paragraph)),
                   jump=i18n.t("reader.pinned_jump", lang))
 
 
 def hidden_html(first: int, last: int, lang: str) -> str:
     """The line that stands for a run of hidden paragraphs."""
     key = "reader.hidden_one" if first == last else "reader.hidden_run"
-    return render("reader/hidden.html", text=i18n.t(key, lang, first=first, last=last))
+    return render("reader_hidden.html", text=i18n.t(key, lang, first=first, last=last))
 
 
 def heading_html(ds: Dataset) -> str:
     """Kicker, headline, subtitle and the date · place · source line."""
     doc = ds.document
-    return render("reader/heading.html", kicker=doc.get("kicker") or "",
+    return render("reader_heading.html", kicker=doc.get("kicker") or "",
                   headline=doc.get("headline") or doc.get("title") or doc.get("doc_id") or "",
                   subtitle=doc.get("subtitle") or "",
                   meta=" · ".join(str(doc[k]) for k in ("date", "place", "source") if doc.get(k)))
@@ -206,7 +206,7 @@ def legend_html(ds: Dataset, themes, lang: str) -> str:
     chips = [{"color": colors[t], "name": names[t]} for t in themes if t in colors]
     if not chips:
         return ""
-    return render("reader/legend.html", label=i18n.t("reader.legend", lang), chips=chips)
+    return render("reader_legend.html", label=i18n.t("reader.legend", lang), chips=chips)
 
 
 # --- the method panel ----------------------------------------------------------------------

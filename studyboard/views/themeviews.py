@@ -11,7 +11,7 @@ The data behind each figure comes from :mod:`studyboard.analysis.theme_scores`
 (``paragraph_cells``, ``theme_shares``, ``cooccurrence`` ...) and the theme
 lexicon's tables from :mod:`studyboard.analysis.theme_lexicon`; this module
 names and draws them. Plotly text (labels, hover) is escaped by the templates
-``templates/themes/*.html``.
+``templates/themes_*.html`` and ``plotly_lines.html``.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def wrap_label(text: str, width: int) -> str:
 
 def plotly_text(*lines: str) -> str:
     """Lines of plain text as plotly text: each escaped, joined by ``<br>``."""
-    return render("themes/lines.html", lines=lines)
+    return render("plotly_lines.html", lines=lines)
 
 
 def _keyword_lines(keywords: str, per_line: int = 5) -> list[str]:
@@ -145,7 +145,7 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
         hover, fill, opacity = [], [], []
         for pos, row, hits, density, keywords, value, cell_fill in mine:
             note = row_notes.get(row) if row_notes else None
-            hover.append(render("themes/cell_hover.html", row=row_names.get(row, row), theme=names[theme],
+            hover.append(render("themes_cell_hover.html", row=row_names.get(row, row), theme=names[theme],
                                 note=_text_lines(note) if note else [],
                                 counts=i18n.t("themes.hover_counts", lang, hits=int(hits), density=f"{density:.2f}"),
                                 keywords_label=i18n.t("themes.hover_keywords", lang),
@@ -315,7 +315,7 @@ def cooccurrence_figure(ds: Dataset, lang: str, unit: str = "sentence", themes=(
     colors = charts.theme_colors(ds)
     names = labels.theme_names(ds, lang)
     ids = list(matrix.index)
-    y_labels = [render("themes/swatch_label.html", color=colors[t], label=names[t]) for t in ids]
+    y_labels = [render("themes_swatch_label.html", color=colors[t], label=names[t]) for t in ids]
     x_labels = _column_labels([names[t] for t in ids])
     values = matrix.to_numpy()
     pairs = values.astype(float)
@@ -372,7 +372,7 @@ def summary_html(ds: Dataset, lang: str) -> str:
     rows = [{"color": row.color, "name": names[row.theme], "description": descriptions[row.theme],
              "keywords": row.keywords, "hits": row.hits, "paragraphs": row.paragraphs, "top": row.top}
             for row in table.itertuples()]
-    return render("themes/summary.html", heads=heads, rows=rows)
+    return render("themes_summary.html", heads=heads, rows=rows)
 
 
 #: Styles of the themes page's table (with the reader's swatch).
