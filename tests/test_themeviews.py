@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 
-import pytest
 
 from studyboard.dataset import tables as dataset
 from studyboard.ingest import document
