@@ -25,8 +25,8 @@ outline_col, preview_col = st.columns([4, 3], gap="large")
 # --- the study outline -----------------------------------------------------------
 with outline_col:
     st.header(view.t("study.outline"), anchor="outline")
-    if rules_error := outline.rules_error(view.lexicon, view.lang):
-        st.error(rules_error)
+    if rules_problem := outline.rules_problem(view.lexicon):
+        st.error(rules_problem.message(view.lang))
     else:
         all_items = outline.extract(ds, view.lexicon)
         items = outline.filter_items(all_items, ds, view.themes, view.mode)

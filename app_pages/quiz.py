@@ -9,17 +9,17 @@ import streamlit as st
 
 from studyboard.ui import app
 from studyboard.analysis import keyterms, outline, quiz
-from studyboard.views import markup
+from studyboard.views import markup, quizviews
 
 view = app.view()
 ds = view.dataset
 entries = keyterms.entries_for(view.lexicon)
 
-st.markdown(quiz.CSS, unsafe_allow_html=True)
+st.markdown(quizviews.CSS, unsafe_allow_html=True)
 st.title(view.t("quiz.title"))
 st.caption(view.t("quiz.intro"))
-if rules_error := outline.rules_error(view.lexicon, view.lang):
-    st.error(rules_error)
+if rules_problem := outline.rules_problem(view.lexicon):
+    st.error(rules_problem.message(view.lang))
     st.stop()
 
 most = quiz.available(ds, view.lexicon, view.themes, view.mode, entries)
@@ -61,7 +61,7 @@ def start_again() -> None:
 answers = {}
 for q in questions.itertuples():
     st.subheader(view.t("quiz.question", n=q.question), anchor=False)
-    st.markdown(quiz.prompt_html(q.prompt), unsafe_allow_html=True)
+    st.markdown(quizviews.prompt_html(q.prompt), unsafe_allow_html=True)
     choice = st.radio(view.t("quiz.choose"), list(q.choices), index=None, horizontal=True,
                       key=f"{prefix}_{q.sentence}")
     answers[int(q.question)] = choice
@@ -70,9 +70,9 @@ for q in questions.itertuples():
             st.success(view.t("quiz.right"), icon=":material/check_circle:")
         else:
             st.warning(view.t("quiz.wrong", answer=q.answer), icon=":material/info:")
-        gloss = quiz.answer_gloss(q.answer, view.lang, entries)
+        gloss = quizviews.answer_gloss(q.answer, view.lang, entries)
         st.markdown(f"**{markup.md(view.t('quiz.source', n=q.paragraph))}** "
-                    f"[→]({app.link(view, 'reader', para=q.paragraph)})  \n{quiz.source_markdown(q.source, q.answer)}"
+                    f"[→]({app.link(view, 'reader', para=q.paragraph)})  \n{quizviews.source_markdown(q.source, q.answer)}"
                     + (f"  \n*{markup.md(gloss)}*" if gloss else ""))
     st.divider()
 

@@ -8,16 +8,16 @@ the notes on its paragraph, read only, as talking points.
 
 import streamlit as st
 
-from studyboard.ui import app, notes_ui
+from studyboard.ui import app, notes_ui, params
 from studyboard.views import charts, markup, slides
-from studyboard.analysis import keyterms, outline
+from studyboard.analysis import key_sentences, keyterms, outline
 
 st.set_page_config(initial_sidebar_state="collapsed")
 
 view = app.view()
 ds = view.dataset
-if rules_error := outline.rules_error(view.lexicon, view.lang):
-    st.error(rules_error)
+if rules_problem := outline.rules_problem(view.lexicon):
+    st.error(rules_problem.message(view.lang))
     st.stop()
 all_items = outline.extract(ds, view.lexicon)
 items = outline.filter_items(all_items, ds, view.themes, view.mode)
@@ -33,13 +33,13 @@ if items.empty:
 # --- view state from the URL ---------------------------------------------------------
 problem = slides.url_problem(st.query_params.get("slide"), total) if app.url_changed() else None
 app.from_url("slide", 1, slides.parse_slide)
-st.session_state["slide"] = slides.clamp(st.session_state["slide"], total)
+st.session_state["slide"] = key_sentences.clamp(st.session_state["slide"], total)
 app.from_url("size", slides.DEFAULT_SIZE, slides.parse_size)
-app.from_url("dark", False, slides.parse_flag)
+app.from_url("dark", False, params.parse_flag)
 
 
 def step(delta: int) -> None:
-    st.session_state["slide"] = slides.clamp(st.session_state["slide"] + delta, total)
+    st.session_state["slide"] = key_sentences.clamp(st.session_state["slide"] + delta, total)
 
 
 number = st.session_state["slide"]
@@ -63,12 +63,12 @@ size = st.session_state["size"] if st.session_state.get("size") in slides.SIZES 
 dark = bool(st.session_state.get("dark"))
 app.to_url("slide", number, 1)
 app.to_url("size", size, slides.DEFAULT_SIZE)
-app.to_url("dark", dark, False, slides.flag)
+app.to_url("dark", dark, False, params.flag_text)
 
 with bar[6].popover(view.t("study.qr"), icon=":material/qr_code_2:", width="stretch"):
     address = slides.share_url(st.context.url or "", st.query_params.to_dict())
     st.caption(view.t("study.qr_intro"))
-    st.markdown(f'<div class="sb-qr">{slides.qr_svg(address)}</div>', unsafe_allow_html=True)
+    st.markdown(slides.qr_html(address), unsafe_allow_html=True)
     st.code(address, language=None, wrap_lines=True)
     st.caption(view.t("study.qr_local") if slides.is_local(address) else view.t("study.qr_network"))
 

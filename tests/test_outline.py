@@ -136,10 +136,17 @@ def test_markup_in_the_text_stays_text(lexicon):
     assert items["heading"].iloc[1] == "以科技创新<script>alert(1)</script>引领产业创新"
 
 
-def test_rules_error_message(lexicon, tmp_path):
+def test_rules_problem_and_its_message(lexicon, tmp_path):
     import dataclasses
 
-    assert outline.rules_error(lexicon, "en") is None
+    assert outline.rules_problem(lexicon) is None
     (tmp_path / "outline.toml").write_text("closing_markers = [1]\n", encoding="utf-8")
     broken = dataclasses.replace(lexicon, directory=tmp_path)
-    assert outline.rules_error(broken, "zh").startswith("outline.toml 不是有效的 TOML")
+    assert outline.rules_problem(broken).message("zh").startswith("outline.toml 不是有效的 TOML")
+
+
+def test_statement_parts():
+    assert outline.statement_parts("要以科技创新引领产业创新，积极培育。", "以科技创新引领产业创新") == (
+        "要", "以科技创新引领产业创新", "，积极培育。")
+    assert outline.statement_parts("坚持城乡融合发展。", "") == ("坚持城乡融合发展。", "", "")
+    assert outline.statement_parts("坚持城乡融合发展。", "别的") == ("坚持城乡融合发展。", "", "")

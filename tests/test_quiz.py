@@ -109,17 +109,6 @@ def test_session_codes():
     assert quiz.seed_of("doc", "a") != quiz.seed_of("doc", "b") != quiz.seed_of("doc", "a", ("ecology",))
 
 
-def test_answer_gloss():
-    assert quiz.answer_gloss("新质生产力", "en").startswith("xīn zhì shēngchǎnlì · new quality productive forces: ")
-    assert quiz.answer_gloss("大通道", "en") == ""
-
-
 def test_items_without_outline(seed, lexicon):
     empty = outline.extract(seed, lexicon).head(0)
     assert quiz.all_questions(seed, lexicon, empty, "s").empty
-
-
-def test_prompt_and_source_are_escaped():
-    html = quiz.prompt_html(f"要<b>加强</b>{quiz.BLANK}。")
-    assert html == ('<div class="sb-quiz-prompt">要&lt;b&gt;加强&lt;/b&gt;<span class="sb-blank">＿＿＿＿</span>。</div>')
-    assert quiz.source_markdown("推进*乡村全面振兴*。", "乡村全面振兴") == "推进\\***乡村全面振兴**\\*。"

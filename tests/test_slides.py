@@ -10,6 +10,7 @@ import pytest
 from study_docs import HOSTILE, IMG, SCRIPT
 from studyboard.dataset import tables as dataset
 from studyboard.analysis import outline
+from studyboard.ui import params
 from studyboard.views import slides
 
 
@@ -27,13 +28,12 @@ def test_slide_numbers_from_the_url():
     assert slides.url_problem("12", 10) == ("study.slide_out_of_range", {"value": 12, "total": 10})
     assert slides.url_problem("x", 10)[0] == "study.bad_slide"
     assert slides.url_problem("3", 10) is None and slides.url_problem(None, 10) is None
-    assert slides.clamp(12, 10) == 10 and slides.clamp(0, 10) == 1
 
 
 def test_size_and_dark_from_the_url():
     assert slides.parse_size("xl") == "xl" and slides.parse_size("huge") is None
-    assert slides.parse_flag("1") is True and slides.parse_flag("0") is False and slides.parse_flag("yes") is None
-    assert slides.flag(True) == "1" and slides.flag(False) == "0"
+    assert params.parse_flag("1") is True and params.parse_flag("0") is False and params.parse_flag("yes") is None
+    assert params.flag_text(True) == "1" and params.flag_text(False) == "0"
     assert slides.counter_html("3 / 10") == '<div class="sb-counter">3 / 10</div>'
 
 
@@ -52,21 +52,6 @@ def test_filtered_slides_keep_task_numbers(seed, lexicon, items):
     shown = outline.filter_items(items, seed, ("ecology",), "all")
     labels = slides.labels(seed, shown, items, "zh")
     assert "任务 4 / 6" in " ".join(labels.values())  # 要协同推进生态环境保护和绿色低碳发展 is task 4 of 6
-
-
-def test_key_sentences(seed, lexicon, items):
-    opening = items.iloc[0].to_dict()
-    # paragraph 1: sentence 1 is narration (…主持召开…座谈会并发表重要讲话), sentence 2 the opening itself
-    key = slides.key_sentences(seed, lexicon, opening)
-    assert key["sentence"].tolist() == [3]
-    assert key["text"].iloc[0].startswith("要一以贯之抓好党中央推动中部地区崛起")
-    task5 = items[items["heading"] == "坚持城乡融合发展"].iloc[0].to_dict()
-    key = slides.key_sentences(seed, lexicon, task5)
-    assert len(key) == 3 and key["sentence"].is_monotonic_increasing
-    assert set(key["sentence"]) <= set(range(30, 38))  # paragraph 9 runs from sentence 29 to 37
-    ding = items[items["speaker"] == "丁薛祥"].iloc[0].to_dict()
-    key = slides.key_sentences(seed, lexicon, ding)
-    assert not key["text"].str.contains("丁薛祥在讲话中表示").any()
 
 
 def test_slide_html_stresses_the_heading(seed, lexicon, items):
@@ -91,7 +76,7 @@ def test_everything_from_the_text_is_escaped(lexicon):
         assert SCRIPT not in text and IMG not in text and "<img" not in text and "<script" not in text
     task = slides.slide_html(ds, slides.build(ds, lexicon, items, 2, "zh"), "zh")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in task
-    assert slides.highlight('a<b>"中部地区"', ["中部地区"]) == 'a&lt;b&gt;&quot;<mark class="sb-k">中部地区</mark>&quot;'
+    assert slides.highlight('a<b>"中部地区"', ["中部地区"]) == 'a&lt;b&gt;&#34;<mark class="sb-k">中部地区</mark>&#34;'
 
 
 def test_theme_bar(seed):

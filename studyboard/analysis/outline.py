@@ -20,13 +20,15 @@ from pathlib import Path
 import pandas as pd
 
 from studyboard import paths
+from studyboard.analysis import filters
 from studyboard.dataset.tables import Dataset
 from studyboard.errors import LexiconError
 from studyboard.lexicon import Lexicon
 from studyboard.ingest.segment import SpeakerFinder
 
 RULES_FILE = "outline.toml"
-KINDS = ("opening", "task", "closing", "speaker")
+#: The kinds of outline item, in the order :func:`extract` lists them.
+ITEM_KINDS = ("opening", "task", "closing", "speaker")
 #: The colour of an item whose paragraph has no theme.
 NO_THEME_COLOR = "#7F7F7F"
 _CLAUSE_END = re.compile(r"[，；：。！？,;:!?]")
@@ -67,13 +69,19 @@ def load_rules(directory: Path | str | None = None) -> Rules:
         raise LexiconError("toml", file=RULES_FILE, detail=str(exc)) from exc
 
 
-def rules_error(lexicon: Lexicon, lang: str) -> str | None:
-    """The message, in ``lang``, when the lexicon's outline rules cannot be read; else None."""
+def rules_problem(lexicon: Lexicon) -> LexiconError | None:
+    """Why the lexicon's outline rules cannot be read (the error, whose ``message(lang)``
+    a page shows), or None when they can."""
     try:
         load_rules(lexicon.directory)
     except LexiconError as exc:
-        return exc.message(lang)
+        return exc
     return None
+
+
+def after_cue(text: str, cue: re.Match | None) -> str:
+    """A sentence without its speech cue (习近平强调，), or the whole sentence when it has none."""
+    return text[cue.end():].strip() if cue else text
 
 
 def heading(statement: str, markers: tuple[str, ...] = ()) -> str:
@@ -95,6 +103,15 @@ def main_speaker(ds: Dataset, rules: Rules) -> str | None:
     counts = spoken.value_counts(sort=False)
     best = counts.max()
     return next(name for name in spoken if counts[name] == best)  # ties: who speaks first
+
+
+def statement_parts(statement: str, heading: str) -> tuple[str, str, str]:
+    """The statement cut around its heading: (before, heading, after); ``(statement, "", "")``
+    when the heading is empty or not in it."""
+    at = statement.find(heading) if heading else -1
+    if at < 0:
+        return statement, "", ""
+    return statement[:at], heading, statement[at + len(heading):]
 
 
 def dominant_themes(ds: Dataset) -> dict[int, str]:
@@ -129,8 +146,7 @@ def extract(ds: Dataset, lexicon: Lexicon, rules: Rules | None = None) -> pd.Dat
         cues[int(number)] = cue
 
     def statement_of(number: int, text: str) -> str:
-        cue = cues[number]
-        return text[cue.end():].strip() if cue else text
+        return after_cue(text, cues[number])
 
     def row(kind: str, r, task: int = 0) -> dict:
         statement = statement_of(int(r.sentence), r.text)
@@ -197,36 +213,17 @@ def speaker_points(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame) -> pd.Dat
                             & (ds.sentences["sentence"] >= item.sentence)]
         for s in part.itertuples():
             cue = finder.cue(s.text) if int(s.sentence) == int(item.sentence) else None
-            rows.append((int(item.item), item.speaker, int(s.paragraph), int(s.sentence),
-                         s.text[cue.end():].strip() if cue else s.text))
+            rows.append((int(item.item), item.speaker, int(s.paragraph), int(s.sentence), after_cue(s.text, cue)))
     return pd.DataFrame(rows, columns=["item", "speaker", "paragraph", "sentence", "text"])
 
 
-def paragraph_themes(ds: Dataset) -> dict[int, set[str]]:
-    """Paragraph -> the themes with hits in it."""
-    hits = ds.paragraph_themes[ds.paragraph_themes["hits"] > 0]
-    out: dict[int, set[str]] = {}
-    for paragraph, theme in zip(hits["paragraph"], hits["theme"]):
-        out.setdefault(int(paragraph), set()).add(theme)
-    return out
-
-
-def matches(found: set[str], themes: tuple[str, ...] | list[str], mode: str) -> bool:
-    """Whether a unit with the themes ``found`` passes the theme filter (no themes: all pass)."""
-    if not themes:
-        return True
-    if mode == "all":
-        return set(themes) <= found
-    return bool(found & set(themes))
-
-
 def filter_items(items: pd.DataFrame, ds: Dataset, themes, mode: str = "any") -> pd.DataFrame:
-    """The items whose paragraph carries the selected themes (any or all of them)."""
-    if not themes:
+    """The items whose paragraph carries the selected themes (any or all of them; see
+    :mod:`studyboard.analysis.filters`)."""
+    chosen = filters.theme_paragraphs(ds, themes, mode)
+    if chosen is None:
         return items
-    found = paragraph_themes(ds)
-    keep = [matches(found.get(int(p), set()), themes, mode) for p in items["paragraph"]]
-    return items[keep].reset_index(drop=True)
+    return items[items["paragraph"].isin(chosen)].reset_index(drop=True)
 
 
 def person(ds: Dataset, name: str, lang: str) -> tuple[str, str]:

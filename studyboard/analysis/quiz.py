@@ -26,13 +26,11 @@ import re
 
 import pandas as pd
 
+from studyboard.analysis import filters, key_sentences, outline
 from studyboard.analysis import glossary as glossary_module
-from studyboard.analysis import keyterms, outline
-from studyboard.views import slides
 from studyboard.dataset.tables import Dataset
-from studyboard.lexicon import Lexicon
-from studyboard.views.markup import html, md
 from studyboard.ingest.segment import SpeakerFinder
+from studyboard.lexicon import Lexicon
 
 BLANK = "＿＿＿＿"
 CHOICES = 4  # the answer and three distractors
@@ -74,10 +72,10 @@ def source_sentences(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame) -> pd.D
     Columns: ``sentence``, ``paragraph``, ``item``, ``text`` (without speech cue), in text order.
     """
     rows, seen = [], set()
-    weights, finder = slides.sentence_weights(ds), SpeakerFinder(lexicon)
+    weights, finder = key_sentences.sentence_weights(ds), SpeakerFinder(lexicon)
     for item in items.to_dict("records"):
         found = [(int(item["sentence"]), item["statement"])]
-        key = slides.key_sentences(ds, lexicon, item, weights=weights, finder=finder)
+        key = key_sentences.key_sentences(ds, lexicon, item, weights=weights, finder=finder)
         found += list(zip(key["sentence"].astype(int), key["text"]))
         for sentence, text in found:
             if sentence not in seen:
@@ -195,11 +193,9 @@ def question_set(ds: Dataset, lexicon: Lexicon, code: str = "", size: int = DEFA
     seed = seed_of(ds.doc_id, code, themes, mode)
     items = outline.extract(ds, lexicon)
     pool = all_questions(ds, lexicon, items, seed, entries)
-    if themes and len(pool):
-        found: dict[int, set[str]] = {}
-        for sentence, theme in zip(ds.sentence_themes["sentence"], ds.sentence_themes["theme"]):
-            found.setdefault(int(sentence), set()).add(theme)
-        pool = pool[[outline.matches(found.get(int(s), set()), themes, mode) for s in pool["sentence"]]]
+    chosen = filters.theme_sentences(ds, themes, mode)
+    if chosen is not None and len(pool):
+        pool = pool[pool["sentence"].isin(chosen)]
     picked = sorted(_rng(seed, "set").sample(range(len(pool)), min(max(int(size), 0), len(pool))))
     out = pool.iloc[picked].reset_index(drop=True)
     out["question"] = range(1, len(out) + 1)
@@ -227,29 +223,3 @@ def score(questions: pd.DataFrame, answers: dict[int, str | None]) -> tuple[int,
         answered += 1
         right += given == q.answer
     return right, answered, len(questions)
-
-
-def answer_gloss(term: str, lang: str, entries: dict | None = None) -> str:
-    """One line about the answer from the glossary (pinyin · English: explanation), or ''."""
-    return keyterms.gloss(term, lang, entries).replace("\n", ": ")
-
-
-def prompt_html(prompt: str) -> str:
-    """The question's sentence in large type, the blank marked (escaped HTML)."""
-    parts = [html(part) for part in prompt.split(BLANK)]
-    return ('<div class="sb-quiz-prompt">'
-            + '<span class="sb-blank">＿＿＿＿</span>'.join(parts) + "</div>")
-
-
-def source_markdown(source: str, answer: str) -> str:
-    """The source sentence as escaped Markdown, with the answer in bold."""
-    return f"**{md(answer)}**".join(md(part) for part in source.split(answer))
-
-
-#: The quiz page's type: sentences and choices readable from the back of a room.
-CSS = """<style>
-.sb-quiz-prompt { font-size: 1.5rem; line-height: 1.75; margin: 0.2rem 0 0.6rem 0; }
-.sb-blank { color: #C0392B; font-weight: 700; letter-spacing: -0.05em; }
-[data-testid="stMain"] [data-testid="stRadio"] [role="radiogroup"] label p { font-size: 1.2rem; }
-[data-testid="stMain"] [data-testid="stRadio"] [role="radiogroup"] { gap: 0.4rem 1.6rem; }
-</style>"""
