@@ -14,7 +14,7 @@ card = overview.document_card(ds, view.lexicon, view.lang)
 if card["kicker"]:
     st.markdown(f"#### {markup.md(card['kicker'])}")
 st.title(markup.md(card["headline"] or card["title"]))
-st.caption(markup.md(" · ".join(part for part in (card["date"], card["place"], card["source"]) if part)))
+st.caption(markup.md(card["meta"]))
 
 columns = st.columns(len(card["numbers"]))
 for column, (label_key, value) in zip(columns, card["numbers"]):

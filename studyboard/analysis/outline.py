@@ -224,14 +224,3 @@ def filter_items(items: pd.DataFrame, ds: Dataset, themes, mode: str = "any") ->
     if chosen is None:
         return items
     return items[items["paragraph"].isin(chosen)].reset_index(drop=True)
-
-
-def person(ds: Dataset, name: str, lang: str) -> tuple[str, str]:
-    """A speaker's name and role in ``lang`` (from the people table)."""
-    row = ds.people[ds.people["name"] == name]
-    if row.empty:
-        return name, ""
-    r = row.iloc[0]
-    if lang == "en":
-        return (r["name_en"] or name), r["role_en"]
-    return name, r["role_zh"]

@@ -4,7 +4,9 @@ and small previews of the themes, map and terms pages.
 The previews are the pages' own figures (:func:`studyboard.views.themeviews.paragraph_grid`,
 :func:`studyboard.views.placeviews.map_figure`, :func:`studyboard.views.termviews.bar_chart`)
 with the pages' default settings and the shared theme filter, made compact and
-still (no selection, no mode bar). The handout embeds the same figures.
+still (no selection, no mode bar). The handout embeds the same figures, and
+its outline is the same records (:func:`outline_records`) drawn by the same
+template (``outline.html``).
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from studyboard.views import charts, geo, placeviews, termviews
 from studyboard.analysis import outline, places, reading, terms, theme_scores
 from studyboard.dataset.tables import Dataset
 from studyboard.i18n import t
 from studyboard.lexicon import Lexicon
-from studyboard.views.markup import html
+from studyboard.views import charts, geo, placeviews, termviews
+from studyboard.views.labels import person, theme_names
+from studyboard.views.markup import html as plotly_text
+from studyboard.views.templates import render
 
 #: How many terms the terms preview shows.
 PREVIEW_TERMS = 10
@@ -30,7 +34,8 @@ MAP_TEXT_SCALE = 0.82  # of the map page's type sizes
 
 
 def document_card(ds: Dataset, lexicon: Lexicon, lang: str) -> dict:
-    """Title lines, metadata and the key numbers of a document."""
+    """Title lines, metadata (also as one ``meta`` line: date · place · source) and the key
+    numbers of a document (i18n key, value)."""
     doc = ds.document
     direct = ds.mentions[~ds.mentions["related"]] if len(ds.mentions) else ds.mentions
     speakers = ds.sentences["speaker"].dropna().nunique()
@@ -41,6 +46,7 @@ def document_card(ds: Dataset, lexicon: Lexicon, lang: str) -> dict:
         "date": doc["date"],
         "place": doc["place"],
         "source": doc["source"],
+        "meta": " · ".join(part for part in (doc["date"], doc["place"], doc["source"]) if part),
         "numbers": [
             ("overview.paragraphs", int(doc["paragraphs"])),
             ("overview.sentences", int(doc["sentences"])),
@@ -55,74 +61,46 @@ def document_card(ds: Dataset, lexicon: Lexicon, lang: str) -> dict:
 # --- the outline ------------------------------------------------------------------
 
 
-def _statement_html(item: dict) -> str:
-    statement, head = item["statement"], item["heading"]
-    at = statement.find(head) if head else -1
-    if at < 0:
-        return html(statement)
-    return html(statement[:at]) + f'<strong>{html(head)}</strong>' + html(statement[at + len(head):])
+def outline_records(ds: Dataset, items: pd.DataFrame, points: pd.DataFrame, lang: str, link=None) -> dict:
+    """The outline in the UI language, as plain records for ``outline.html`` (the overview
+    and the handout) and the handout's Markdown.
 
+    ``main``: the main speaker's items, each with its ``label`` (总体判断, 任务1 …)
+    and its statement cut around the heading (``before``, ``head``, ``after``);
+    ``others``: the other speakers, ``label`` their name, ``role``, and their
+    ``points``; ``others_heading``. Every record has its ``paragraph``, ``where``
+    (第5段), its theme colour with the text colours on it and in it (``color``,
+    ``on_color``, ``text_color``), and with ``link(paragraph)`` (an address) a
+    link to the reader (``href``, ``link_text``, ``link_title``).
+    """
 
-def _label(ds: Dataset, item: dict, lang: str) -> str:
-    if item["kind"] == "task":
-        return t("study.task_short", lang, n=int(item["number"]))
-    return t(f"study.{item['kind']}", lang)
+    def record(item: dict, label: str, role: str = "", **body) -> dict:
+        n, color = int(item["paragraph"]), item["color"]
+        out = {"label": label, "role": role, "paragraph": n, "where": t("study.paragraph", lang, n=n),
+               "color": color, "on_color": charts.ink_on(color), "text_color": charts.readable(color),
+               "points": None, "href": "", **body}
+        if link is not None:
+            out.update(href=link(n), link_text=t("overview.to_reader", lang, n=n),
+                       link_title=t("overview.to_reader_title", lang, n=n))
+        return out
+
+    main = []
+    for item in items[items["kind"] != "speaker"].to_dict("records"):
+        before, head, after = outline.statement_parts(item["statement"], item["heading"])
+        label = (t("study.task_short", lang, n=int(item["number"])) if item["kind"] == "task"
+                 else t(f"study.{item['kind']}", lang))
+        main.append(record(item, label, before=before, head=head, after=after))
+    others = []
+    for item in items[items["kind"] == "speaker"].to_dict("records"):
+        name, role = person(ds, item["speaker"], lang)
+        others.append(record(item, name, role, points=points.loc[points["item"] == item["item"], "text"].tolist()))
+    return {"main": main, "others": others, "others_heading": t("study.other_speakers", lang)}
 
 
 def outline_html(ds: Dataset, items: pd.DataFrame, points: pd.DataFrame, lang: str, link) -> str:
-    """The outline as HTML: the main speaker's items as a list, then the other speakers' points.
-
-    Each item has its theme colour, a label (总体判断, 任务1 …), its statement
-    with the heading stressed, and a link to its paragraph (``link(paragraph)``
-    gives the address). All text is escaped.
-    """
-    parts = [_STYLE]
-    main = items[items["kind"] != "speaker"]
-    if not main.empty:
-        parts.append('<ol class="sb-outline">')
-        for item in main.to_dict("records"):
-            parts.append(_row(_label(ds, item, lang), "", _statement_html(item), item, lang, link))
-        parts.append("</ol>")
-    others = items[items["kind"] == "speaker"]
-    if not others.empty:
-        parts.append(f'<div class="sb-outline-sub">{html(t("study.other_speakers", lang))}</div>')
-        parts.append('<ol class="sb-outline">')
-        for item in others.to_dict("records"):
-            name, role = outline.person(ds, item["speaker"], lang)
-            mine = points[points["item"] == item["item"]]["text"]
-            body = "".join(f"<li>{html(text)}</li>" for text in mine)
-            parts.append(_row(name, role, f'<ul class="sb-points-list">{body}</ul>', item, lang, link))
-        parts.append("</ol>")
-    return "".join(parts)
-
-
-def _row(label: str, role: str, body: str, item: dict, lang: str, link) -> str:
-    n = int(item["paragraph"])
-    href = html(link(n))
-    role_html = f'<span class="sb-role">{html(role)}</span>' if role else ""
-    color = item["color"]
-    style = f"--sb-c: {color}; --sb-on: {charts.ink_on(color)}; --sb-t: {charts.readable(color)}"
-    return (f'<li style="{html(style)}"><div class="sb-item-head">'
-            f'<span class="sb-label">{html(label)}</span>{role_html}'
-            f'<a class="sb-para" href="{href}" target="_self" title="{html(t("overview.to_reader_title", lang, n=n))}">'
-            f'{html(t("overview.to_reader", lang, n=n))}</a></div>'
-            f'<div class="sb-item-body">{body}</div></li>')
-
-
-_STYLE = """<style>
-.sb-outline { list-style: none; padding: 0; margin: 0 0 1rem 0; }
-.sb-outline > li { border-left: 6px solid var(--sb-c); padding: 0.45rem 0 0.5rem 1rem; margin: 0 0 0.9rem 0; }
-.sb-item-head { display: flex; align-items: baseline; gap: 0.6rem; margin-bottom: 0.15rem; }
-.sb-label { background: var(--sb-c); color: var(--sb-on); border-radius: 4px; padding: 0.05rem 0.55rem;
-            font-size: 0.95rem; font-weight: 600; white-space: nowrap; }
-.sb-role { color: #5F6B76; font-size: 0.95rem; }
-.sb-para { margin-left: auto; font-size: 0.95rem; white-space: nowrap; text-decoration: none; }
-.sb-item-body { font-size: 1.22rem; line-height: 1.65; }
-.sb-item-body strong { color: var(--sb-t); }
-.sb-outline-sub { font-size: 1.1rem; font-weight: 600; margin: 1.2rem 0 0.6rem 0; color: #5F6B76; }
-.sb-points-list { margin: 0.2rem 0 0 0; padding-left: 1.2rem; font-size: 1.1rem; }
-.sb-points-list li { margin-bottom: 0.2rem; }
-</style>"""
+    """The outline as HTML with its style: the main speaker's items as a list, then the other
+    speakers' points (see :func:`outline_records`; ``link(paragraph)`` gives the reader's address)."""
+    return render("outline.html", outline=outline_records(ds, items, points, lang, link), style=True)
 
 
 # --- the figures of other pages, compact ------------------------------------------------
@@ -152,7 +130,7 @@ def theme_figure(ds: Dataset, lang: str, themes=(), mode: str = "any", *, row_px
     fig = themeviews.paragraph_grid(ds, lang, metric="hits", themes=themes, dim_rows=dim, show_values=show_values,
                                     title="", row_px=row_px)
     if narrow:
-        names = charts.theme_names(ds, lang)
+        names = theme_names(ds, lang)
         heads = [names[theme] for theme in theme_scores.theme_ids(ds, themes)]
         top = narrow_heads(fig, heads)
         fig.update_layout(height=top + 20 + row_px * len(ds.paragraphs), margin=dict(t=top, r=6, l=6))
@@ -173,7 +151,7 @@ def narrow_heads(fig: go.Figure, heads: list[str]) -> int:
         longest = max((len(line) for head in heads for line in wrap_label(head, 8).split("<br>")), default=1)
         fig.update_xaxes(ticktext=text, tickangle=-90, tickfont=dict(size=HEAD_SIZE))
         return int(14 + 0.62 * HEAD_SIZE * longest)
-    text = ["<br>".join(html(head[i:i + 2]) for i in range(0, len(head), 2)) for head in heads]
+    text = ["<br>".join(plotly_text(head[i:i + 2]) for i in range(0, len(head), 2)) for head in heads]
     lines = max((label.count("<br>") + 1 for label in text), default=1)
     fig.update_xaxes(ticktext=text, tickangle=0, tickfont=dict(size=HEAD_SIZE))
     return 14 + int(1.3 * HEAD_SIZE * lines)
