@@ -6,14 +6,15 @@ key per string. ``t(key, lang, **params)`` looks a string up and fills
 Names that come from data (themes, provinces, people) are translated in
 their own data files, not here.
 
-Plurals: a value may be a table ``{ one = "{n} sentence", other = "{n}
-sentences" }``; ``t`` picks the form by the parameter ``n`` (one for 1,
-other for every other number). Chinese needs no plural forms and uses plain
-strings.
+Plurals (English): ``{count|one|other}`` in a string is the word for the
+number in the parameter ``count``: ``"{hits} {hits|hit|hits} in {paragraphs}
+{paragraphs|paragraph|paragraphs}"`` reads "1 hit in 2 paragraphs". Chinese
+needs no plural forms.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 
@@ -30,15 +31,19 @@ def strings(lang: str) -> dict[str, object]:
         return tomllib.load(file)
 
 
-def _form(value: object, params: dict) -> str:
-    if isinstance(value, dict):
-        count = params.get("n")
-        try:
-            one = float(str(count).replace(",", "")) == 1
-        except ValueError:
-            one = False
-        return value["one"] if one else value["other"]
-    return str(value)
+#: {count|one|other}: the word for the number in the parameter ``count``.
+PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
+def _is_one(value: object) -> bool:
+    try:
+        return float(str(value).replace(",", "")) == 1
+    except ValueError:
+        return False
+
+
+def _plurals(text: str, params: dict) -> str:
+    return PLURAL.sub(lambda m: m[2] if _is_one(params.get(m[1])) else m[3], text)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
@@ -46,8 +51,8 @@ def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
     table = strings("en" if lang == "en" else "zh")
     if key not in table:
         raise KeyError(f"no UI string {key!r}")
-    text = _form(table[key], params)
-    return text.format(**params) if params else text
+    text = str(table[key])
+    return _plurals(text, params).format(**params) if params else text
 
 
 def has(key: str) -> bool:
