@@ -164,22 +164,3 @@ def test_hostile_text_is_escaped_everywhere(hostile):
     fig = termviews.bar_chart(terms.term_table(hostile, Filters(min_len=1), ()), 30, "zh")
     hovers = " ".join(str(c[1]) for trace in fig.data for c in trace.customdata)
     assert "<script" not in hovers and "<img" not in hovers
-
-
-# --- the page's strings ------------------------------------------------------------------
-
-
-def test_strings_of_the_terms_section_in_both_languages():
-    import string
-
-    from studyboard import i18n
-
-    keys = [k for k in i18n.strings("zh") if k.startswith(("terms.", "glossary."))]
-    assert len(keys) > 50
-    for key in keys:
-        zh, en = i18n.strings("zh")[key], i18n.strings("en")[key]
-        assert zh.strip() and en.strip(), key
-        fields = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (zh, en)]
-        assert fields[0] == fields[1], key
-
-
