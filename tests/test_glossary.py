@@ -1,10 +1,5 @@
 """The glossary loader (studyboard.analysis.glossary): entries, the table of plain values, search, counts."""
 
-import sys
-import types
-
-import pandas as pd
-
 from studyboard.analysis import glossary
 
 
@@ -81,13 +76,34 @@ def test_renderings_table():
     assert list(table["en"]) == ["evil", "fine"]
 
 
-def test_pinyin_from_pypinyin_only_where_none_is_given(monkeypatch):
-    fake = types.ModuleType("pypinyin")
-    fake.Style = types.SimpleNamespace(TONE="tone")
-    fake.lazy_pinyin = lambda text, style=None: [f"<{ch}>" for ch in text]
-    monkeypatch.setitem(sys.modules, "pypinyin", fake)
-    assert glossary.pinyin_of(make_entry(term="新词", pinyin="")) == "<新> <词>"
-    assert glossary.pinyin_of(make_entry(term="新词", pinyin="xīn cí")) == "xīn cí"
-    monkeypatch.setitem(sys.modules, "pypinyin", None)  # not installed
-    assert glossary.pinyin_of(make_entry(term="新词", pinyin="")) == ""
-    assert isinstance(glossary.table([make_entry(pinyin="")]), pd.DataFrame)
+def test_the_files_pinyin_first_else_pypinyin():
+    # the file's own pinyin, words joined as it writes them
+    assert glossary.pinyin_of(glossary.by_term()["中部地区崛起"]) == "zhōngbù dìqū juéqǐ"
+    # no pinyin in the file: pypinyin's, one syllable per space
+    assert glossary.pinyin_of(make_entry(term="银行", pinyin="")) == "yín háng"
+    assert glossary.pinyin_of(make_entry(term="银行", pinyin="yínháng")) == "yínháng"
+    frame = glossary.table([make_entry(term="银行", pinyin="")])
+    assert list(frame["pinyin"]) == ["yín háng"]
+
+
+def test_pinyin_of_any_term():
+    own = [make_entry(term="银行", pinyin="yínháng")]
+    assert glossary.term_pinyin("银行", own) == "yínháng"  # the entry's own
+    assert glossary.term_pinyin("行业", own) == "háng yè"  # not in the glossary: pypinyin's
+    assert glossary.term_pinyin("座谈会") == "zuò tán huì"
+    # pypinyin reads 长 in 长三角 as zhǎng (to grow); the glossary's Cháng (long) wins
+    assert glossary.term_pinyin("长三角") == "Cháng Sānjiǎo"
+    assert glossary.term_pinyin("长三角", []) != "Cháng Sānjiǎo"
+
+
+def test_search_by_pinyin_that_the_file_does_not_give():
+    entries = [make_entry(term="银行", pinyin=""), make_entry(term="重庆", pinyin="")]
+    frame = glossary.table(entries)
+
+    def found(query):
+        return list(glossary.search(frame, entries, query)["term"])
+
+    assert found("yinhang") == ["银行"]
+    assert found("yín háng") == ["银行"]
+    assert found("chongqing") == ["重庆"]
+    assert found("zhongqing") == []  # 重 in 重庆 is chóng

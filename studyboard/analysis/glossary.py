@@ -6,7 +6,9 @@ first. Where no official rendering exists the entry says so (``note``) and
 may give a descriptive gloss (``gloss_en``) that is marked as such.
 
 Here: the entries (:func:`load`, :func:`by_term`), how often each occurs in
-a text (:func:`occurrences`), the glossary as a table of plain values
+a text (:func:`occurrences`), the pinyin of an entry or of any term
+(:func:`pinyin_of`, :func:`term_pinyin`: the file's own first, else
+:func:`studyboard.nlp.pinyin.pinyin`), the glossary as a table of plain values
 (:func:`table`), search by term, pinyin with or without tones, or any
 rendering (:func:`search`) and all renderings of a term (:func:`renderings`).
 The glossary in the UI language, its HTML and the marking of terms in a text
@@ -16,7 +18,6 @@ are in :mod:`studyboard.views.glossaryviews`.
 from __future__ import annotations
 
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from studyboard import paths
+from studyboard.nlp.pinyin import pinyin, toneless
 
 
 @dataclass(frozen=True)
@@ -97,14 +99,15 @@ def by_term_of(entries=None) -> dict[str, Entry]:
 
 
 def pinyin_of(entry: Entry) -> str:
-    """The entry's pinyin; where the file gives none, pypinyin's (when installed)."""
-    if entry.pinyin:
-        return entry.pinyin
-    try:
-        from pypinyin import lazy_pinyin, Style
-    except ImportError:
-        return ""
-    return " ".join(lazy_pinyin(entry.term, style=Style.TONE))
+    """The entry's pinyin as the file gives it (words joined: zhōngbù dìqū juéqǐ), else pypinyin's."""
+    return entry.pinyin or pinyin(entry.term)
+
+
+def term_pinyin(term: str, entries=None) -> str:
+    """The pinyin of any term: its glossary entry's (of ``entries`` when given,
+    else of the glossary file) when it has one, else pypinyin's."""
+    entry = by_term_of(entries).get(term)
+    return pinyin_of(entry) if entry is not None else pinyin(term)
 
 
 def has_unverified(entry: Entry) -> bool:
@@ -122,13 +125,6 @@ def occurrences(entries, texts) -> dict[str, int]:
     inside 黄河流域生态保护和高质量发展)."""
     texts = [str(t) for t in texts]
     return {entry.term: sum(text.count(entry.term) for text in texts) for entry in entries}
-
-
-def _toneless(text: str) -> str:
-    """Lower case without tone marks, spaces or hyphens (xīn zhì -> xinzhi)."""
-    plain = unicodedata.normalize("NFD", text.lower())
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    return plain.replace("ü", "v").replace(" ", "").replace("-", "").replace("'", "")
 
 
 def table(entries, counts: dict[str, int] | None = None) -> pd.DataFrame:
@@ -156,17 +152,18 @@ def table(entries, counts: dict[str, int] | None = None) -> pd.DataFrame:
 
 def search(frame: pd.DataFrame, entries, query: str) -> pd.DataFrame:
     """The rows of a glossary table whose entry matches ``query``: in the term,
-    the pinyin (with or without tones and spaces), any English rendering, the
-    gloss, the explanations or the notes. Case does not matter."""
+    the pinyin (:func:`pinyin_of`, with or without tones and spaces), any
+    English rendering, the gloss, the explanations or the notes. Case does not matter."""
     query = (query or "").strip()
     if not query:
         return frame
-    needle, plain = query.lower(), _toneless(query)
+    needle, plain = query.lower(), toneless(query)
     found = set()
     for entry in entries:
-        haystack = " ".join([entry.term, entry.pinyin, entry.explain_zh, entry.explain_en, entry.gloss_en,
+        sound = pinyin_of(entry)
+        haystack = " ".join([entry.term, sound, entry.explain_zh, entry.explain_en, entry.gloss_en,
                              entry.note, *(r.en for r in entry.renderings)]).lower()
-        if needle in haystack or (plain and plain in _toneless(entry.pinyin)):
+        if needle in haystack or (plain and plain in toneless(sound)):
             found.add(entry.term)
     return frame[frame["term"].isin(found)].reset_index(drop=True)
 
