@@ -4,7 +4,7 @@ trend of chosen terms across every document by date."""
 
 import streamlit as st
 
-from studyboard.ui import app, library_ui, params
+from studyboard.ui import app, library_ui, params, url
 from studyboard.views import charts, markup
 from studyboard.views import comparisonviews as cv
 from studyboard.analysis import comparison
@@ -23,10 +23,8 @@ short = {e.id: cv.doc_label(e.title or e.id, e.date) for e in entries}
 default = comparison.default_selection(ids, view.doc_id)
 
 # --- which documents ---------------------------------------------------------------
-app.from_url("cmp_docs", default, app.parse_list(ids), param="docs")
-st.multiselect(view.t("comparison.documents"), ids, key="cmp_docs", format_func=labels.get, max_selections=6)
-chosen = [i for i in ids if i in st.session_state["cmp_docs"]]
-app.to_url("docs", chosen, default, app.join_list)
+chosen = url.choices("docs", ids, default, key="cmp_docs").bind(
+    st.multiselect, view.t("comparison.documents"), ids, format_func=labels.get, max_selections=6)
 
 if len(ids) < 2:
     st.info(view.t("comparison.only_one"))
@@ -37,17 +35,16 @@ elif len(chosen) < 2:
 else:
     data = library_ui.datasets_for(chosen)
     present = [i for i in chosen if i in data]
-    app.from_url("cmp_earlier", present[-2], lambda v: v if v in present else None, param="earlier")
-    app.from_url("cmp_later", present[-1], lambda v: v if v in present else None, param="later")
-    for key, fallback in (("cmp_earlier", present[-2]), ("cmp_later", present[-1])):
-        if st.session_state[key] not in present:
-            st.session_state[key] = fallback
+    pair = (url.choice("earlier", present, present[-2], key="cmp_earlier"),
+            url.choice("later", present, present[-1], key="cmp_later"))
+    for param in pair:
+        param.seed()
+        if st.session_state[param.key] not in present:  # a document no longer chosen
+            st.session_state[param.key] = param.default
     left, right = st.columns(2)
-    left.selectbox(view.t("comparison.earlier"), present, key="cmp_earlier", format_func=labels.get)
-    right.selectbox(view.t("comparison.later"), present, key="cmp_later", format_func=labels.get)
-    earlier_id, later_id = st.session_state["cmp_earlier"], st.session_state["cmp_later"]
-    app.to_url("earlier", earlier_id, present[-2])
-    app.to_url("later", later_id, present[-1])
+    left.selectbox(view.t("comparison.earlier"), present, key=pair[0].key, format_func=labels.get)
+    right.selectbox(view.t("comparison.later"), present, key=pair[1].key, format_func=labels.get)
+    earlier_id, later_id = (param.write(param.value()) for param in pair)
     earlier, later = data[earlier_id], data[later_id]
     st.markdown(cv.cards_style(), unsafe_allow_html=True)
 
@@ -151,13 +148,13 @@ else:
 st.header(view.t("comparison.trend"))
 st.caption(view.t("comparison.trend_help"))
 trend_default = comparison.default_trend_terms(view.dataset)
-app.from_url("cmp_trend", trend_default, lambda v: list(params.parse_terms(v, TREND_TERMS, TREND_TERM_CHARS)),
-             param="trend")
-options = comparison.trend_options(view.lexicon, st.session_state["cmp_trend"])
-st.multiselect(view.t("comparison.trend_terms"), options, key="cmp_trend", accept_new_options=True,
+trend_param = url.Param("trend", "cmp_trend", trend_default,
+                        lambda v: list(params.parse_terms(v, TREND_TERMS, TREND_TERM_CHARS)), params.join_terms)
+trend_param.seed()
+options = comparison.trend_options(view.lexicon, st.session_state[trend_param.key])
+st.multiselect(view.t("comparison.trend_terms"), options, key=trend_param.key, accept_new_options=True,
                max_selections=TREND_TERMS, placeholder=view.t("comparison.trend_placeholder"))
-terms = list(params.parse_terms(params.join_terms(st.session_state["cmp_trend"]), TREND_TERMS, TREND_TERM_CHARS))
-app.to_url("trend", terms, trend_default, app.join_list)
+terms = trend_param.write(trend_param.value())
 if not terms:
     st.info(view.t("comparison.trend_pick"))
 else:

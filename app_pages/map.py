@@ -8,7 +8,7 @@ and the chosen province live in the URL (?layer=…&kinds=…&measure=…&provin
 
 import streamlit as st
 
-from studyboard.ui import app
+from studyboard.ui import app, params, url
 from studyboard.views import charts, downloads, geo, labels, markup
 from studyboard.views import placeviews as pv
 from studyboard.analysis import places
@@ -21,11 +21,13 @@ ds, lex, lang = view.dataset, view.lexicon, view.lang
 adcodes = [p.adcode for p in lex.provinces]
 
 # --- view state: the URL first, then a click on the map or the bars -----------
-app.from_url("map_layer", "direct", lambda v: v if v in places.LAYERS else None, param="layer")
-app.from_url("map_kinds", list(places.DIRECT_KINDS), lambda v: app.parse_list(places.DIRECT_KINDS)(v) or None,
-             param="kinds")
-app.from_url("map_measure", "count", lambda v: v if v in pv.MEASURES else None, param="measure")
-app.from_url("map_province", None, lambda v: places.parse_province(v, lex), param="province")
+layer_param = url.choice("layer", places.LAYERS, "direct", key="map_layer")
+# no kind or none that is valid in the URL: the address is ignored (an empty choice is not written)
+kinds_param = url.Param("kinds", "map_kinds", list(places.DIRECT_KINDS),
+                        lambda v: params.parse_list(places.DIRECT_KINDS)(v) or None, params.join_list)
+measure_param = url.choice("measure", pv.MEASURES, "count", key="map_measure")
+province_param = url.Param("province", "map_province", None, lambda v: places.parse_province(v, lex))
+province_param.seed()
 if st.session_state["map_province"] not in adcodes:
     st.session_state["map_province"] = None
 for chart_key in (MAP_KEY, BAR_KEY):
@@ -39,18 +41,15 @@ st.header(view.t("map.heading"))
 st.caption(view.t("map.intro"))
 
 c_layer, c_kinds, c_measure = st.columns([3, 4, 3])
-c_layer.segmented_control(view.t("map.layer"), list(places.LAYERS), key="map_layer", required=True,
-                          format_func=lambda v: view.t(f"map.layer.{v}"))
-layer = st.session_state["map_layer"] if st.session_state.get("map_layer") in places.LAYERS else "direct"
-app.to_url("layer", layer, "direct")
-c_kinds.pills(view.t("map.kinds"), list(places.DIRECT_KINDS), selection_mode="multi", key="map_kinds",
+layer = layer_param.bind(c_layer.segmented_control, view.t("map.layer"), list(places.LAYERS), required=True,
+                         format_func=lambda v: view.t(f"map.layer.{v}"))
+kinds_param.seed()
+c_kinds.pills(view.t("map.kinds"), list(places.DIRECT_KINDS), selection_mode="multi", key=kinds_param.key,
               format_func=lambda v: view.t(f"map.kind.{v}"), disabled=layer == "related")
-kinds = tuple(k for k in places.DIRECT_KINDS if k in (st.session_state.get("map_kinds") or []))
-app.to_url("kinds", list(kinds), list(places.DIRECT_KINDS), app.join_list)
-c_measure.segmented_control(view.t("map.values"), list(pv.MEASURES), key="map_measure", required=True,
-                            format_func=lambda v: view.t(f"map.values.{v}"))
-measure = st.session_state["map_measure"] if st.session_state.get("map_measure") in pv.MEASURES else "count"
-app.to_url("measure", measure, "count")
+kinds = tuple(k for k in places.DIRECT_KINDS if k in (st.session_state.get(kinds_param.key) or []))
+kinds_param.write(list(kinds))
+measure = measure_param.bind(c_measure.segmented_control, view.t("map.values"), list(pv.MEASURES), required=True,
+                             format_func=lambda v: view.t(f"map.values.{v}"))
 selected = st.session_state["map_province"] or None
 
 st.caption(markup.md(pv.scope_text(ds, lex, view.themes, view.mode, lang)))
@@ -87,7 +86,7 @@ with right:
                     selection_mode="points")
     st.pills(view.t("map.province"), adcodes, key="map_province",
              format_func=lambda a: labels.province_name(lex, a, lang))
-    app.to_url("province", st.session_state["map_province"])
+    province_param.write(province_param.value())
     if selected:
         found = places.sentence_mentions(ds, selected, layer, kinds, view.themes, view.mode)
         st.markdown(f"**{pv.sentences_heading(found, selected, lex, lang)}**")

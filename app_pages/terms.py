@@ -5,10 +5,9 @@ studyboard.views.termviews and studyboard.views.glossaryviews."""
 
 import streamlit as st
 
-from studyboard.ui import app, params
+from studyboard.ui import app, params, url
 from studyboard.views import charts, downloads, glossaryviews, markup, termviews
 from studyboard.analysis import glossary, terms
-from studyboard.lexicon import STOPWORD_TIERS
 
 ROW, HEAD = 36, 42  # row and header heights of the tables, in pixels
 #: The page's views, and the shapes of the slide figure.
@@ -27,10 +26,9 @@ entries = glossary.load()
 
 st.title(t("terms.title"))
 
-app.from_url("terms_section", "counts", app.parse_choice(SECTIONS), param="section")
-section = st.segmented_control(t("terms.section"), SECTIONS, key="terms_section", required=True,
-                               format_func=lambda s: t(f"terms.section_{s}"), label_visibility="collapsed")
-app.to_url("section", section, "counts")
+section = url.choice("section", SECTIONS, "counts", key="terms_section").bind(
+    st.segmented_control, t("terms.section"), SECTIONS, required=True, format_func=lambda s: t(f"terms.section_{s}"),
+    label_visibility="collapsed")
 
 
 def glossary_section() -> None:
@@ -38,25 +36,18 @@ def glossary_section() -> None:
     kept = terms.sentence_texts(ds, terms.Filters(themes=view.themes, mode=view.mode))
     counts = glossary.occurrences(entries, kept)
     search_col, only_col, pick_col = st.columns([2, 1, 2], vertical_alignment="bottom")
-    app.from_url("glossary_query", "", str, param="q")
-    with search_col:
-        query = st.text_input(t("glossary.search"), key="glossary_query", max_chars=60,
-                              placeholder=t("glossary.search_placeholder"))
-    app.to_url("q", query.strip(), "")
-    app.from_url("glossary_only", True, lambda v: {"1": True, "0": False}.get(v), param="only")
-    with only_col:
-        only = st.toggle(t("glossary.only_document"), key="glossary_only")
-    app.to_url("only", "1" if only else "0", "1")
+    query = url.text("q", key="glossary_query", clean=str.strip).bind(
+        search_col.text_input, t("glossary.search"), max_chars=60, placeholder=t("glossary.search_placeholder"))
+    only = url.flag("only", True, key="glossary_only").bind(only_col.toggle, t("glossary.only_document"))
     shown = glossary.in_document(entries, counts, only)
     frame = glossaryviews.in_language(glossary.search(glossary.table(shown, counts), shown, query), lang)
     names = list(frame["term"])
-    app.from_url("glossary_entry", None, app.parse_choice(names), param="entry")
-    if st.session_state.get("glossary_entry") not in names:
-        st.session_state["glossary_entry"] = None
-    with pick_col:
-        chosen = st.selectbox(t("glossary.details"), names, key="glossary_entry",
-                              placeholder=t("glossary.details_placeholder"))
-    app.to_url("entry", chosen)
+    entry_param = url.choice("entry", names, None, key="glossary_entry")
+    entry_param.seed()
+    if st.session_state.get(entry_param.key) not in names:
+        st.session_state[entry_param.key] = None
+    pick_col.selectbox(t("glossary.details"), names, key=entry_param.key, placeholder=t("glossary.details_placeholder"))
+    chosen = entry_param.write(entry_param.value())
     if chosen:
         entry = glossary.by_term_of(entries)[chosen]
         st.subheader(t("glossary.renderings_heading", term=markup.md(chosen)))
@@ -76,7 +67,7 @@ def glossary_section() -> None:
         caption += " " + t("glossary.counted_in_themes")
     st.caption(caption)
     if frame.empty:
-        st.info(t("glossary.none_found", query=query) if query.strip() else t("glossary.none_in_document"))
+        st.info(t("glossary.none_found", query=query) if query else t("glossary.none_in_document"))
         return
     st.markdown(glossaryviews.table_html(frame, lang), unsafe_allow_html=True)
 
@@ -92,43 +83,34 @@ speaker_choices = terms.speaker_options(ds)
 row = [*st.columns([2.2, 1.4, 3.4], vertical_alignment="bottom"),
        *st.columns([1, 1.6, 2.2, 2.2], vertical_alignment="bottom")]
 
-app.from_url("terms_drop_policy", False, lambda v: True if v == "policy" else None, param="tier")
-with row[0]:
-    drop_policy = st.toggle(t("terms.drop_policy", examples=t("terms.sep").join(terms.policy_examples(ds))),
-                            key="terms_drop_policy", help=t("terms.drop_policy_help"))
-tier = STOPWORD_TIERS[1] if drop_policy else STOPWORD_TIERS[0]
-app.to_url("tier", tier, STOPWORD_TIERS[0])
+# the switch drops the policy tier's stopwords too: ?tier=policy (any other tier in the URL is ignored)
+function_tier, policy_tier = terms.STOPWORD_TIERS
+drop_policy = url.Param("tier", "terms_drop_policy", False, lambda v: True if v == policy_tier else None,
+                        lambda on: policy_tier if on else function_tier).bind(
+    row[0].toggle, t("terms.drop_policy", examples=t("terms.sep").join(terms.policy_examples(ds))),
+    help=t("terms.drop_policy_help"))
+tier = policy_tier if drop_policy else function_tier
 
-app.from_url("terms_pos", "all", app.parse_choice(terms.POS_GROUPS), param="pos")
-with row[1]:
-    pos = st.segmented_control(t("terms.pos"), terms.POS_GROUPS, key="terms_pos", required=True,
-                               format_func=lambda g: t(f"terms.pos_{g}"), help=t("terms.pos_help"))
-app.to_url("pos", pos, "all")
+pos = url.choice("pos", terms.POS_GROUPS, "all", key="terms_pos").bind(
+    row[1].segmented_control, t("terms.pos"), terms.POS_GROUPS, required=True,
+    format_func=lambda g: t(f"terms.pos_{g}"), help=t("terms.pos_help"))
 
-app.from_url("terms_speaker", terms.EVERYONE, app.parse_choice(speaker_choices), param="speaker")
-if st.session_state.get("terms_speaker") not in speaker_choices:
-    st.session_state["terms_speaker"] = terms.EVERYONE
-with row[2]:
-    speaker = st.segmented_control(t("terms.speaker"), speaker_choices, key="terms_speaker", required=True,
-                                   format_func=lambda s: termviews.speaker_label(ds, s, lang))
-app.to_url("speaker", speaker, terms.EVERYONE)
+speaker_param = url.choice("speaker", speaker_choices, terms.EVERYONE, key="terms_speaker")
+speaker_param.seed()
+if st.session_state.get(speaker_param.key) not in speaker_choices:
+    st.session_state[speaker_param.key] = terms.EVERYONE
+row[2].segmented_control(t("terms.speaker"), speaker_choices, key=speaker_param.key, required=True,
+                         format_func=lambda s: termviews.speaker_label(ds, s, lang))
+speaker = speaker_param.write(speaker_param.value())
 
-app.from_url("terms_min_len", default_len, app.parse_int(len_lo, len_hi), param="minlen")
-with row[3]:
-    min_len = st.number_input(t("terms.min_len"), len_lo, len_hi, step=1, key="terms_min_len")
-app.to_url("minlen", min_len, default_len)
-
-app.from_url("terms_top", default_top, app.parse_int(lo, hi), param="top")
-with row[4]:
-    top = st.slider(t("terms.top"), lo, hi, step=1, key="terms_top")
-app.to_url("top", top, default_top)
-
-app.from_url("terms_exclude", "", lambda v: params.join_terms(params.parse_terms(v, MAX_EXCLUSIONS)), param="exclude")
-with row[5]:
-    typed = st.text_input(t("terms.exclude"), key="terms_exclude", max_chars=400,
-                          placeholder=t("terms.exclude_placeholder"))
-exclude = params.parse_terms(typed, MAX_EXCLUSIONS)
-app.to_url("exclude", params.join_terms(exclude), "")
+min_len = url.integer("minlen", len_lo, len_hi, default_len, key="terms_min_len").bind(
+    row[3].number_input, t("terms.min_len"), len_lo, len_hi, step=1)
+top = url.integer("top", lo, hi, default_top, key="terms_top").bind(row[4].slider, t("terms.top"), lo, hi, step=1)
+# the words as typed stay in the box; the URL has them once each, comma-separated
+excluded = url.text("exclude", key="terms_exclude",
+                    clean=lambda v: params.join_terms(params.parse_terms(v, MAX_EXCLUSIONS))).bind(
+    row[5].text_input, t("terms.exclude"), max_chars=400, placeholder=t("terms.exclude_placeholder"))
+exclude = params.parse_terms(excluded, MAX_EXCLUSIONS)
 
 f = terms.Filters(tier=tier, themes=view.themes, mode=view.mode, speaker=speaker, pos=pos,
                   min_len=int(min_len), exclude=exclude)
@@ -145,9 +127,13 @@ if numbers["sentences"] == 0:
     st.stop()
 
 
+#: The open term; the bar chart's click may change it between seeding and drawing.
+term_param = url.text("term", None, key="terms_term", clean=lambda v: v if terms.is_term(ds, v) else None)
+
+
 def counts_section() -> None:
     clicked = None
-    app.from_url("terms_term", None, lambda v: v if terms.is_term(ds, v) else None, param="term")
+    term_param.seed()
     if table.empty:
         st.info(t("terms.no_terms"))
     else:
@@ -178,22 +164,21 @@ def counts_section() -> None:
 
 def open_term_section(clicked: str | None) -> None:
     if clicked:  # a click on a bar is newer than the address
-        st.session_state["terms_term"] = clicked
-    current = st.session_state.get("terms_term")
+        st.session_state[term_param.key] = clicked
+    current = st.session_state.get(term_param.key)
     options = terms.open_options(table, ds, current)
     if current not in options:
-        st.session_state["terms_term"] = None
+        st.session_state[term_param.key] = None
     pick_col, compare_col = st.columns([1, 2])
-    with pick_col:
-        term = st.selectbox(t("terms.open"), options, key="terms_term", placeholder=t("terms.open_placeholder"))
-    app.to_url("term", term)
+    pick_col.selectbox(t("terms.open"), options, key=term_param.key, placeholder=t("terms.open_placeholder"))
+    term = term_param.write(term_param.value())
     compare_options = [o for o in options if o != term]
-    app.from_url("terms_compare", [], app.parse_list(compare_options), param="compare")
-    st.session_state["terms_compare"] = [c for c in st.session_state["terms_compare"] if c in compare_options]
-    with compare_col:
-        compare = st.multiselect(t("terms.compare"), compare_options, key="terms_compare", max_selections=5,
-                                 disabled=not term, placeholder=t("terms.compare_placeholder"))
-    app.to_url("compare", compare, [], app.join_list)
+    compare_param = url.choices("compare", compare_options, key="terms_compare")
+    compare_param.seed()
+    st.session_state[compare_param.key] = [c for c in st.session_state[compare_param.key] if c in compare_options]
+    compare = compare_col.multiselect(t("terms.compare"), compare_options, key=compare_param.key, max_selections=5,
+                                      disabled=not term, placeholder=t("terms.compare_placeholder"))
+    compare_param.write(compare)  # in the order they were picked
     if not term:
         return
 
@@ -202,6 +187,8 @@ def open_term_section(clicked: str | None) -> None:
     if entry:
         st.markdown(f"**{markup.md(t('glossary.in_glossary'))}** · {markup.md(glossary.pinyin_of(entry))} · "
                     f"*{markup.md(glossaryviews.english_line(entry, lang))}*  \n{markup.md(entry.explain(lang))}")
+    else:
+        st.caption(t("terms.pinyin", pinyin=markup.md(glossary.term_pinyin(term, entries))))
     rows = terms.kwic(ds, term, f)
     if rows.empty:
         st.info(t("terms.no_hits", term=term))
@@ -223,9 +210,8 @@ def open_term_section(clicked: str | None) -> None:
 
     st.subheader(t("terms.neighbours_heading"))
     w_lo, w_default, w_hi = WINDOW_RANGE
-    app.from_url("terms_window", w_default, app.parse_int(w_lo, w_hi), param="window")
-    window = st.slider(t("terms.window"), w_lo, w_hi, step=1, key="terms_window", width=360)
-    app.to_url("window", window, w_default)
+    window = url.integer("window", w_lo, w_hi, w_default, key="terms_window").bind(
+        st.slider, t("terms.window"), w_lo, w_hi, step=1, width=360)
     near = terms.neighbours(ds, term, f, window)
     if near.empty:
         st.info(t("terms.no_neighbours"))
@@ -247,10 +233,8 @@ def slides_section() -> None:
     if table.empty:
         st.info(t("terms.no_terms"))
         return
-    app.from_url("terms_shape", "treemap", app.parse_choice(SHAPES), param="shape")
-    shape = st.segmented_control(t("terms.shape"), SHAPES, key="terms_shape", required=True,
-                                 format_func=lambda s: t(f"terms.shape_{s}"))
-    app.to_url("shape", shape, "treemap")
+    shape = url.choice("shape", SHAPES, "treemap", key="terms_shape").bind(
+        st.segmented_control, t("terms.shape"), SHAPES, required=True, format_func=lambda s: t(f"terms.shape_{s}"))
     if shape == "cloud":
         st.plotly_chart(termviews.word_cloud(table, top, lang), config=charts.CONFIG, width="stretch", key="terms_cloud")
     else:
@@ -285,9 +269,8 @@ def keywords_section() -> None:
     st.caption(t("terms.keywords_note"))
 
     st.subheader(t("terms.ngrams_heading"))
-    app.from_url("terms_ngram", 2, app.parse_int(2, 4), param="n")
-    n = st.segmented_control(t("terms.ngram_n"), [2, 3, 4], key="terms_ngram", required=True)
-    app.to_url("n", n, 2)
+    n = url.integer("n", 2, 4, 2, key="terms_ngram").bind(st.segmented_control, t("terms.ngram_n"), [2, 3, 4],
+                                                          required=True)
     grams = terms.ngrams(ds, f, n)
     if grams.empty:
         st.info(t("terms.no_ngrams", n=n))

@@ -185,3 +185,22 @@ def test_glossary_search_with_no_match(run_page):
     at = run_page("terms", section="glossary", q="<script>alert(1)</script>")
     assert not at.exception
     assert any("没有符合" in i.value for i in at.info)
+
+
+def test_pinyin_of_the_open_term(run_page):
+    at = run_page("terms", term="座谈会")  # not in the glossary: pypinyin's, marked as automatic
+    no_exceptions(at)
+    assert "拼音（自动标注，不在术语表中）：zuò tán huì" in texts(at.caption)
+    at = run_page("terms", term="新质生产力", lang="en")  # in the glossary: its own pinyin, on its card
+    no_exceptions(at)
+    assert "xīn zhì shēngchǎnlì" in texts(at.markdown)
+    assert "Pinyin (automatic" not in texts(at.caption)
+
+
+def test_glossary_search_by_toneless_pinyin(run_page):
+    at = run_page("terms", section="glossary", q="xinzhi", only="0")
+    no_exceptions(at)
+    table = [m.value for m in at.markdown if "sb-glossary" in m.value][0]
+    assert table.count("<tr>") == 2 and "新质生产力" in table
+    assert at.toggle(key="glossary_only").value is False
+    assert at.query_params["q"] == "xinzhi" and at.query_params["only"] == "0"
