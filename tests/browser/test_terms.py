@@ -104,3 +104,10 @@ def test_glossary(page, server):
     renderings = page.locator("table.sb-renderings").inner_text()
     assert "new productivity boosters" in renderings and "new quality productive forces" in renderings
     full_screenshot(page, "terms_glossary")
+
+
+def test_pinyin_of_a_term_outside_the_glossary(page, server):
+    open_terms(page, server, term="座谈会")
+    page.wait_for_selector("table.sb-kwic")
+    assert errors_on(page) == []
+    assert "拼音（自动标注，不在术语表中）：zuò tán huì" in main_text(page)
