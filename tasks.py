@@ -5,7 +5,11 @@
     python3 tasks.py test    # set up .venv with test requirements, run every test
 
 ``run`` passes further arguments to ``streamlit run`` (for example
-``--server.port 8600``); ``test`` passes them to pytest. Requirements are
+``--server.port 8600``). ``test`` runs in two steps: the tests without a
+browser on every core (pytest-xdist), then the browser tests (tests/browser,
+one at a time: they share a server and Chromium); it fails if either fails.
+Arguments given to ``test`` replace both steps by one pytest run with them
+(``python3 tasks.py test tests/test_reflow.py -x``). Requirements are
 installed again only when a requirements file changed. ``test`` also installs
 Debian's ``chromium`` and ``fonts-noto-cjk`` for the browser tests when they
 are missing and the machine allows it (root with apt-get); without them the
@@ -79,10 +83,27 @@ def run(args: list[str]) -> int:
     return subprocess.call(command, cwd=ROOT)
 
 
+#: The two steps of ``test`` without arguments.
+TEST_STEPS = (
+    ("tests without a browser, on every core", ["-n", "auto", "--ignore=tests/browser"]),
+    ("browser tests", ["tests/browser"]),
+)
+
+
 def test(args: list[str]) -> int:
     ensure_venv("requirements-dev.txt")
     ensure_browser()
-    return subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT)
+    pytest = [str(PYTHON), "-m", "pytest"]
+    if args:
+        return subprocess.call([*pytest, *args], cwd=ROOT)
+    failed = []
+    for name, step in TEST_STEPS:
+        say(f"{name}: pytest {' '.join(step)}")
+        if subprocess.call([*pytest, *step], cwd=ROOT):
+            failed.append(name)
+    if failed:
+        say("failed: " + ", ".join(failed))
+    return 1 if failed else 0
 
 
 def main(argv: list[str]) -> int:
