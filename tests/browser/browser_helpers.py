@@ -90,6 +90,21 @@ def settle_after(page, action, timeout: float = 60_000) -> None:
     wait_settled(page, timeout)
 
 
+_SIDEBAR_OPEN = """() => {
+  const bar = document.querySelector('[data-testid="stSidebar"]');
+  // expanded, and slid in: its box starts at the window's left edge
+  return !!bar && bar.getAttribute('data-collapsed') === 'false' && bar.getBoundingClientRect().left >= 0;
+}"""
+
+
+def open_sidebar(page, timeout: float = 10_000) -> None:
+    """Expand the sidebar if it is collapsed (the presenter view starts so) and wait until it is in place."""
+    expand = page.locator('[data-testid="stExpandSidebarButton"]')
+    if expand.is_visible():
+        expand.click()
+    page.wait_for_function(_SIDEBAR_OPEN, timeout=timeout)
+
+
 def errors_on(page) -> list[str]:
     """Texts of exception boxes and error alerts on the page."""
     boxes = page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')

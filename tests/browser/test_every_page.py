@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_helpers import errors_on, has_chinese, main_text, open_page, settle_after
+from browser_helpers import errors_on, has_chinese, main_text, open_page, open_sidebar, settle_after
 from studyboard.ui.app import PAGES
 from support import ROOT
 
@@ -48,10 +48,7 @@ def test_page_in_chinese_then_english_with_a_theme_filter(page, server, path):
         assert charts >= 1
     assert "绿色发展" in sidebar_text(page) and "themes=ecology" in page.url
 
-    expand = page.locator('[data-testid="stExpandSidebarButton"]')
-    if expand.is_visible():  # the presenter view starts with the sidebar collapsed
-        expand.click()
-        page.wait_for_timeout(500)  # the sidebar slides in
+    open_sidebar(page)  # the presenter view starts with the sidebar collapsed
     settle_after(page, lambda: page.get_by_role("radio", name="English").click())
     assert errors_on(page) == []
     sidebar = sidebar_text(page)
