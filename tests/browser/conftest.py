@@ -1,7 +1,8 @@
 """The running board in headless Chromium, for the browser suite.
 
-One Streamlit server per test session on 127.0.0.1 and a free port; one
-browser; a fresh context per test with a 1920×1080 viewport. Every request
+One Streamlit server per test session on 127.0.0.1 and a free port (and a
+server of its own for a test that asks for fresh_server); one browser; a
+fresh context per test with a 1920×1080 viewport. Every request
 the browser makes is checked: any host other than 127.0.0.1 fails the test
 (and the request is blocked). Where Chromium or Playwright is missing the
 suite is skipped with the reason.
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -54,6 +56,14 @@ def start_server(env_extra: dict | None = None, script: Path | None = None):
     raise RuntimeError("streamlit did not answer its health check within 60 s")
 
 
+def stop_server(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
@@ -73,11 +83,7 @@ def served(browser):
     """The session's server: (process, base URL)."""
     process, base = start_server()
     yield process, base
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    stop_server(process)
 
 
 @pytest.fixture(scope="session")
@@ -91,16 +97,12 @@ def fresh_server(browser):
     """A server of its own for one test: a fresh process in which nothing has run yet."""
     process, base = start_server()
     yield base
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    stop_server(process)
 
 
-@pytest.fixture
-def page(browser, server):
-    """A fresh page; fails the test if it asked anything of another host."""
+@contextmanager
+def guarded_page(browser):
+    """A page in a context of its own; fails the test if it asked anything of another host."""
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
     foreign: list[str] = []
 
@@ -118,3 +120,17 @@ def page(browser, server):
     yield page
     context.close()
     assert not foreign, f"requests left the machine: {foreign}"
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page for the session's server."""
+    with guarded_page(browser) as page:
+        yield page
+
+
+@pytest.fixture
+def fresh_page(browser):
+    """A fresh page that does not start the session's server (for tests on fresh_server alone)."""
+    with guarded_page(browser) as page:
+        yield page
