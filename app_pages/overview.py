@@ -1,5 +1,5 @@
-"""Overview (概览): the document card, key numbers, the study outline beside
-previews of the themes, map and terms pages, and the handout."""
+"""Overview (概览): the document card (title block, key numbers), the study
+outline beside previews of the themes, map and terms pages, and the handout."""
 
 import streamlit as st
 
@@ -14,6 +14,8 @@ card = overview.document_card(ds, view.lexicon, view.lang)
 if card["kicker"]:
     st.markdown(f"#### {markup.md(card['kicker'])}")
 st.title(markup.md(card["headline"] or card["title"]))
+if card["title_block"]:
+    st.markdown(overview.title_block_html(card), unsafe_allow_html=True)
 st.caption(markup.md(card["meta"]))
 
 columns = st.columns(len(card["numbers"]))
@@ -34,7 +36,8 @@ with outline_col:
         if all_items.empty:
             st.info(view.t("study.no_outline"))
         else:
-            st.caption(view.t("overview.outline_intro"))
+            structured = outline.is_structured(ds)
+            st.caption(view.t("overview.outline_intro_structured" if structured else "overview.outline_intro"))
             if view.themes:
                 st.caption(view.t("overview.outline_filtered", shown=len(items), total=len(all_items)))
             if items.empty:

@@ -7,7 +7,7 @@ set. Answers and the score stay in the participant's own session.
 
 import streamlit as st
 
-from studyboard.ui import app
+from studyboard.ui import app, params, url
 from studyboard.analysis import keyterms, outline, quiz
 from studyboard.views import markup, quizviews
 
@@ -30,23 +30,18 @@ if most == 0:
         st.info(view.t("quiz.too_few", need=quiz.CHOICES))
     st.stop()
 
-code_problem = app.url_changed() and quiz.code_problem(st.query_params.get("code"))
-app.from_url("code", "", quiz.parse_code)
-app.from_url("n", min(quiz.DEFAULT_SIZE, most), quiz.parse_size)
+code_param = url.text("code", key="code", clean=params.parse_code(quiz.MAX_CODE))
+size_param = url.Param("n", "n", min(quiz.DEFAULT_SIZE, most), params.parse_digits(1, quiz.MAX_SIZE))
+code_problem = url.url_changed() and params.refused(st.query_params.get("code"), code_param.parse)
+size_param.seed()
 st.session_state["n"] = max(1, min(int(st.session_state["n"]), most))
 
 left, right, _ = st.columns([2, 1, 2])
-left.text_input(view.t("quiz.code"), key="code", max_chars=quiz.MAX_CODE, help=view.t("quiz.code_help"))
+code = code_param.bind(left.text_input, view.t("quiz.code"), max_chars=quiz.MAX_CODE, help=view.t("quiz.code_help"))
 right.number_input(view.t("quiz.size"), min_value=1, max_value=most, step=1, key="n")
-code = st.session_state["code"].strip()
-if quiz.parse_code(code) is None and code:
+if code_problem or (st.session_state["code"].strip() and not code):  # refused in the URL or as typed
     st.warning(view.t("quiz.code_invalid"))
-    code = ""
-elif code_problem:
-    st.warning(view.t("quiz.code_invalid"))
-size = int(st.session_state["n"])
-app.to_url("code", code, "")
-app.to_url("n", size, min(quiz.DEFAULT_SIZE, most))
+size = int(size_param.write(size_param.value()))
 
 questions, _ = quiz.question_set(ds, view.lexicon, code, size, view.themes, view.mode, entries)
 round_key = f"quiz_round_{quiz.seed_of(ds.doc_id, code, view.themes, view.mode)[:12]}"
@@ -63,7 +58,7 @@ for q in questions.itertuples():
     st.subheader(view.t("quiz.question", n=q.question), anchor=False)
     st.markdown(quizviews.prompt_html(q.prompt), unsafe_allow_html=True)
     choice = st.radio(view.t("quiz.choose"), list(q.choices), index=None, horizontal=True,
-                      key=f"{prefix}_{q.sentence}")
+                      key=f"{prefix}_{q.key}")
     answers[int(q.question)] = choice
     if choice is not None:
         if choice == q.answer:
@@ -71,7 +66,8 @@ for q in questions.itertuples():
         else:
             st.warning(view.t("quiz.wrong", answer=q.answer), icon=":material/info:")
         gloss = quizviews.answer_gloss(q.answer, view.lang, entries)
-        st.markdown(f"**{markup.md(view.t('quiz.source', n=q.paragraph))}** "
+        where = view.t("quiz.source_heading" if q.kind == "heading" else "quiz.source", n=q.paragraph)
+        st.markdown(f"**{markup.md(where)}** "
                     f"[→]({app.link(view, 'reader', para=q.paragraph)})  \n{quizviews.source_markdown(q.source, q.answer)}"
                     + (f"  \n*{markup.md(gloss)}*" if gloss else ""))
     st.divider()

@@ -1,14 +1,15 @@
-"""Presenter view (学习): one slide per outline item, for a projector.
+"""Presenter view (学习): one slide per outline item (per heading in a document
+with headings), for a projector.
 
 The slide number, type size and dark mode live in the URL
 (``?slide=3&size=l&dark=1``), so a presenter can resume or share the view;
 the QR code carries that address to participants' phones. Below the slide:
-the notes on its paragraph, read only, as talking points.
+the notes on its paragraphs, read only, as talking points.
 """
 
 import streamlit as st
 
-from studyboard.ui import app, notes_ui, params
+from studyboard.ui import app, notes_ui, params, url
 from studyboard.views import charts, markup, slides
 from studyboard.analysis import key_sentences, keyterms, outline
 
@@ -20,7 +21,8 @@ if rules_problem := outline.rules_problem(view.lexicon):
     st.error(rules_problem.message(view.lang))
     st.stop()
 all_items = outline.extract(ds, view.lexicon)
-items = outline.filter_items(all_items, ds, view.themes, view.mode)
+all_slides = outline.slide_rows(all_items)
+items = outline.slide_rows(outline.filter_items(all_items, ds, view.themes, view.mode))
 total = len(items)
 
 if all_items.empty:
@@ -31,11 +33,14 @@ if items.empty:
     st.stop()
 
 # --- view state from the URL ---------------------------------------------------------
-problem = slides.url_problem(st.query_params.get("slide"), total) if app.url_changed() else None
-app.from_url("slide", 1, slides.parse_slide)
+slide_param = url.Param("slide", "slide", 1, params.parse_digits(1, slides.MAX_SLIDE))
+size_param = url.choice("size", slides.SIZES, slides.DEFAULT_SIZE, key="size")
+dark_param = url.flag("dark", key="dark")
+raw_slide = st.query_params.get("slide")
+problem = slides.url_problem(raw_slide, slide_param.parse(raw_slide) if raw_slide is not None else None,
+                             total) if url.url_changed() else None
+slide_param.seed()
 st.session_state["slide"] = key_sentences.clamp(st.session_state["slide"], total)
-app.from_url("size", slides.DEFAULT_SIZE, slides.parse_size)
-app.from_url("dark", False, params.parse_flag)
 
 
 def step(delta: int) -> None:
@@ -45,25 +50,21 @@ def step(delta: int) -> None:
 number = st.session_state["slide"]
 slide = slides.build(ds, view.lexicon, items, number, view.lang, all_items)
 labels = slides.labels(ds, items, all_items, view.lang)
+path = slides.heading_path(slide.item, all_items)[0]
 
 # --- toolbar ---------------------------------------------------------------------------
 bar = st.columns([1.1, 0.8, 1.1, 2.6, 2.2, 0.9, 1.2], vertical_alignment="center")
 bar[0].button(view.t("study.prev"), icon=":material/chevron_left:", on_click=step, args=(-1,),
               disabled=number <= 1, shortcut="Left", key="prev", width="stretch")
-bar[1].markdown(slides.counter_html(view.t("study.counter", n=number, total=total)), unsafe_allow_html=True)
+bar[1].markdown(slides.counter_html(view.t("study.counter", n=number, total=total), path), unsafe_allow_html=True)
 bar[2].button(view.t("study.next"), icon=":material/chevron_right:", icon_position="right", on_click=step,
               args=(1,), disabled=number >= total, shortcut="Right", key="next", width="stretch")
 bar[3].selectbox(view.t("study.jump"), list(labels), key="slide", format_func=labels.get,
                  label_visibility="collapsed")
-bar[4].segmented_control(view.t("study.size"), list(slides.SIZES), key="size", required=True,
-                         format_func=lambda s: view.t(f"study.size_{s}"), label_visibility="collapsed")
-bar[5].toggle(view.t("study.dark"), key="dark")
-number = st.session_state["slide"]
-size = st.session_state["size"] if st.session_state.get("size") in slides.SIZES else slides.DEFAULT_SIZE
-dark = bool(st.session_state.get("dark"))
-app.to_url("slide", number, 1)
-app.to_url("size", size, slides.DEFAULT_SIZE)
-app.to_url("dark", dark, False, params.flag_text)
+size = size_param.bind(bar[4].segmented_control, view.t("study.size"), list(slides.SIZES), required=True,
+                       format_func=lambda s: view.t(f"study.size_{s}"), label_visibility="collapsed")
+dark = bool(dark_param.bind(bar[5].toggle, view.t("study.dark")))
+number = slide_param.write(slide_param.value())
 
 with bar[6].popover(view.t("study.qr"), icon=":material/qr_code_2:", width="stretch"):
     address = slides.share_url(st.context.url or "", st.query_params.to_dict())
@@ -76,28 +77,41 @@ st.progress(number / total)
 if problem:
     st.warning(view.t(problem[0], **problem[1]))
 if view.themes:
-    st.caption(view.t("study.filtered", total=total, all=len(all_items)))
+    if slide.item["kind"] == "heading":
+        st.caption(view.t("study.filtered_headings", n=total, all=len(all_slides)))
+    else:
+        st.caption(view.t("study.filtered", total=total, all=len(all_slides)))
 
 # --- the slide ---------------------------------------------------------------------------
 st.markdown(slides.css(dark, slides.size_scale(size)), unsafe_allow_html=True)
 st.markdown(slides.slide_html(ds, slide, view.lang, keyterms.entries_for(view.lexicon), dark), unsafe_allow_html=True)
 
-paragraph = int(slide.item["paragraph"])
+first = int(slide.item["paragraph"])
+last = max(int(slide.item["last_paragraph"]), first)
+part = last > first  # a heading that covers several paragraphs
 
-# --- the paragraph's notes: talking points, read only (written in the reader or the library) ---------
-talking_points = notes_ui.notes_of(view).get(paragraph, [])
+# --- the paragraphs' notes: talking points, read only (written in the reader or the library) ---------
+notes = notes_ui.notes_of(view)
 with st.container(key="study_talking_points"):
-    if talking_points:
-        st.markdown(f"**{markup.md(view.t('study.talking_points', n=paragraph))}**")
-        notes_ui.paragraph_notes(view, paragraph, talking_points, editable=False, key="study_notes")
+    found = [(paragraph, notes[paragraph]) for paragraph in range(first, last + 1) if notes.get(paragraph)]
+    if found and part:
+        st.markdown(f"**{markup.md(view.t('study.talking_points_part', first=first, last=last))}**")
+    elif found:
+        st.markdown(f"**{markup.md(view.t('study.talking_points', n=first))}**")
+    elif part:
+        st.caption(view.t("study.no_talking_points_part", first=first, last=last))
     else:
-        st.caption(view.t("study.no_talking_points", n=paragraph))
+        st.caption(view.t("study.no_talking_points", n=first))
+    for paragraph, talking_points in found:
+        if part:
+            st.caption(view.t("study.paragraph", n=paragraph))
+        notes_ui.paragraph_notes(view, paragraph, talking_points, editable=False, key="study_notes")
 
 left, right = st.columns([3, 2], vertical_alignment="center")
 with left:
-    st.caption(view.t("study.theme_bar"))
-    st.plotly_chart(slides.theme_bar(ds, paragraph, view.lang, dark),
+    st.caption(view.t("study.theme_bar_part") if part else view.t("study.theme_bar"))
+    st.plotly_chart(slides.theme_bar(ds, range(first, last + 1), view.lang, dark),
                     config={**charts.CONFIG, "displayModeBar": False}, width="stretch", key="theme_bar")
 with right:
-    st.markdown(f"[{markup.md(view.t('study.to_reader', n=paragraph))}]"
-                f"({app.link(view, 'reader', para=paragraph)})")
+    text = view.t("study.to_reader_part", n=first) if part else view.t("study.to_reader", n=first)
+    st.markdown(f"[{markup.md(text)}]({app.link(view, 'reader', para=first)})")

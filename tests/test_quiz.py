@@ -14,6 +14,7 @@ import pytest
 from study_docs import PLAIN
 from studyboard.dataset import tables as dataset
 from studyboard.analysis import outline, quiz
+from studyboard.ui import params
 from support import SEED_PATH
 
 
@@ -101,11 +102,16 @@ def test_score_is_the_participants_own(pool):
 
 
 def test_session_codes():
-    assert quiz.parse_code("小组1") == "小组1" and quiz.parse_code(" a-b_c ") == "a-b_c"
+    # the quiz page reads ?code= and ?n= with these parsers (studyboard.ui.params)
+    parse_code, parse_size = params.parse_code(quiz.MAX_CODE), params.parse_digits(1, quiz.MAX_SIZE)
+    assert parse_code("小组1") == "小组1" and parse_code(" a-b_c ") == "a-b_c"
     for bad in ("a b", "<script>", "x" * 25, ""):
-        assert quiz.parse_code(bad) is None
-    assert quiz.code_problem("<b>") and not quiz.code_problem(None) and not quiz.code_problem("ok")
-    assert quiz.parse_size("8") == 8 and quiz.parse_size("0") is None and quiz.parse_size("²") is None
+        assert parse_code(bad) is None
+    assert parse_code("x" * 24) == "x" * 24
+    assert params.refused("<b>", parse_code) and not params.refused(None, parse_code)
+    assert not params.refused("ok", parse_code) and not params.refused("", parse_code)
+    assert parse_size("8") == 8 and parse_size("0") is None and parse_size("²") is None
+    assert parse_size("999") == 999 and parse_size("1000") is None and parse_size("-3") is None
     assert quiz.seed_of("doc", "a") != quiz.seed_of("doc", "b") != quiz.seed_of("doc", "a", ("ecology",))
 
 

@@ -19,19 +19,24 @@ def items(seed, lexicon):
     return outline.extract(seed, lexicon)
 
 
+#: The presenter page's parser of ?slide= (studyboard.ui.params).
+parse_slide = params.parse_digits(1, slides.MAX_SLIDE)
+
+
 def test_slide_numbers_from_the_url():
-    assert slides.parse_slide("3") == 3
-    assert slides.parse_slide(" 10 ") == 10
-    assert slides.parse_slide("３") == 3  # full-width digits, as a Chinese input method types them
-    for bad in ("0", "-1", "abc", "", "2.5", "9999999", "²", "<script>"):
-        assert slides.parse_slide(bad) is None, bad
-    assert slides.url_problem("12", 10) == ("study.slide_out_of_range", {"value": 12, "total": 10})
-    assert slides.url_problem("x", 10)[0] == "study.bad_slide"
-    assert slides.url_problem("3", 10) is None and slides.url_problem(None, 10) is None
+    assert parse_slide("3") == 3
+    assert parse_slide(" 10 ") == 10
+    assert parse_slide("３") == 3  # full-width digits, as a Chinese input method types them
+    for bad in ("0", "-1", "abc", "", "2.5", "9999999", "²", "<script>", "+3", "1_0"):
+        assert parse_slide(bad) is None, bad
+    assert slides.url_problem("12", parse_slide("12"), 10) == ("study.slide_out_of_range", {"value": 12, "total": 10})
+    assert slides.url_problem("x", parse_slide("x"), 10)[0] == "study.bad_slide"
+    assert slides.url_problem("3", 3, 10) is None and slides.url_problem(None, None, 10) is None
 
 
 def test_size_and_dark_from_the_url():
-    assert slides.parse_size("xl") == "xl" and slides.parse_size("huge") is None
+    parse_size = params.parse_choice(slides.SIZES)  # the page's ?size=
+    assert parse_size("xl") == "xl" and parse_size("huge") is None
     assert params.parse_flag("1") is True and params.parse_flag("0") is False and params.parse_flag("yes") is None
     assert params.flag_text(True) == "1" and params.flag_text(False) == "0"
     assert slides.counter_html("3 / 10") == '<div class="sb-counter">3 / 10</div>'

@@ -3,7 +3,9 @@
 A paragraph's key terms are ranked by tf-idf within the document (a word
 frequent in this paragraph and rare in the others ranks high), with the
 formulations of the lexicon (``userdict.txt``) counted double. Only reported
-speech counts (narration such as who presided or attended is left out), and
+speech counts (narration such as who presided or attended is left out; in a
+text where no one speaks, such as a regulation or an article, every sentence
+counts), and
 key terms are nominal: nouns, verbal nouns, idioms and abbreviations (jieba's
 n*, vn, an, l, i, j tags) and every formulation; people's names, speech
 verbs, function words and one-character words are left out. Glossary entries (``glossary.toml``) give
@@ -28,8 +30,10 @@ _NAMES = ("nr", "nrfg", "nrt")
 
 
 def candidates(ds: Dataset, lexicon: Lexicon) -> pd.DataFrame:
-    """Content-word tokens of reported speech that may be key terms (text order)."""
-    spoken = ds.sentences.loc[ds.sentences["speaker"].notna(), "sentence"]
+    """Content-word tokens of reported speech (of every sentence when no one speaks) that may be key
+    terms (text order)."""
+    speaking = ds.sentences["speaker"].notna()
+    spoken = ds.sentences.loc[speaking if speaking.any() else slice(None), "sentence"]
     tokens = ds.tokens[ds.tokens["sentence"].isin(spoken)]
     names = {p.name for p in lexicon.people}
     skip = names | set(lexicon.speech_verbs)
@@ -68,9 +72,22 @@ def paragraph_terms(ds: Dataset, lexicon: Lexicon, k: int | None = 6) -> pd.Data
 
 def of_paragraph(ds: Dataset, lexicon: Lexicon, paragraph: int, k: int = 6) -> list[str]:
     """The key terms of one paragraph, best first; a term inside a better one (地区 in 中部地区) is left out."""
+    return of_paragraphs(ds, lexicon, [paragraph], k)
+
+
+def of_paragraphs(ds: Dataset, lexicon: Lexicon, paragraphs, k: int = 6) -> list[str]:
+    """The key terms of some paragraphs (a section's), best first: each term's scores in them summed
+    (ties: the earlier first); a term inside a better one (地区 in 中部地区) is left out."""
     terms = paragraph_terms(ds, lexicon, None)
+    terms = terms[terms["paragraph"].isin(list(paragraphs))]
+    if terms.empty:
+        return []
+    ranked = terms.groupby("term", sort=False).agg(score=("score", "sum"), paragraph=("paragraph", "min"))
+    first = terms.sort_values(["paragraph", "first"]).drop_duplicates("term").set_index("term")["first"]
+    ranked["first"] = first.reindex(ranked.index)
+    ranked = ranked.reset_index().sort_values(["score", "paragraph", "first"], ascending=[False, True, True])
     chosen: list[str] = []
-    for term in terms.loc[terms["paragraph"] == paragraph, "term"]:
+    for term in ranked["term"]:
         if not any(term in better for better in chosen):
             chosen.append(term)
         if len(chosen) == k:

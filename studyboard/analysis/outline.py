@@ -1,13 +1,24 @@
-"""The study outline (学习提纲): a report's structure, found in its sentences.
+"""The study outline (学习提纲): a document's structure as items to study.
 
 The rules are data (``data/lexicon/outline.toml``; speakers, pronouns and
-speech verbs from ``speakers.toml``): the **opening judgement** (中部地区是我国
-重要……基地), each **task** the main speaker sets out (the statement after
-习近平强调，/指出， that starts with 要), the **closing point** (习近平最后强调，)
-and one item for each **other speaker**'s paragraph. :func:`extract` returns
-them as a DataFrame in that order; each item carries its paragraph, its
-sentence and the paragraph's main theme, so that every page can colour it and
-link it to the reader.
+speech verbs from ``speakers.toml``). :func:`extract` gives the outline of
+either kind of document as one DataFrame:
+
+* a **structured document** (its text has headings, ``ds.sections``): the
+  heading tree in document order, each **heading** (number and title) followed
+  by its **key statements**, the sentences of its own paragraphs that set tasks
+  or requirements (要, 必须, 应当 …), at most a few per heading; **articles**
+  (第一条 …) are items of their chapter, their number and first clause;
+* a **report** without headings (a news report of a meeting): the **opening
+  judgement** (中部地区是我国重要……基地), each **task** the main speaker sets
+  out (the statement after 习近平强调，/指出， that starts with 要), the
+  **closing point** (习近平最后强调，) and one item for each **other speaker**'s
+  paragraph.
+
+Each item carries its paragraph (a heading: the paragraphs it covers), its
+sentence and its main theme, so that every page can colour it and link it to
+the reader. :func:`slide_rows` says which items get a slide in the presenter
+view.
 """
 
 from __future__ import annotations
@@ -27,14 +38,18 @@ from studyboard.lexicon import Lexicon
 from studyboard.ingest.segment import SpeakerFinder
 
 RULES_FILE = "outline.toml"
-#: The kinds of outline item, in the order :func:`extract` lists them.
-ITEM_KINDS = ("opening", "task", "closing", "speaker")
+#: The kinds of outline item: a report's, in the order :func:`extract` lists them, then a structured
+#: document's (a heading, a key statement under it, an article).
+REPORT_KINDS = ("opening", "task", "closing", "speaker")
+STRUCTURE_KINDS = ("heading", "key", "article")
+ITEM_KINDS = REPORT_KINDS + STRUCTURE_KINDS
 #: The colour of an item whose paragraph has no theme.
 NO_THEME_COLOR = "#7F7F7F"
 _CLAUSE_END = re.compile(r"[，；：。！？,;:!?]")
 
 COLUMNS = ["item", "kind", "number", "speaker", "paragraph", "sentence", "heading", "statement", "text",
-           "theme", "color"]
+           "theme", "color", "section", "level", "parent", "numbering", "last_paragraph"]
+_INT_COLUMNS = ("item", "number", "paragraph", "sentence", "section", "level", "parent", "last_paragraph")
 
 
 @dataclass(frozen=True)
@@ -45,6 +60,18 @@ class Rules:
     opening_markers: tuple[str, ...] = ()
     closing_markers: tuple[str, ...] = ()
     main_speaker: str = ""
+    requirement_markers: tuple[str, ...] = ()
+    not_requirement: tuple[str, ...] = ()
+    key_statements: int = 3
+    heading_numbers: tuple[tuple[str, str], ...] = ()  # (kind of heading, format with {number})
+
+    def numbering(self, kind: str, number: str) -> str:
+        """A heading's number as written before its title (一、, （一）, 第一章　); the number and a space
+        for a kind the rules do not name."""
+        form = dict(self.heading_numbers).get(kind)
+        if form is None:
+            return f"{number} " if number else ""
+        return form.replace("{number}", number)
 
 
 def parse_rules(data: dict) -> Rules:
@@ -54,8 +81,15 @@ def parse_rules(data: dict) -> Rules:
             raise LexiconError("toml", file=RULES_FILE, detail=f"{name} = {value!r} (a list of words)")
         return tuple(w.strip() for w in value)
 
+    cap = data.get("key_statements", 3)
+    if not isinstance(cap, int) or isinstance(cap, bool) or cap < 0:
+        raise LexiconError("toml", file=RULES_FILE, detail=f"key_statements = {cap!r} (a whole number)")
+    numbers = data.get("heading_numbers", {})
+    if not isinstance(numbers, dict) or not all(isinstance(v, str) for v in numbers.values()):
+        raise LexiconError("toml", file=RULES_FILE, detail=f"heading_numbers = {numbers!r} (kind = \"format\")")
     return Rules(words("thesis_markers"), words("opening_markers"), words("closing_markers"),
-                 str(data.get("main_speaker", "") or "").strip())
+                 str(data.get("main_speaker", "") or "").strip(), words("requirement_markers"),
+                 words("not_requirement"), cap, tuple(numbers.items()))
 
 
 def load_rules(directory: Path | str | None = None) -> Rules:
@@ -126,16 +160,60 @@ def dominant_themes(ds: Dataset) -> dict[int, str]:
     return {paragraph: key[2] for paragraph, key in best.items()}
 
 
+def is_structured(ds: Dataset) -> bool:
+    """Whether the document's text has headings (its outline is then the heading tree)."""
+    return len(ds.sections) > 0
+
+
 def extract(ds: Dataset, lexicon: Lexicon, rules: Rules | None = None) -> pd.DataFrame:
-    """The outline: one row per item (opening, tasks, closing, other speakers), in that order.
+    """The outline: one row per item, in the order the outline shows them.
+
+    A structured document (:func:`is_structured`) gives its heading tree
+    (kinds ``heading``, ``key``, ``article``: :func:`structure_items`), any
+    other a report's outline (``opening``, ``task``, ``closing``, ``speaker``:
+    :func:`report_items`).
 
     Columns: ``item`` (1, 2, …), ``kind``, ``number`` (the task's number, else
-    0), ``speaker``, ``paragraph``, ``sentence``, ``heading`` (first clause),
-    ``statement`` (the sentence without its speech cue), ``text`` (the whole
-    sentence), ``theme`` and ``color`` (the paragraph's main theme; '' and
-    grey when it has none).
+    0), ``speaker``, ``paragraph``, ``sentence`` (0: a heading on a line of its
+    own), ``heading`` (what the outline stresses: a statement's first clause, a
+    heading's title), ``statement`` (the sentence without its speech cue; a
+    heading's number and title), ``text`` (the whole sentence), ``theme`` and
+    ``color`` (the main theme of the item's paragraphs; '' and grey when they
+    have none), ``section`` (the heading of the item: its own section for a
+    heading or an article, the section whose paragraph holds a key statement;
+    0 in a report), ``level`` (a heading's level, 1 outermost; a key statement
+    one deeper than its heading; 0 in a report), ``parent`` (the section the
+    item is listed under, 0 for none), ``numbering`` (a heading's or article's
+    number as written: 一、, （一）, 第一条; else '') and ``last_paragraph`` (the
+    last paragraph a heading covers; the item's paragraph otherwise).
     """
     rules = rules or load_rules(lexicon.directory)
+    rows = structure_items(ds, lexicon, rules) if is_structured(ds) else report_items(ds, lexicon, rules)
+    return _finish(ds, rows)
+
+
+def _finish(ds: Dataset, rows: list[dict]) -> pd.DataFrame:
+    """The items as a DataFrame: numbered, each with its theme and colour."""
+    defaults = {"number": 0, "speaker": "", "section": 0, "level": 0, "parent": 0, "numbering": ""}
+    rows = [{**defaults, **row} for row in rows]
+    for row in rows:
+        row.setdefault("last_paragraph", row["paragraph"])
+    themes = dominant_themes(ds)
+    ranges = _range_themes(ds, [(r["paragraph"], r["last_paragraph"]) for r in rows if r["kind"] == "heading"])
+    colors = dict(zip(ds.themes["theme"], ds.themes["color"]))
+    for row in rows:
+        if row["kind"] == "heading":
+            row["theme"] = ranges.get((row["paragraph"], row["last_paragraph"]), "")
+        else:
+            row["theme"] = themes.get(int(row["paragraph"]), "")
+        row["color"] = colors.get(row["theme"], NO_THEME_COLOR)
+    out = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "item"])
+    out.insert(0, "item", range(1, len(out) + 1))
+    return out[COLUMNS].astype({name: "int64" for name in _INT_COLUMNS})
+
+
+def report_items(ds: Dataset, lexicon: Lexicon, rules: Rules) -> list[dict]:
+    """A report's outline items (opening, tasks, closing, other speakers), as records in that order."""
     finder = SpeakerFinder(lexicon)
     main = main_speaker(ds, rules)
     rows: list[dict] = []
@@ -152,7 +230,8 @@ def extract(ds: Dataset, lexicon: Lexicon, rules: Rules | None = None) -> pd.Dat
         statement = statement_of(int(r.sentence), r.text)
         return {"kind": kind, "number": task, "speaker": r.speaker if isinstance(r.speaker, str) else "",
                 "paragraph": int(r.paragraph), "sentence": int(r.sentence),
-                "heading": heading(statement, rules.thesis_markers), "statement": statement, "text": r.text}
+                "heading": heading(statement, rules.thesis_markers), "statement": statement, "text": r.text,
+                "section": int(getattr(r, "section", 0) or 0)}
 
     main_rows: list[dict] = []
     if main:
@@ -190,14 +269,137 @@ def extract(ds: Dataset, lexicon: Lexicon, rules: Rules | None = None) -> pd.Dat
             continue
         seen.add((r.speaker, int(r.paragraph)))
         rows.append(row("speaker", r))
+    return rows
 
-    themes = dominant_themes(ds)
-    colors = dict(zip(ds.themes["theme"], ds.themes["color"]))
-    out = pd.DataFrame(rows, columns=[c for c in COLUMNS if c not in ("item", "theme", "color")])
-    out.insert(0, "item", range(1, len(out) + 1))
-    out["theme"] = [themes.get(int(p), "") for p in out["paragraph"]]
-    out["color"] = [colors.get(t, NO_THEME_COLOR) for t in out["theme"]]
-    return out[COLUMNS].astype({"item": "int64", "number": "int64", "paragraph": "int64", "sentence": "int64"})
+
+# --- structured documents: the heading tree ----------------------------------------
+
+
+def sentence_weights(ds: Dataset) -> dict[int, int]:
+    """Sentence -> its formulations and theme keywords (how much a sentence says)."""
+    formulations = ds.tokens.loc[ds.tokens["formulation"], "sentence"].value_counts()
+    hits = ds.theme_hits["sentence"].value_counts()
+    return {int(s): int(formulations.get(s, 0)) + int(hits.get(s, 0)) for s in ds.sentences["sentence"]}
+
+
+def requirement(text: str, rules: Rules) -> tuple[int, int] | None:
+    """Where the first requirement marker of a sentence stands ((start, end)), or None when the
+    sentence sets no task: a marker inside a word of ``not_requirement`` (重要, 要素) does not count."""
+    covered: set[int] = set()
+    for word in rules.not_requirement:
+        at = text.find(word)
+        while at >= 0:
+            covered.update(range(at, at + len(word)))
+            at = text.find(word, at + 1)
+    best: tuple[int, int] | None = None
+    for marker in rules.requirement_markers:
+        at = text.find(marker)
+        while at >= 0 and covered.intersection(range(at, at + len(marker))):
+            at = text.find(marker, at + 1)
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, at + len(marker))
+    return best
+
+
+def requirement_heading(text: str, at: tuple[int, int]) -> str:
+    """What a key statement stresses: the words after its requirement marker up to the end of
+    their clause (要坚持稳中求进工作总基调，… -> 坚持稳中求进工作总基调); the marker's whole clause
+    when nothing follows it in the clause."""
+    rest = _CLAUSE_END.split(text[at[1]:], maxsplit=1)[0].strip()
+    if rest:
+        return rest
+    start = max((m.end() for m in _CLAUSE_END.finditer(text[:at[0]])), default=0)
+    return text[start:at[1]].strip()
+
+
+def own_sentences(ds: Dataset, section: dict) -> pd.DataFrame:
+    """The sentences of a section's own paragraphs (before its first subheading), without a run-in
+    heading's own sentence."""
+    paragraphs = ds.paragraphs.loc[ds.paragraphs["section"] == int(section["section"]), "paragraph"]
+    rows = ds.sentences[ds.sentences["paragraph"].isin(paragraphs)]
+    if bool(section["run_in"]):
+        rows = rows[~((rows["paragraph"] == int(section["first_paragraph"])) & (rows["index"] == 1))]
+    return rows
+
+
+def _article_statement(text: str, number: str) -> str:
+    """An article's first sentence without its marker (第一条　为了… -> 为了…)."""
+    return text[len(number):].lstrip(" \u3000") if number and text.startswith(number) else text
+
+
+def structure_items(ds: Dataset, lexicon: Lexicon, rules: Rules) -> list[dict]:
+    """A structured document's outline items, in document order: each heading (number and
+    title), then its key statements (at most ``rules.key_statements``, those that say most, in
+    text order); an article is an item of its chapter or section (number and first clause)."""
+    finder = SpeakerFinder(lexicon)
+    weights = sentence_weights(ds)
+    first_sentence = dict(zip(ds.paragraphs["paragraph"].astype(int), ds.paragraphs["first_sentence"].astype(int)))
+    by_paragraph = {int(p): group for p, group in ds.sentences.groupby("paragraph")}
+    rows: list[dict] = []
+    for section in ds.sections.to_dict("records"):
+        number, kind = str(section["number"]), str(section["kind"])
+        numbering = rules.numbering(kind, number)
+        first, last = int(section["first_paragraph"]), int(section["last_paragraph"])
+        base = {"section": int(section["section"]), "level": int(section["level"])}
+        if kind == "article":
+            opening = by_paragraph.get(first)
+            if opening is None:
+                continue
+            r = opening.iloc[0]
+            statement = _article_statement(after_cue(r["text"], finder.cue(r["text"])), number)
+            rows.append({**base, "kind": "article", "parent": int(section["parent"]), "numbering": numbering,
+                         "speaker": r["speaker"] if isinstance(r["speaker"], str) else "", "paragraph": first,
+                         "sentence": int(r["sentence"]), "heading": heading(statement),
+                         "statement": numbering + statement, "text": r["text"]})
+            continue
+        title = str(section["title"])
+        run_in = bool(section["run_in"]) and first in by_paragraph
+        rows.append({**base, "kind": "heading", "parent": int(section["parent"]), "numbering": numbering,
+                     "paragraph": first, "last_paragraph": last,
+                     "sentence": first_sentence[first] if run_in else 0, "heading": title,
+                     "statement": numbering + title,
+                     "text": by_paragraph[first].iloc[0]["text"] if run_in else numbering + title})
+        found = []
+        for r in own_sentences(ds, section).itertuples():
+            statement = after_cue(r.text, finder.cue(r.text))
+            at = requirement(statement, rules)
+            if at is not None:
+                found.append((-weights.get(int(r.sentence), 0), int(r.sentence), r, statement, at))
+        kept = sorted(sorted(found)[:rules.key_statements], key=lambda f: f[1])
+        for _, sentence, r, statement, at in kept:
+            rows.append({"kind": "key", "section": int(section["section"]), "level": int(section["level"]) + 1,
+                         "parent": int(section["section"]), "speaker": r.speaker if isinstance(r.speaker, str) else "",
+                         "paragraph": int(r.paragraph), "sentence": sentence,
+                         "heading": requirement_heading(statement, at), "statement": statement, "text": r.text})
+    return rows
+
+
+def _range_themes(ds: Dataset, ranges) -> dict[tuple[int, int], str]:
+    """(first, last) paragraph range -> its theme with most hits (ties: lexicon order); ranges without hits
+    left out."""
+    order = dict(zip(ds.themes["theme"], ds.themes["order"]))
+    hits = ds.paragraph_themes[ds.paragraph_themes["hits"] > 0]
+    out = {}
+    for first, last in set(ranges):
+        part = hits[(hits["paragraph"] >= first) & (hits["paragraph"] <= last)]
+        if part.empty:
+            continue
+        totals = part.groupby("theme")["hits"].sum()
+        out[(first, last)] = min(totals.index, key=lambda theme: (-int(totals[theme]), int(order.get(theme, 0)), theme))
+    return out
+
+
+def slide_rows(items: pd.DataFrame) -> pd.DataFrame:
+    """The items that get a slide in the presenter view: a structured document's headings (their key
+    statements and articles are the slides' points), every item of a report's outline (and of an
+    outline of articles without headings)."""
+    headings = items[items["kind"] == "heading"]
+    return (headings if len(headings) else items).reset_index(drop=True)
+
+
+def children(items: pd.DataFrame, section: int) -> pd.DataFrame:
+    """The items listed directly under a heading (its key statements, articles and subheadings), in order."""
+    return items[(items["parent"] == int(section)) & items["kind"].isin(STRUCTURE_KINDS)]
 
 
 def speaker_points(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame) -> pd.DataFrame:
@@ -219,8 +421,11 @@ def speaker_points(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame) -> pd.Dat
 
 def filter_items(items: pd.DataFrame, ds: Dataset, themes, mode: str = "any") -> pd.DataFrame:
     """The items whose paragraph carries the selected themes (any or all of them; see
-    :mod:`studyboard.analysis.filters`)."""
+    :mod:`studyboard.analysis.filters`); a heading is kept when one of the paragraphs it covers
+    does (so every item kept keeps its headings)."""
     chosen = filters.theme_paragraphs(ds, themes, mode)
     if chosen is None:
         return items
-    return items[items["paragraph"].isin(chosen)].reset_index(drop=True)
+    keep = [any(p in chosen for p in range(int(a), int(b) + 1))
+            for a, b in zip(items["paragraph"], items["last_paragraph"])]
+    return items[keep].reset_index(drop=True)

@@ -2,7 +2,9 @@
 
 Each question takes a thesis or key sentence of the outline (the statement,
 without its speech cue) and blanks out one formulation of the lexicon in it
-(要以科技创新引领产业创新，积极培育和发展＿＿＿＿。). The choices are the
+(要以科技创新引领产业创新，积极培育和发展＿＿＿＿。); in a document with
+headings the questions come from the headings (（一）以科技创新引领＿＿＿＿),
+their key statements and the articles, in document order. The choices are the
 answer and distractors: other formulations of the document of the same kind
 (the same part-of-speech tag of ``userdict.txt``, else the same family: noun
 or verb). A distractor never occurs in the sentence, never contains the
@@ -35,26 +37,13 @@ from studyboard.lexicon import Lexicon
 BLANK = "＿＿＿＿"
 CHOICES = 4  # the answer and three distractors
 DEFAULT_SIZE = 5
+#: The longest session code (letters, digits, _ - or Chinese) and the most questions a set asks for.
 MAX_CODE = 24
-_CODE = re.compile(r"^[0-9A-Za-z_\-\u4e00-\u9fff]{1,%d}$" % MAX_CODE)
+MAX_SIZE = 999
 
-COLUMNS = ["question", "sentence", "paragraph", "item", "prompt", "answer", "choices", "correct", "source"]
-
-
-def parse_code(text: str) -> str | None:
-    """A session code from the URL: letters, digits, _ - or Chinese, up to 24 characters."""
-    text = (text or "").strip()
-    return text if _CODE.match(text) else None
-
-
-def code_problem(raw: str | None) -> bool:
-    """Whether a session code given in the URL is not valid (and was ignored)."""
-    return raw not in (None, "") and parse_code(raw) is None
-
-
-def parse_size(text: str) -> int | None:
-    text = (text or "").strip()
-    return int(text) if text.isdecimal() and len(text) <= 3 and int(text) >= 1 else None
+COLUMNS = ["question", "sentence", "paragraph", "item", "prompt", "answer", "choices", "correct", "source",
+           "key", "kind", "section"]
+SOURCE_COLUMNS = ["sentence", "paragraph", "item", "text", "key", "kind", "section", "last_paragraph"]
 
 
 def seed_of(doc_id: str, code: str, themes=(), mode: str = "any") -> str:
@@ -67,22 +56,37 @@ def _rng(seed: str, salt: object) -> random.Random:
 
 
 def source_sentences(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame) -> pd.DataFrame:
-    """The sentences questions are made from: each item's statement and its key sentences.
+    """The sentences questions are made from, in text order: each report item's statement and its key
+    sentences; each heading (its number and title), key statement and article of a structured outline.
 
-    Columns: ``sentence``, ``paragraph``, ``item``, ``text`` (without speech cue), in text order.
+    Columns: ``sentence`` (0: a heading on a line of its own), ``paragraph``, ``item``, ``text``
+    (without speech cue), ``key`` (what names the question: the sentence number, ``h`` and the
+    section for a heading), ``kind`` (the item's), ``section`` and ``last_paragraph`` (the last
+    paragraph of a heading; the sentence's paragraph otherwise).
     """
     rows, seen = [], set()
-    weights, finder = key_sentences.sentence_weights(ds), SpeakerFinder(lexicon)
+    weights, finder = outline.sentence_weights(ds), SpeakerFinder(lexicon)
+    first_sentence = dict(zip(ds.paragraphs["paragraph"].astype(int), ds.paragraphs["first_sentence"].astype(int)))
     for item in items.to_dict("records"):
+        kind, paragraph = item["kind"], int(item["paragraph"])
+        if kind == "heading":
+            # a heading line stands before its first paragraph's first sentence
+            place = (int(item["sentence"]), 1) if item["sentence"] else (first_sentence.get(paragraph, 0), 0)
+            rows.append((place, int(item["section"]), (int(item["sentence"]), paragraph, int(item["item"]),
+                         item["statement"], f"h{int(item['section'])}", kind, int(item["section"]),
+                         int(item["last_paragraph"]))))
+            continue
         found = [(int(item["sentence"]), item["statement"])]
-        key = key_sentences.key_sentences(ds, lexicon, item, weights=weights, finder=finder)
-        found += list(zip(key["sentence"].astype(int), key["text"]))
+        if kind in outline.REPORT_KINDS:
+            key = key_sentences.key_sentences(ds, lexicon, item, weights=weights, finder=finder)
+            found += list(zip(key["sentence"].astype(int), key["text"]))
         for sentence, text in found:
             if sentence not in seen:
                 seen.add(sentence)
-                rows.append((sentence, int(item["paragraph"]), int(item["item"]), text))
-    rows.sort()
-    return pd.DataFrame(rows, columns=["sentence", "paragraph", "item", "text"])
+                rows.append(((sentence, 1), 0, (sentence, paragraph, int(item["item"]), text, str(sentence), kind,
+                                                int(item["section"]), paragraph)))
+    rows.sort(key=lambda row: row[:2])
+    return pd.DataFrame([row[2] for row in rows], columns=SOURCE_COLUMNS)
 
 
 def _family(tag: str) -> str:
@@ -136,8 +140,11 @@ def _distractor_pool(answer: str, tag: str, text: str, known: _Terms) -> list[st
     return same if len(same) >= CHOICES - 1 else same + family
 
 
-def _candidates(text: str, sentence: int, known: _Terms) -> list[tuple[str, str]]:
-    found = [t for t in dict.fromkeys(known.in_sentence.get(sentence, ())) if t in text]
+def _candidates(text: str, sentence: int, known: _Terms, by_text: bool = False) -> list[tuple[str, str]]:
+    if by_text:  # a heading: the formulations written in it, in order
+        found = sorted((t for t, _ in known.terms if t in text), key=lambda t: (text.find(t), -len(t)))
+    else:
+        found = [t for t in dict.fromkeys(known.in_sentence.get(sentence, ())) if t in text]
     # a term inside another formulation of the sentence cannot be blanked alone
     found = [t for t in found if not any(t != o and t in o for o in found)]
     ranked = sorted(found, key=lambda t: (t not in known.entries, known.occurrences.get(t, 0), -len(t),
@@ -150,17 +157,19 @@ def candidates(ds: Dataset, text: str, sentence: int, entries: dict) -> list[tup
     return _candidates(text, sentence, _Terms(ds, entries))
 
 
-def _question(sentence: int, paragraph: int, item: int, text: str, seed: str, known: _Terms) -> dict | None:
-    for answer, tag in _candidates(text, sentence, known):
+def _question(source, seed: str, known: _Terms) -> dict | None:
+    text = source.text
+    for answer, tag in _candidates(text, int(source.sentence), known, by_text=source.kind == "heading"):
         pool = _distractor_pool(answer, tag, text, known)
         if len(pool) < CHOICES - 1:
             continue
-        rng = _rng(seed, sentence)
+        rng = _rng(seed, source.key)
         choices = rng.sample(pool, CHOICES - 1) + [answer]
         rng.shuffle(choices)
-        return {"sentence": sentence, "paragraph": paragraph, "item": item,
+        return {"sentence": int(source.sentence), "paragraph": int(source.paragraph), "item": int(source.item),
                 "prompt": text.replace(answer, BLANK), "answer": answer, "choices": tuple(choices),
-                "correct": choices.index(answer), "source": text}
+                "correct": choices.index(answer), "source": text, "key": source.key, "kind": source.kind,
+                "section": int(source.section), "last_paragraph": int(source.last_paragraph)}
     return None
 
 
@@ -170,11 +179,11 @@ def all_questions(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame, seed: str,
     does not depend on the seed; the distractors and their order do)."""
     known = _Terms(ds, glossary_module.by_term() if entries is None else entries)
     rows = []
-    for r in source_sentences(ds, lexicon, items).itertuples():
-        question = _question(int(r.sentence), int(r.paragraph), int(r.item), r.text, seed, known)
+    for source in source_sentences(ds, lexicon, items).itertuples():
+        question = _question(source, seed, known)
         if question:
             rows.append(question)
-    out = pd.DataFrame(rows, columns=COLUMNS[1:])
+    out = pd.DataFrame(rows, columns=COLUMNS[1:] + ["last_paragraph"])
     out.insert(0, "question", range(1, len(out) + 1))
     return out
 
@@ -185,21 +194,29 @@ def question_set(ds: Dataset, lexicon: Lexicon, code: str = "", size: int = DEFA
 
     ``size`` questions are chosen by the seed (document, session code, theme
     filter) and shown in text order. Only sentences that carry the selected
-    themes are asked (any or all of them). Columns: ``question`` (1, 2, …),
-    ``sentence``, ``paragraph``, ``item``, ``prompt`` (with the blank),
-    ``answer``, ``choices`` (tuple), ``correct`` (index of the answer in the
-    choices), ``source`` (the sentence).
+    themes are asked (any or all of them); a heading is asked when a sentence
+    of the paragraphs it covers carries them. Columns: ``question`` (1, 2, …),
+    ``sentence`` (0: a heading on a line of its own), ``paragraph``, ``item``,
+    ``prompt`` (with the blank), ``answer``, ``choices`` (tuple), ``correct``
+    (index of the answer in the choices), ``source`` (the sentence or
+    heading), ``key`` (names the question: the sentence number, or ``h`` and
+    the section for a heading), ``kind`` (of the outline item) and ``section``.
     """
     seed = seed_of(ds.doc_id, code, themes, mode)
     items = outline.extract(ds, lexicon)
     pool = all_questions(ds, lexicon, items, seed, entries)
     chosen = filters.theme_sentences(ds, themes, mode)
     if chosen is not None and len(pool):
-        pool = pool[pool["sentence"].isin(chosen)]
+        paragraphs = set(ds.sentences.loc[ds.sentences["sentence"].isin(chosen), "paragraph"].astype(int))
+        keep = [any(p in paragraphs for p in range(int(first), int(last) + 1)) if kind == "heading"
+                else int(sentence) in chosen
+                for kind, sentence, first, last in zip(pool["kind"], pool["sentence"], pool["paragraph"],
+                                                       pool["last_paragraph"])]
+        pool = pool[keep]
     picked = sorted(_rng(seed, "set").sample(range(len(pool)), min(max(int(size), 0), len(pool))))
     out = pool.iloc[picked].reset_index(drop=True)
     out["question"] = range(1, len(out) + 1)
-    return out, len(pool)
+    return out[COLUMNS], len(pool)
 
 
 def generate(ds: Dataset, lexicon: Lexicon, code: str = "", size: int = DEFAULT_SIZE, themes=(),

@@ -64,3 +64,42 @@ def parse_terms(text: str | None, most: int, longest: int | None = None) -> tupl
 def join_terms(words: Iterable[str]) -> str:
     """Terms as one URL value (the inverse of :func:`parse_terms`)."""
     return ",".join(words)
+
+
+_CODE = re.compile(r"[0-9A-Za-z_\-\u4e00-\u9fff]+")
+
+
+def parse_code(most: int) -> Callable[[str], str | None]:
+    """A parser for a code typed to share a view (a quiz's session code): letters, digits, _, - or
+    Chinese characters, at most ``most`` of them, trimmed (else None)."""
+
+    def parse(text: str) -> str | None:
+        text = str(text or "").strip()
+        return text if len(text) <= most and _CODE.fullmatch(text) else None
+
+    return parse
+
+
+def parse_digits(low: int, high: int) -> Callable[[str], int | None]:
+    """A parser for a whole number written in digits (full-width ones too, as a Chinese input method
+    types them) from ``low`` to ``high``; a sign, a decimal point or anything else gives None, never
+    an exception."""
+
+    def parse(text: str) -> int | None:
+        text = str(text or "").strip()
+        if not text.isdecimal() or len(text) > len(str(high)):
+            return None
+        value = int(text)
+        return value if low <= value <= high else None
+
+    return parse
+
+
+def refused(text: str | None, parse: Callable[[str], object]) -> bool:
+    """Whether a value given in the URL (not missing, not empty) is one ``parse`` does not accept."""
+    if text in (None, ""):
+        return False
+    try:
+        return parse(text) is None
+    except (ValueError, TypeError):
+        return True

@@ -1,13 +1,15 @@
 """The study handout: one self-contained HTML file, and the same as Markdown.
 
-Contents: the document card and key numbers, the outline (学习提纲) and the
-other speakers' points, the notes on the document (talking points and
+Contents: the document card (with the text's title block) and key numbers,
+the outline (学习提纲: a report's tasks and the other speakers' points, or a
+structured document's heading tree with its key statements), the notes on the document (talking points and
 questions, by paragraph), a glossary of the document's key terms, a theme
 summary, province counts and top terms. :func:`contents` assembles them as
 plain values; the templates ``handout.html`` (autoescaped, with the style of
-``handout.css`` and ``outline.css``) and ``handout.md`` (every value through
-the ``md`` filter) lay them out. The outline is drawn by ``outline.html``, as
-on the overview.
+``handout.css``, ``outline.css`` and ``title_block.css``) and ``handout.md``
+(every value through the ``md`` filter) lay them out. The outline is drawn by
+``outline.html`` and the title block by ``title_block.html``, as on the
+overview.
 
 The HTML has its style inline and fetches nothing, so it works offline and
 prints. The theme summary, the provinces and the top terms carry the board's
@@ -156,6 +158,7 @@ def contents(ds: Dataset, lexicon: Lexicon, lang: str, notes: pd.DataFrame | Non
             "kicker": card["kicker"],
             "title": card["headline"] or card["title"],
             "meta": card["meta"],
+            "title_block": card["title_block"],
             "numbers": [(i18n.t(key, lang), int(value)) for key, value in card["numbers"]],
         },
         "outline": overview.outline_records(ds, items, outline.speaker_points(ds, lexicon, items), lang),

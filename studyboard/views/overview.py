@@ -1,5 +1,5 @@
-"""The overview page's content: the document card, key numbers, the outline,
-and small previews of the themes, map and terms pages.
+"""The overview page's content: the document card (with the text's title block),
+key numbers, the outline, and small previews of the themes, map and terms pages.
 
 The previews are the pages' own figures (:func:`studyboard.views.themeviews.paragraph_grid`,
 :func:`studyboard.views.placeviews.map_figure`, :func:`studyboard.views.termviews.bar_chart`)
@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from studyboard.analysis import outline, places, reading, terms, theme_scores
 from studyboard.dataset.tables import Dataset
 from studyboard.i18n import t
+from studyboard.ingest.dates import find_date
 from studyboard.lexicon import Lexicon
 from studyboard.views import charts, geo, placeviews, termviews
 from studyboard.views.labels import person, theme_names
@@ -33,12 +34,48 @@ PREVIEW_MAP_HEIGHT = 440
 MAP_TEXT_SCALE = 0.82  # of the map page's type sizes
 
 
+def title_lines(ds: Dataset, lang: str) -> list[dict]:
+    """The text's title block under its title, in the order it is written: subtitle, date line,
+    byline, author, source, salutation and editor's note, where the text has them. Each line is a
+    record: ``part`` (the title block's part), ``label`` (作者 / Source …, '' when the line speaks for
+    itself) and ``text`` as written (the date line in its parentheses, the salutation with its colon)."""
+    parts = dict(zip(ds.title_block["part"], ds.title_block["text"]))
+    lines = []
+    for part in ("subtitle", "date_line", "speaker", "author", "source", "salutation", "editor_note"):
+        text = str(parts.get(part, "") or "")
+        if not text:
+            continue
+        label = t(f"overview.title_block_{part}", lang) if part in ("author", "source", "editor_note") else ""
+        if part == "date_line":
+            text = f"（{text}）"
+        elif part == "salutation":
+            text = f"{text}："
+        lines.append({"part": part, "label": label, "text": text})
+    return lines
+
+
 def document_card(ds: Dataset, lexicon: Lexicon, lang: str) -> dict:
-    """Title lines, metadata (also as one ``meta`` line: date · place · source) and the key
-    numbers of a document (i18n key, value)."""
+    """Title lines, the title block (:func:`title_lines`), metadata (also as one ``meta`` line:
+    date · place · source) and the key numbers of a document (i18n key, value; a document with
+    headings also counts them)."""
     doc = ds.document
     direct = ds.mentions[~ds.mentions["related"]] if len(ds.mentions) else ds.mentions
     speakers = ds.sentences["speaker"].dropna().nunique()
+    numbers = [
+        ("overview.paragraphs", int(doc["paragraphs"])),
+        ("overview.sentences", int(doc["sentences"])),
+        ("overview.chars", int(doc["chars"])),
+        ("overview.words", int(doc["tokens"])),
+        ("overview.speakers", int(speakers)),
+        ("overview.provinces", int(direct["province"].replace("", None).dropna().nunique()) if len(direct) else 0),
+    ]
+    headings = int((ds.sections["kind"] != "article").sum()) if len(ds.sections) else 0
+    if headings:
+        numbers.insert(1, ("overview.headings", headings))
+    lines = title_lines(ds, lang)
+    # the date and the source once: a date line or source line of the title block stands for the same value
+    dated = any(line["part"] in ("date_line", "subtitle") and find_date(line["text"]) == doc["date"] for line in lines)
+    sourced = any(line["part"] == "source" and line["text"] == doc["source"] for line in lines)
     return {
         "kicker": doc["kicker"],
         "headline": doc["headline"],
@@ -46,16 +83,15 @@ def document_card(ds: Dataset, lexicon: Lexicon, lang: str) -> dict:
         "date": doc["date"],
         "place": doc["place"],
         "source": doc["source"],
-        "meta": " · ".join(part for part in (doc["date"], doc["place"], doc["source"]) if part),
-        "numbers": [
-            ("overview.paragraphs", int(doc["paragraphs"])),
-            ("overview.sentences", int(doc["sentences"])),
-            ("overview.chars", int(doc["chars"])),
-            ("overview.words", int(doc["tokens"])),
-            ("overview.speakers", int(speakers)),
-            ("overview.provinces", int(direct["province"].replace("", None).dropna().nunique()) if len(direct) else 0),
-        ],
+        "meta": " · ".join(part for part in ("" if dated else doc["date"], doc["place"], "" if sourced else doc["source"]) if part),
+        "title_block": lines,
+        "numbers": numbers,
     }
+
+
+def title_block_html(card: dict) -> str:
+    """The card's title block lines as HTML (``title_block.html``), '' when the text has none."""
+    return render("title_block.html", lines=card["title_block"], style=True) if card["title_block"] else ""
 
 
 # --- the outline ------------------------------------------------------------------
@@ -65,27 +101,48 @@ def outline_records(ds: Dataset, items: pd.DataFrame, points: pd.DataFrame, lang
     """The outline in the UI language, as plain records for ``outline.html`` (the overview
     and the handout) and the handout's Markdown.
 
-    ``main``: the main speaker's items, each with its ``label`` (总体判断, 任务1 …)
-    and its statement cut around the heading (``before``, ``head``, ``after``);
-    ``others``: the other speakers, ``label`` their name, ``role``, and their
-    ``points``; ``others_heading``. Every record has its ``paragraph``, ``where``
-    (第5段), its theme colour with the text colours on it and in it (``color``,
-    ``on_color``, ``text_color``), and with ``link(paragraph)`` (an address) a
-    link to the reader (``href``, ``link_text``, ``link_title``).
+    A report's outline: ``main``, the main speaker's items, each with its ``label``
+    (总体判断, 任务1 …) and its statement cut around the heading (``before``, ``head``,
+    ``after``); ``others``: the other speakers, ``label`` their name, ``role``, and their
+    ``points``; ``others_heading``. A structured document's outline: ``tree``, one record
+    per heading in document order with its ``level``, ``numbering`` (一、), ``title`` and
+    ``points`` (its key statements, cut as above, and its articles: number and first
+    clause). Every record has its ``paragraph``, ``where`` (第5段; a heading: 第2–5段),
+    its theme colour with the text colours on it and in it (``color``, ``on_color``,
+    ``text_color``), and with ``link(paragraph)`` (an address) a link to the reader
+    (``href``, ``link_text``, ``link_title``).
     """
 
     def record(item: dict, label: str, role: str = "", **body) -> dict:
         n, color = int(item["paragraph"]), item["color"]
+        last = int(item.get("last_paragraph", n))
         out = {"label": label, "role": role, "paragraph": n, "where": t("study.paragraph", lang, n=n),
                "color": color, "on_color": charts.ink_on(color), "text_color": charts.readable(color),
                "points": None, "href": "", **body}
+        if last > n:
+            out["where"] = t("study.paragraphs", lang, first=n, last=last)
         if link is not None:
-            out.update(href=link(n), link_text=t("overview.to_reader", lang, n=n),
-                       link_title=t("overview.to_reader_title", lang, n=n))
+            text = (t("overview.to_reader_range", lang, first=n, last=last) if last > n
+                    else t("overview.to_reader", lang, n=n))
+            out.update(href=link(n), link_text=text, link_title=t("overview.to_reader_title", lang, n=n))
         return out
 
+    structured = items["kind"].isin(outline.STRUCTURE_KINDS)
+    tree: list[dict] = []
+    for item in items[structured].to_dict("records"):
+        before, head, after = outline.statement_parts(item["statement"], item["heading"])
+        if item["kind"] == "heading":
+            tree.append(record(item, "", kind="heading", level=int(item["level"]), numbering=item["numbering"],
+                               title=item["heading"], points=[]))
+        elif item["kind"] == "article" and (not tree or int(item["parent"]) == 0):
+            # an article under no heading stands on its own: its number and first clause
+            tree.append(record(item, "", kind="article", level=max(int(item["level"]), 1),
+                               numbering=item["numbering"], title=item["heading"], points=[]))
+        else:
+            after = "" if item["kind"] == "article" else after  # an article: its number and first clause
+            tree[-1]["points"].append(record(item, "", kind=item["kind"], before=before, head=head, after=after))
     main = []
-    for item in items[items["kind"] != "speaker"].to_dict("records"):
+    for item in items[~structured & (items["kind"] != "speaker")].to_dict("records"):
         before, head, after = outline.statement_parts(item["statement"], item["heading"])
         label = (t("study.task_short", lang, n=int(item["number"])) if item["kind"] == "task"
                  else t(f"study.{item['kind']}", lang))
@@ -94,12 +151,13 @@ def outline_records(ds: Dataset, items: pd.DataFrame, points: pd.DataFrame, lang
     for item in items[items["kind"] == "speaker"].to_dict("records"):
         name, role = person(ds, item["speaker"], lang)
         others.append(record(item, name, role, points=points.loc[points["item"] == item["item"], "text"].tolist()))
-    return {"main": main, "others": others, "others_heading": t("study.other_speakers", lang)}
+    return {"main": main, "others": others, "others_heading": t("study.other_speakers", lang), "tree": tree}
 
 
 def outline_html(ds: Dataset, items: pd.DataFrame, points: pd.DataFrame, lang: str, link) -> str:
     """The outline as HTML with its style: the main speaker's items as a list, then the other
-    speakers' points (see :func:`outline_records`; ``link(paragraph)`` gives the reader's address)."""
+    speakers' points; or the heading tree with the key statements under each heading (see
+    :func:`outline_records`; ``link(paragraph)`` gives the reader's address)."""
     return render("outline.html", outline=outline_records(ds, items, points, lang, link), style=True)
 
 

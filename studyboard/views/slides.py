@@ -3,9 +3,13 @@
 A slide shows the item's statement in large type (its heading, the first
 clause, stressed), the paragraph's key sentences, the paragraph's key terms
 with their glossary gloss on hover, and a small bar of the paragraph's
-themes. What a slide holds is :func:`studyboard.analysis.key_sentences.slide`;
-here are its label in the UI language, its HTML (templates ``slide.html`` and
-``slide_style.html``), the theme bar, and the values of the presenter's URL.
+themes. In a document with headings a slide is a heading (its number and
+title as the statement, its key statements, articles or subheadings as the
+points, the key terms and themes of the paragraphs it covers). What a slide
+holds is :func:`studyboard.analysis.key_sentences.slide`; here are its label
+in the UI language, its HTML (templates ``slide.html`` and
+``slide_style.html``), the theme bar, and the messages about the
+presenter's URL.
 
 The slide number lives in the URL (``?slide=3``, counted from 1); the QR code
 carries the current view's address so that participants open the same slide
@@ -19,6 +23,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -48,29 +53,25 @@ class Slide:
     number: int  # 1-based, among the slides shown
     total: int
     item: dict  # the outline row
-    label: str  # 任务 2 / Task 2, 总体判断, 李强 …
+    label: str  # 任务 2 / Task 2, 总体判断, 李强 …; a subheading's heading (三、扎实抓好…), else ''
+
     role: str  # the speaker's role for another speaker's slide, else ''
-    sentences: tuple[tuple[int, str], ...]  # key sentences: (sentence number, text without cue)
+    sentences: tuple[tuple[int, str], ...]  # key sentences or a heading's points: (sentence number, text)
     terms: tuple[str, ...]  # key terms of the paragraph, best first
 
 
 # --- the slide number in the URL -------------------------------------------------
 
 
-def parse_slide(text: str) -> int | None:
-    """A slide number from the URL (whole number from 1), else None."""
-    text = (text or "").strip()
-    if not text.isdecimal() or len(text) > 6:
-        return None
-    number = int(text)
-    return number if number >= 1 else None
+#: The highest slide number the address may ask for (the page brings it within range).
+MAX_SLIDE = 999_999
 
 
-def url_problem(raw: str | None, total: int) -> tuple[str, dict] | None:
-    """The message (i18n key and params) for a slide number in the URL that cannot be shown."""
+def url_problem(raw: str | None, number: int | None, total: int) -> tuple[str, dict] | None:
+    """The message (i18n key and params) for a slide number in the URL that cannot be shown: ``raw``
+    is the address's text, ``number`` what the page's parser made of it (None: not valid)."""
     if raw is None or total == 0:
         return None
-    number = parse_slide(raw)
     if number is None:
         return "study.bad_slide", {"value": raw[:20], "total": total}
     if number > total:
@@ -78,14 +79,10 @@ def url_problem(raw: str | None, total: int) -> tuple[str, dict] | None:
     return None
 
 
-def parse_size(text: str) -> str | None:
-    """A type size from the URL (s, m, l, xl), else None."""
-    return text if text in SIZES else None
-
-
-def counter_html(text: str) -> str:
-    """The slide counter (3 / 10), large and centred in the toolbar."""
-    return render("slide_counter.html", text=text)
+def counter_html(text: str, path: str = "") -> str:
+    """The slide counter (3 / 10), large and centred in the toolbar; under it, small, the numbers of a
+    heading slide's headings (三（一）)."""
+    return render("slide_counter.html", text=text, path=path)
 
 
 def size_scale(size: str) -> float:
@@ -96,30 +93,62 @@ def size_scale(size: str) -> float:
 
 
 def item_label(ds: Dataset, item: dict, n_tasks: int, lang: str) -> tuple[str, str]:
-    """The label of an outline item and, for another speaker, the speaker's role."""
+    """The label of an outline item and, for another speaker, the speaker's role (a heading has
+    none: it is its own statement)."""
     kind = item["kind"]
     if kind == "task":
         return i18n.t("study.task", lang, n=int(item["number"]), total=n_tasks), ""
     if kind == "speaker":
         return person(ds, item["speaker"], lang)
+    if kind in ("heading", "key", "article"):
+        return "", ""
     return i18n.t(f"study.{kind}", lang), ""
 
 
+def heading_path(item: dict, all_items: pd.DataFrame) -> tuple[str, str]:
+    """A heading's numbers with its parents' (三（一）) and its parent heading's statement (三、扎实抓好…),
+    from the whole outline; ('', '') for an item that is no heading."""
+    if item["kind"] != "heading":
+        return "", ""
+    headings = {int(r["section"]): r for r in all_items[all_items["kind"] == "heading"].to_dict("records")}
+    numbers, parent = [], item
+    while parent is not None:
+        numbers.append(str(parent["numbering"]).strip().rstrip("、").strip())
+        parent = headings.get(int(parent["parent"]))
+    above = headings.get(int(item["parent"]))
+    return "".join(reversed(numbers)), above["statement"] if above else ""
+
+
+def where(item: dict, lang: str) -> str:
+    """The item's paragraph (第5段), or the paragraphs a heading covers (第9–11段)."""
+    first, last = int(item["paragraph"]), int(item.get("last_paragraph", item["paragraph"]))
+    if last > first:
+        return i18n.t("study.paragraphs", lang, first=first, last=last)
+    return i18n.t("study.paragraph", lang, n=first)
+
+
 def labels(ds: Dataset, items: pd.DataFrame, all_items: pd.DataFrame, lang: str) -> dict[int, str]:
-    """Slide number -> '3. 任务 2 / 6' for the slide chooser."""
-    return {s["number"]: f"{s['number']}. {item_label(ds, s['item'], s['tasks'], lang)[0]}"
-            for s in key_sentences.slide_list(items, all_items)}
+    """Slide number -> '3. 任务 2 / 6' (a heading: '4. （一）以科技创新引领产业创新') for the slide chooser."""
+    out = {}
+    for s in key_sentences.slide_list(items, all_items):
+        item = s["item"]
+        name = item["statement"] if item["kind"] == "heading" else item_label(ds, item, s["tasks"], lang)[0]
+        out[s["number"]] = f"{s['number']}. {name}"
+    return out
 
 
 def build(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame, number: int, lang: str,
           all_items: pd.DataFrame | None = None) -> Slide:
     """Slide ``number`` (1-based) of the outline items shown, with its label in ``lang``.
 
-    ``all_items`` is the whole outline when ``items`` is filtered; tasks keep
-    their numbers and the count of all tasks.
+    ``all_items`` is the whole outline when ``items`` is filtered (or holds only the
+    slides' items); tasks keep their numbers and the count of all tasks, a heading
+    its points and its parent heading.
     """
     content = key_sentences.slide(ds, lexicon, items, number, all_items)
     label, role = item_label(ds, content["item"], content["tasks"], lang)
+    if content["item"]["kind"] == "heading":
+        label = heading_path(content["item"], items if all_items is None else all_items)[1]
     return Slide(content["number"], content["total"], content["item"], label, role, content["sentences"],
                  content["terms"])
 
@@ -171,8 +200,7 @@ def slide_html(ds: Dataset, slide: Slide, lang: str, entries: dict | None = None
     """The slide's text as one HTML block (escaped), coloured by the item's theme."""
     item = slide.item
     theme = item["theme"]
-    kicker = [slide.label, slide.role, theme_names(ds, lang).get(theme, "") if theme else "",
-              i18n.t("study.paragraph", lang, n=int(item["paragraph"]))]
+    kicker = [slide.label, slide.role, theme_names(ds, lang).get(theme, "") if theme else "", where(item, lang)]
     return render("slide.html", lang=lang, color=item["color"],
                   text_color=charts.readable(item["color"], DARK_BG if dark else "#FFFFFF"),
                   kicker=[part for part in kicker if part], statement=_statement(item, slide.terms),
@@ -192,11 +220,17 @@ def css(dark: bool, scale: float) -> str:
 # --- the theme bar ---------------------------------------------------------------------
 
 
-def theme_bar(ds: Dataset, paragraph: int, lang: str, dark: bool = False, height: int = 64) -> go.Figure:
-    """A small stacked bar: the paragraph's theme keyword hits, in theme colours."""
+def theme_bar(ds: Dataset, paragraphs, lang: str, dark: bool = False, height: int = 64) -> go.Figure:
+    """A small stacked bar: the theme keyword hits of a paragraph (or of several, a heading's), in theme
+    colours."""
     names = theme_names(ds, lang)
     colors = charts.theme_colors(ds)
-    rows = ds.paragraph_themes[(ds.paragraph_themes["paragraph"] == paragraph) & (ds.paragraph_themes["hits"] > 0)]
+    chosen = [int(paragraphs)] if isinstance(paragraphs, (int, np.integer)) else [int(p) for p in paragraphs]
+    rows = ds.paragraph_themes[ds.paragraph_themes["paragraph"].isin(chosen) & (ds.paragraph_themes["hits"] > 0)]
+    rows = rows.groupby("theme", sort=False).agg(
+        hits=("hits", "sum"), keywords=("keywords", lambda k: "、".join(dict.fromkeys(w for text in k
+                                                                                    for w in text.split("、"))))
+    ).reset_index()
     order = dict(zip(ds.themes["theme"], ds.themes["order"]))
     rows = rows.sort_values("theme", key=lambda c: c.map(order))
     total = int(rows["hits"].sum())
