@@ -1,4 +1,5 @@
-"""Small documents for the study tests (hostile markup, no outline) and a strict HTML check."""
+"""Small documents for the study tests (hostile markup, no outline), the genre test texts with their
+headings as read by hand, and a strict HTML check."""
 
 from __future__ import annotations
 
@@ -7,6 +8,36 @@ import re
 from html.parser import HTMLParser
 
 from studyboard.ingest.document import Document
+from support import ROOT
+
+#: The genre test texts (tests/texts/README.md; their structure by hand in *.expected.toml).
+TEXTS = ROOT / "tests" / "texts"
+
+#: speech.txt's headings as written, in order: 一、 to 四、 as heading lines, （一）…（三） under 三、.
+SPEECH_HEADINGS = ["一、深刻认识推动中部地区崛起的重大意义", "二、准确把握推动中部地区崛起的目标要求",
+                   "三、扎实抓好推动中部地区崛起的重点工作", "（一）以科技创新引领产业创新", "（二）主动融入全国统一大市场",
+                   "（三）筑牢长江经济带绿色发展底色", "四、切实加强推动中部地区崛起的组织保障"]
+#: report.txt's headings, in order: 一、 with （一）…（七）, 二、, 三、 with （一）…（九） and 1.–3. under its
+#: （二）, 四、 with （一）…（三） (run-in subheadings: the sentence before its 。).
+REPORT_HEADINGS = [
+    "一、2024年工作回顾", "（一）着力扩大有效需求", "（二）加快发展新质生产力", "（三）纵深推进改革开放", "（四）筑牢生态安全屏障",
+    "（五）持续保障和改善民生", "（六）统筹发展和安全", "（七）加强政府自身建设", "二、2025年总体要求和主要目标", "三、2025年重点工作",
+    "（一）大力提振消费和扩大有效投资", "（二）加快建设现代化产业体系", "1.加快建设先进制造业集群", "2.培育壮大战略性新兴产业和未来产业",
+    "3.推动传统产业转型升级", "（三）以科技创新引领产业创新", "（四）深度融入全国统一大市场", "（五）推动长江经济带高质量发展",
+    "（六）全面推进乡村振兴", "（七）切实保障和改善民生", "（八）统筹高质量发展和高水平安全", "（九）促进区域协调发展和新型城镇化",
+    "四、全面加强政府自身建设", "（一）坚持依法行政", "（二）坚持担当实干", "（三）坚持从严治政",
+]
+
+
+def genre_text(name: str) -> str:
+    return (TEXTS / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def genre(name: str, lexicon):
+    """The dataset of a genre test text (speech, report, article, decision, plain)."""
+    from studyboard.dataset import tables
+
+    return tables.build(Document(id=name, text=genre_text(name)), lexicon)
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

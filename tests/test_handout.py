@@ -205,3 +205,52 @@ def test_notes_in_the_markdown(seed, lexicon):
 
 def test_file_names(seed):
     assert handout.filename(seed, "html") == "handout-000_97e3ae1a0b7fde01.html"
+
+
+# --- documents with headings: the handout's title block and heading tree ----------------------------
+
+from study_docs import SPEECH_HEADINGS, genre  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def speech(lexicon):
+    return genre("speech", lexicon)
+
+
+def test_speech_handout_html(speech, lexicon):
+    page = handout.html(speech, lexicon, "zh", board_charts=False)
+    check(page)
+    assert "<h1>在全省推动中部地区崛起工作推进会上的讲话</h1>" in page
+    block = page[page.index('<div class="sb-title-block"'):page.index("</div>", page.index('<div class="sb-title-block"'))]
+    assert ">（2025年6月12日）</p>" in block and ">王某某</p>" in block and ">同志们：</p>" in block
+    # the outline is the heading tree, in the text's order, with the key statements under each heading
+    outline_part = page[page.index("<h2>学习提纲</h2>"):page.index("<h2>关键词释义</h2>")]
+    assert "这篇文档里没有找到提纲" not in outline_part
+    titles = [outline_part.index(f"{h[:3] if h.startswith('（') else h[:2]}</span>{h[3:] if h.startswith('（') else h[2:]}")
+              for h in SPEECH_HEADINGS]
+    assert titles == sorted(titles)
+    assert outline_part.index("深刻认识推动中部地区崛起的重大意义") < outline_part.index(
+        "<strong>站在全局高度认识这项工作</strong>") < outline_part.index("准确把握推动中部地区崛起的目标要求")
+    assert '<p class="meta">' not in page  # the date line gives the date; no place or source
+
+
+def test_speech_handout_markdown(speech, lexicon):
+    text = handout.markdown(speech, lexicon, "zh")
+    assert text.startswith("# 在全省推动中部地区崛起工作推进会上的讲话\n\n（2025年6月12日）\n\n王某某\n\n同志们：\n\n")
+    part = text[text.index("## 学习提纲"):text.index("## 关键词释义")]
+    assert "- **一、深刻认识推动中部地区崛起的重大意义** (第2–5段)\n" in part
+    assert ("  - 我们要**站在全局高度认识这项工作**，切实把思想和行动统一到党中央决策部署上来，"
+            "以更强的责任感和紧迫感抓好各项任务落实。 (第2段)\n") in part
+    # （一） is a list item inside 三、's, its statements one level deeper
+    three = part.index("- **三、扎实抓好推动中部地区崛起的重点工作** (第9–15段)\n")
+    assert part.index("  - **（一）以科技创新引领产业创新** (第9–11段)\n") > three
+    assert "    - 发展新质生产力，要**从本地实际出发**" in part
+
+
+def test_article_handout_markdown_has_the_editor_note(lexicon):
+    text = handout.markdown(genre("article", lexicon), lexicon, "en")
+    # the label in bold, the space after it outside (Markdown ends bold only after a non-space)
+    assert "**Author:** 李某某\n" in text and "**Source:** 《求是》2025年第8期\n" in text
+    assert "> **Editor's note:** 中部地区是我国经济版图中承东启西、连南接北的重要板块。" in text
+    assert "**作者：**李某某\n" in handout.markdown(genre("article", lexicon), lexicon, "zh")
+    assert "- **以科技创新引领产业创新** (paragraphs 3–6)\n" in text

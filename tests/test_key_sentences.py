@@ -42,3 +42,46 @@ def test_slides_as_records(seed, lexicon, items):
     assert task4["sentences"] and {s for s, _ in task4["sentences"]} <= {26, 27, 28}
     assert len(task4["terms"]) == key_sentences.KEY_TERMS
     assert key_sentences.slide(seed, lexicon, items, 99)["number"] == 10
+
+
+# --- a document with headings: one slide per heading --------------------------------------
+
+from study_docs import SPEECH_HEADINGS, genre  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def speech(lexicon):
+    ds = genre("speech", lexicon)
+    return ds, outline.extract(ds, lexicon)
+
+
+def test_a_heading_slide_shows_its_key_statements(speech, lexicon):
+    ds, items = speech
+    rows = outline.slide_rows(items)
+    first = key_sentences.slide(ds, lexicon, rows, 1, items)
+    assert first["total"] == 7 and first["item"]["statement"] == SPEECH_HEADINGS[0]
+    # the key statements of 一、 (paragraphs 2–5), sentence 6 among them
+    numbers = [s for s, _ in first["sentences"]]
+    assert len(numbers) == 3 and 6 in numbers and set(numbers) <= {6, 14, 15, 20}
+    assert dict(first["sentences"])[6].startswith("我们要站在全局高度认识这项工作")
+    assert len(first["terms"]) == key_sentences.KEY_TERMS
+
+
+def test_a_heading_without_paragraphs_of_its_own_lists_its_subheadings(speech, lexicon):
+    ds, items = speech
+    three = key_sentences.slide(ds, lexicon, outline.slide_rows(items), 3, items)
+    assert three["item"]["statement"] == "三、扎实抓好推动中部地区崛起的重点工作"
+    assert three["sentences"] == tuple((0, heading) for heading in SPEECH_HEADINGS[3:6])
+
+
+def test_a_heading_without_key_statements_shows_its_heaviest_sentences(lexicon):
+    ds = genre("report", lexicon)
+    items = outline.extract(ds, lexicon)
+    rows = outline.slide_rows(items)
+    # （一）着力扩大有效需求 (paragraph 3) sets no task (实施…, 开展…): its sentences say what was done
+    slide = key_sentences.slide(ds, lexicon, rows, 2, items)
+    assert slide["item"]["statement"] == "（一）着力扩大有效需求"
+    paragraph3 = ds.sentences.loc[ds.sentences["paragraph"] == 3, "sentence"].tolist()
+    numbers = [s for s, _ in slide["sentences"]]
+    assert len(numbers) == 3 and set(numbers) <= set(paragraph3[1:])  # not the heading's own sentence
+    assert numbers == sorted(numbers)

@@ -150,3 +150,163 @@ def test_statement_parts():
         "要", "以科技创新引领产业创新", "，积极培育。")
     assert outline.statement_parts("坚持城乡融合发展。", "") == ("坚持城乡融合发展。", "", "")
     assert outline.statement_parts("坚持城乡融合发展。", "别的") == ("坚持城乡融合发展。", "", "")
+
+
+# --- documents with headings (tests/texts; the structure is read by hand in *.expected.toml) ----------
+
+from study_docs import REPORT_HEADINGS, SPEECH_HEADINGS, genre  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def speech(lexicon):
+    ds = genre("speech", lexicon)
+    return ds, outline.extract(ds, lexicon)
+
+
+@pytest.fixture(scope="module")
+def report(lexicon):
+    ds = genre("report", lexicon)
+    return ds, outline.extract(ds, lexicon)
+
+
+def test_the_seed_has_no_headings(seed, items):
+    assert not outline.is_structured(seed)
+    assert set(items["kind"]) <= set(outline.REPORT_KINDS)
+    assert (items[["section", "level", "parent"]] == 0).all().all() and (items["numbering"] == "").all()
+    assert items["last_paragraph"].tolist() == items["paragraph"].tolist()
+
+
+def test_speech_outline_is_its_heading_tree(speech):
+    ds, items = speech
+    assert outline.is_structured(ds)
+    headings = items[items["kind"] == "heading"]
+    assert headings["statement"].tolist() == SPEECH_HEADINGS
+    assert headings["level"].tolist() == [1, 1, 1, 2, 2, 2, 1]
+    assert headings["heading"].iloc[0] == "深刻认识推动中部地区崛起的重大意义"
+    assert headings["numbering"].tolist() == ["一、", "二、", "三、", "（一）", "（二）", "（三）", "四、"]
+    # body paragraphs, counted by hand: 1 opens (这次会议…); 一、 2–5, 二、 6–8, 三、 9–15 with （一） 9–11,
+    # （二） 12–13, （三） 14–15; 四、 16–19 (the closing 同志们，…… included)
+    assert list(zip(headings["paragraph"], headings["last_paragraph"])) == [
+        (2, 5), (6, 8), (9, 15), (9, 11), (12, 13), (14, 15), (16, 19)]
+    # the subsections stand under 三、 (section 3); heading lines have no sentence of their own
+    assert headings["parent"].tolist() == [0, 0, 0, 3, 3, 3, 0] and (headings["sentence"] == 0).all()
+    assert items.iloc[0]["kind"] == "heading"  # the outline starts with 一、
+
+
+def test_speech_key_statements(speech):
+    ds, items = speech
+    keys = items[items["kind"] == "key"]
+    first = keys[keys["section"] == 1]
+    # paragraphs 2–5 hold four sentences with 要 (sentences 6, 14, 15 and 20; 首要任务 in paragraph 3 sets no
+    # task): the three that say most are kept, in text order
+    assert len(first) == 3 and set(first["sentence"]) <= {6, 14, 15, 20} and first["sentence"].is_monotonic_increasing
+    stand = first[first["sentence"] == 6].iloc[0]
+    assert stand["statement"] == "我们要站在全局高度认识这项工作，切实把思想和行动统一到党中央决策部署上来，以更强的责任感和紧迫感抓好各项任务落实。"
+    assert stand["heading"] == "站在全局高度认识这项工作" and stand["paragraph"] == 2 and stand["level"] == 2
+    assert 3 not in set(keys["paragraph"])  # 一年来，…: no task set there
+    # 三、 has no paragraph of its own (all stand under （一）…（三））; its subsections' statements are theirs
+    assert 3 not in set(keys["section"])
+    sub = keys[keys["section"] == 4]
+    assert len(sub) == 3 and set(sub["paragraph"]) <= {9, 10, 11} and (sub["level"] == 3).all()
+    assert all(text.startswith("要") or "，要" in text for text in sub["statement"])
+    # at most three per heading, each right after its heading, and the whole outline in text order
+    assert keys.groupby("section").size().max() == 3
+    positions = [(int(p), int(s)) for p, s in zip(items["paragraph"], items["sentence"])]
+    assert positions == sorted(positions)
+
+
+def test_report_outline(report):
+    ds, items = report
+    headings = items[items["kind"] == "heading"]
+    # 一、 with （一）…（七）, 二、, 三、 with （一）…（九） and 1.–3. under （二）, 四、 with （一）…（三）
+    assert len(headings) == 4 + 7 + 9 + 3 + 3 == 26
+    assert headings["statement"].tolist() == REPORT_HEADINGS
+    items_12 = headings[headings["level"] == 3]
+    assert items_12["statement"].tolist() == ["1.加快建设先进制造业集群", "2.培育壮大战略性新兴产业和未来产业",
+                                              "3.推动传统产业转型升级"]
+    # a run-in heading is its paragraph's first sentence: the heading keeps it, no key statement repeats it
+    run_in = headings[headings["sentence"] > 0]
+    assert len(run_in) == 7 + 9 + 3 + 3
+    assert run_in["text"].iloc[0] == "（一）着力扩大有效需求。"
+    keys = items[items["kind"] == "key"]
+    assert not set(keys["sentence"]) & set(run_in["sentence"])
+    # 三、's own paragraph 18: 今年政府工作任务繁重，要突出重点、把握关键，集中力量抓好以下九个方面工作。
+    own = keys[keys["section"] == headings.loc[headings["statement"] == "三、2025年重点工作", "section"].iloc[0]]
+    assert own["statement"].tolist() == ["今年政府工作任务繁重，要突出重点、把握关键，集中力量抓好以下九个方面工作。"]
+    assert own["heading"].iloc[0] == "突出重点、把握关键"
+    # 二、's paragraphs 13–17 have exactly three sentences that set a task: all three are kept
+    second = keys[keys["section"] == headings.loc[headings["numbering"] == "二、", "section"].iloc[0]]
+    assert second["heading"].tolist() == ["坚持以习近平新时代中国特色社会主义思想为指导", "把握好以下几点",
+                                          "放在推动中部地区崛起的大局中谋划推进"]
+    assert second["statement"].iloc[2] == "做好今年的工作，必须放在推动中部地区崛起的大局中谋划推进。"
+
+
+def test_decision_chapters_and_articles(lexicon):
+    ds = genre("decision", lexicon)
+    items = outline.extract(ds, lexicon)
+    assert set(items["kind"]) == {"heading", "article"}  # no article is a heading with key statements
+    headings = items[items["kind"] == "heading"]
+    assert headings["statement"].tolist() == ["第一章　总则", "第二章　产业发展与科技创新", "第一节　产业发展", "第二节　科技创新",
+                                              "第三章　开放合作", "第四章　生态保护与保障措施", "第五章　附则"]
+    articles = items[items["kind"] == "article"]
+    assert articles["numbering"].tolist()[:2] == ["第一条　", "第二条　"] and len(articles) == 26
+    first = articles.iloc[0]
+    assert first["heading"] == "为了深入实施促进中部地区崛起战略" and first["statement"].startswith("第一条　为了深入实施")
+    # articles stand under their chapter, or under their division in 第二章
+    assert articles["parent"].tolist()[:7] == [1] * 6 + [9]
+
+
+def test_theme_filter_keeps_the_headings_of_what_it_keeps(speech):
+    ds, items = speech
+    shown = outline.filter_items(items, ds, ("ecology",), "any")
+    assert 0 < len(shown) < len(items)
+    kept = set(shown.loc[shown["kind"] == "heading", "section"])
+    for row in shown.itertuples():
+        if row.kind == "key":
+            assert row.section in kept
+        if row.kind == "heading" and row.parent:
+            assert row.parent in kept
+    # （三）筑牢长江经济带绿色发展底色 is kept: its paragraphs name 重点湖泊, 让绿色成为…, 生态保护补偿 (ecology keywords)
+    assert "（三）筑牢长江经济带绿色发展底色" in set(shown["statement"])
+
+
+def test_requirement_markers():
+    rules = outline.load_rules()
+    assert rules.requirement_markers == ("要", "必须", "应当", "务必") and rules.key_statements == 3
+    assert outline.requirement("要素市场化配置还有堵点，", rules) is None  # 要素 is a word
+    assert outline.requirement("这是首要任务。", rules) is None
+    assert outline.requirement("主要负责同志要亲自抓、带头干。", rules) == (6, 7)  # not the 要 of 主要
+    assert outline.requirement("必须坚持党的全面领导。", rules) == (0, 2)
+    text = "做好今后一个时期的工作，要坚持稳中求进工作总基调，完整准确。"
+    assert outline.requirement_heading(text, outline.requirement(text, rules)) == "坚持稳中求进工作总基调"
+    assert outline.requirement_heading("我们就是要。", (4, 5)) == "我们就是要"
+    assert rules.numbering("subsection", "一") == "（一）" and rules.numbering("article", "第三条") == "第三条　"
+    assert rules.numbering("nothing", "7") == "7 "
+
+
+def test_key_statements_per_heading_from_the_rules(speech, lexicon):
+    import dataclasses
+
+    ds, _ = speech
+    rules = dataclasses.replace(outline.load_rules(), key_statements=1)
+    keys = outline.extract(ds, lexicon, rules)
+    assert keys[keys["kind"] == "key"].groupby("section").size().max() == 1
+    none = dataclasses.replace(outline.load_rules(), requirement_markers=())
+    assert set(outline.extract(ds, lexicon, none)["kind"]) == {"heading"}
+
+
+def test_slide_rows(speech, items):
+    ds, structured = speech
+    assert outline.slide_rows(structured)["statement"].tolist() == SPEECH_HEADINGS
+    assert len(outline.slide_rows(items)) == 10  # a report: every item
+    under_three = outline.children(structured, 3)
+    assert under_three["statement"].tolist() == SPEECH_HEADINGS[3:6]
+
+
+def test_broken_structure_rules(tmp_path):
+    (tmp_path / "outline.toml").write_text("key_statements = -1\n", encoding="utf-8")
+    with pytest.raises(LexiconError):
+        outline.load_rules(tmp_path)
+    (tmp_path / "outline.toml").write_text('[heading_numbers]\nsection = 1\n', encoding="utf-8")
+    with pytest.raises(LexiconError):
+        outline.load_rules(tmp_path)

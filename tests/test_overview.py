@@ -143,3 +143,92 @@ def test_previews_of_a_text_without_themes_or_terms(lexicon):
     previews = overview.previews(ds, lexicon, "zh", ("security",))
     assert previews[0].figure is not None  # the text has theme hits, only not of this theme
     assert previews[2].figure is None and previews[2].empty  # no sentence of the theme: no terms
+
+
+# --- documents with headings: the title block and the heading tree --------------------------------
+
+from study_docs import SPEECH_HEADINGS, genre  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def speech(lexicon):
+    return genre("speech", lexicon)
+
+
+def test_the_seed_card_has_no_title_block(seed, lexicon):
+    card = overview.document_card(seed, lexicon, "zh")
+    assert card["title_block"] == [] and overview.title_block_html(card) == ""
+    assert [key for key, _ in card["numbers"]] == ["overview.paragraphs", "overview.sentences", "overview.chars",
+                                                   "overview.words", "overview.speakers", "overview.provinces"]
+    assert card["meta"] == "2024-03-20 · 湖南省长沙市 · 新华社"
+
+
+def test_speech_card(speech, lexicon):
+    card = overview.document_card(speech, lexicon, "zh")
+    assert card["headline"] == "在全省推动中部地区崛起工作推进会上的讲话"
+    assert [(line["part"], line["text"]) for line in card["title_block"]] == [
+        ("date_line", "（2025年6月12日）"), ("speaker", "王某某"), ("salutation", "同志们：")]
+    assert card["meta"] == ""  # the date line gives the date; no place or source
+    assert dict(card["numbers"])["overview.headings"] == 7 and dict(card["numbers"])["overview.paragraphs"] == 19
+
+
+def test_report_and_article_cards(lexicon):
+    card = overview.document_card(genre("report", lexicon), lexicon, "zh")
+    assert [(line["part"], line["text"]) for line in card["title_block"]] == [
+        ("subtitle", "——2025年1月15日在某省第十四届人民代表大会第三次会议上"), ("speaker", "省长 王某某"),
+        ("salutation", "各位代表：")]
+    assert dict(card["numbers"])["overview.headings"] == 26
+    article = overview.document_card(genre("article", lexicon), lexicon, "en")
+    lines = {line["part"]: line for line in article["title_block"]}
+    assert (lines["author"]["label"], lines["author"]["text"]) == ("Author: ", "李某某")
+    assert lines["source"]["text"] == "《求是》2025年第8期" and lines["editor_note"]["text"].startswith("中部地区是我国经济版图")
+    html = overview.title_block_html(article)
+    assert '<p class="sb-tb sb-tb-author"><span class="sb-tb-label">Author: </span>李某某</p>' in html
+    assert html.index("sb-tb-author") < html.index("sb-tb-source") < html.index("sb-tb-editor_note")
+
+
+def test_speech_outline_tree(speech, lexicon):
+    items = outline.extract(speech, lexicon)
+    records = overview.outline_records(speech, items, outline.speaker_points(speech, lexicon, items), "zh", link)
+    assert records["main"] == [] and records["others"] == []
+    tree = records["tree"]
+    assert [f"{h['numbering']}{h['title']}" for h in tree] == SPEECH_HEADINGS
+    assert [h["level"] for h in tree] == [1, 1, 1, 2, 2, 2, 1]
+    first = tree[0]
+    assert first["where"] == "第2–5段" and first["href"] == "./reader?doc=x&para=2" and first["link_text"] == "第2–5段 →"
+    stand = next(p for p in first["points"] if p["paragraph"] == 2)
+    assert (stand["before"], stand["head"]) == ("我们要", "站在全局高度认识这项工作")
+    assert stand["after"].startswith("，切实把思想和行动统一到党中央决策部署上来") and stand["link_text"] == "第2段 →"
+    assert tree[2]["points"] == []  # 三、: no paragraph of its own
+    html = overview.outline_html(speech, items, outline.speaker_points(speech, lexicon, items), "zh", link)
+    assert html.count('<ol class="sb-outline sb-tree">') == 1 and html.count('<li class="sb-node') == 7
+    assert '<span class="sb-heading"><span class="sb-number">一、</span>深刻认识推动中部地区崛起的重大意义</span>' in html
+    assert 'href="./reader?doc=x&amp;para=9"' in html and "sb-level-2" in html
+    positions = [html.index(heading[heading.index("、") + 1 if "、" in heading else 3:]) for heading in SPEECH_HEADINGS]
+    assert positions == sorted(positions)
+    english = overview.outline_records(speech, items, outline.speaker_points(speech, lexicon, items), "en")
+    assert english["tree"][0]["where"] == "paragraphs 2–5" and english["tree"][0]["href"] == ""
+
+
+def test_decision_tree_lists_articles_under_chapters(lexicon):
+    ds = genre("decision", lexicon)
+    items = outline.extract(ds, lexicon)
+    tree = overview.outline_records(ds, items, outline.speaker_points(ds, lexicon, items), "zh")["tree"]
+    assert [f"{h['numbering']}{h['title']}" for h in tree][:3] == ["第一章　总则", "第二章　产业发展与科技创新", "第一节　产业发展"]
+    article = tree[0]["points"][0]
+    # an article: its number and first clause
+    assert (article["kind"], article["before"], article["head"], article["after"]) == (
+        "article", "第一条　", "为了深入实施促进中部地区崛起战略", "")
+    assert len(tree[0]["points"]) == 6 and tree[1]["points"] == []
+
+
+def test_title_block_and_tree_escape_the_text(lexicon):
+    from studyboard.ingest.document import Document
+
+    text = f"标题{SCRIPT}\n王某某\n同志们：\n一、第一部分{IMG}\n要坚持{SCRIPT}高质量发展，推动新质生产力加快发展。\n"
+    ds = dataset.build(Document(id="hostile-tree", text=text), lexicon)
+    card = overview.document_card(ds, lexicon, "zh")
+    items = outline.extract(ds, lexicon)
+    html = overview.title_block_html(card) + overview.outline_html(ds, items, items.head(0), "zh", link)
+    assert SCRIPT not in html and IMG not in html and "<img" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html

@@ -118,3 +118,71 @@ def test_session_codes():
 def test_items_without_outline(seed, lexicon):
     empty = outline.extract(seed, lexicon).head(0)
     assert quiz.all_questions(seed, lexicon, empty, "s").empty
+
+
+# --- documents with headings: questions from the headings and their key statements -------------------
+
+from study_docs import genre, genre_text  # noqa: E402
+
+
+def joined(name: str) -> str:
+    return re.sub(r"\s+", "", genre_text(name))
+
+
+@pytest.mark.parametrize("name", ["speech", "report", "article", "decision"])
+def test_questions_of_every_genre_follow_the_headings(name, lexicon):
+    ds = genre(name, lexicon)
+    pool = quiz.generate(ds, lexicon, "", 10**6)
+    assert len(pool) >= 8
+    text = joined(name)
+    for q in pool.itertuples():
+        # exactly one choice gives the words of the text (a heading as its line has it, with its number)
+        fits = [c for c in q.choices if re.sub(r"\s+", "", q.prompt.replace(quiz.BLANK, c)) in text]
+        assert fits == [q.answer], (q.key, q.prompt, q.choices)
+        assert q.choices[q.correct] == q.answer and len(set(q.choices)) == quiz.CHOICES
+    # in document order: the headings' order, each heading's statements after it
+    items = outline.extract(ds, lexicon)
+    position = {row.item: index for index, row in enumerate(items.itertuples())}
+    order = [position[int(i)] for i in pool["item"]]
+    assert order == sorted(order)
+    assert len(set(pool["key"])) == len(pool)
+
+
+def test_speech_questions(lexicon):
+    ds = genre("speech", lexicon)
+    pool = quiz.generate(ds, lexicon, "", 10**6)
+    first = pool.iloc[0]
+    # the outline's first item is the heading 一、深刻认识推动中部地区崛起的重大意义, whose one formulation of
+    # userdict.txt is 中部地区崛起 (中部地区 stands inside it)
+    assert (first["kind"], first["key"], first["sentence"]) == ("heading", "h1", 0)
+    assert first["prompt"] == f"一、深刻认识推动{quiz.BLANK}的重大意义" and first["answer"] == "中部地区崛起"
+    assert "h4" in set(pool["key"])  # （一）以科技创新引领产业创新
+    assert set(pool["kind"]) == {"heading", "key"}
+    # the same code gives the same set, in the outline's order
+    a, b = quiz.generate(ds, lexicon, "小组1", 6), quiz.generate(ds, lexicon, "小组1", 6)
+    assert a.equals(b) and len(a) == 6
+    order = [pool.index[pool["key"] == key][0] for key in a["key"]]
+    assert order == sorted(order)
+
+
+def test_report_questions_from_run_in_headings(lexicon):
+    ds = genre("report", lexicon)
+    pool = quiz.generate(ds, lexicon, "", 10**6)
+    # （二）加快发展新质生产力。 opens paragraph 4: the heading's sentence
+    q = pool[pool["prompt"] == f"（二）加快发展{quiz.BLANK}"].iloc[0]
+    assert q["answer"] == "新质生产力" and q["kind"] == "heading" and q["paragraph"] == 4 and q["sentence"] > 0
+
+
+def test_theme_filter_on_headings(lexicon):
+    ds = genre("speech", lexicon)
+    chosen = quiz.generate(ds, lexicon, "", 10**6, ("ecology",))
+    with_ecology = set(ds.sentence_themes.loc[ds.sentence_themes["theme"] == "ecology", "sentence"])
+    for q in chosen.itertuples():
+        if q.kind == "heading":  # asked when a sentence of the paragraphs it covers has the theme
+            section = ds.sections[ds.sections["section"] == q.section].iloc[0]
+            covered = ds.sentences[ds.sentences["paragraph"].between(section["first_paragraph"],
+                                                                     section["last_paragraph"])]
+            assert set(covered["sentence"]) & with_ecology
+        else:
+            assert q.sentence in with_ecology
+    assert "h6" in set(chosen["key"])  # （三）筑牢长江经济带绿色发展底色

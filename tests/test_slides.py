@@ -122,3 +122,78 @@ def test_qr_code_is_an_svg_of_the_address():
     assert root.get("viewBox") == "0 0 37 37"
     assert len(re.findall(r"M\d+,\d+H", svg)) > 200  # dark modules drawn as paths
     assert svg == slides.qr_svg("http://192.168.1.20:8501/study?doc=000_97e3ae1a0b7fde01&slide=3")
+
+
+# --- a document with headings: one slide per heading --------------------------------------
+
+from study_docs import REPORT_HEADINGS, SPEECH_HEADINGS, genre  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def speech(lexicon):
+    ds = genre("speech", lexicon)
+    items = outline.extract(ds, lexicon)
+    return ds, items, outline.slide_rows(items)
+
+
+def test_one_slide_per_section_and_subsection_in_order(speech, lexicon):
+    ds, items, rows = speech
+    built = [slides.build(ds, lexicon, rows, n, "zh", items) for n in range(1, 8)]
+    assert [s.item["statement"] for s in built] == SPEECH_HEADINGS and {s.total for s in built} == {7}
+    # the jump list: the headings
+    assert list(slides.labels(ds, rows, items, "zh").values()) == [f"{n}. {h}" for n, h in enumerate(SPEECH_HEADINGS, 1)]
+    # a subsection's slide names its section; a section's names none
+    assert built[3].label == "三、扎实抓好推动中部地区崛起的重点工作" and built[0].label == ""
+    assert slides.heading_path(built[3].item, items) == ("三（一）", "三、扎实抓好推动中部地区崛起的重点工作")
+    assert slides.heading_path(built[6].item, items) == ("四", "")
+
+
+def test_heading_slide_html(speech, lexicon):
+    ds, items, rows = speech
+    html = slides.slide_html(ds, slides.build(ds, lexicon, rows, 1, "zh", items), "zh")
+    # the statement is the heading: its number, then its title stressed
+    assert '<div class="sb-thesis">一、<strong class="sb-head">深刻认识推动中部地区崛起的重大意义</strong></div>' in html
+    assert "第2–5段" in html  # the paragraphs it covers
+    assert html.count("<li>") == 3 and "高度认识这项工作" in html  # 全局 is marked as a key term
+    sub = slides.slide_html(ds, slides.build(ds, lexicon, rows, 4, "en", items), "en")
+    assert "三、扎实抓好推动中部地区崛起的重点工作 · " in sub and "paragraphs 9–11" in sub
+    assert '（一）<strong class="sb-head">以科技创新引领产业创新</strong>' in sub
+    assert slides.counter_html("4 / 7", "三（一）") == (
+        '<div class="sb-counter">4 / 7<div class="sb-counter-path" lang="zh-Hans">三（一）</div></div>')
+
+
+def test_report_slides_and_their_numbers(lexicon):
+    ds = genre("report", lexicon)
+    items = outline.extract(ds, lexicon)
+    rows = outline.slide_rows(items)
+    assert rows["statement"].tolist() == REPORT_HEADINGS
+    item = slides.build(ds, lexicon, rows, 13, "zh", items)  # 1.加快建设先进制造业集群
+    assert item.label == "（二）加快建设现代化产业体系"
+    assert slides.heading_path(item.item, items)[0] == "三（二）1."
+
+
+def test_decision_slides_list_the_articles(lexicon):
+    ds = genre("decision", lexicon)
+    items = outline.extract(ds, lexicon)
+    rows = outline.slide_rows(items)
+    assert len(rows) == 7  # five chapters and the two divisions of 第二章
+    general = slides.build(ds, lexicon, rows, 1, "zh", items)
+    assert general.item["statement"] == "第一章　总则"
+    assert [text for _, text in general.sentences][:2] == ["第一条　为了深入实施促进中部地区崛起战略",
+                                                          "第二条　本省行政区域内促进中部地区崛起的规划编制、产业发展、科技创新、开放合作、生态保护以及相关保障活动"]
+    assert len(general.sentences) == 6
+    assert [text for _, text in slides.build(ds, lexicon, rows, 2, "zh", items).sentences] == ["第一节　产业发展",
+                                                                                              "第二节　科技创新"]
+    assert general.terms  # no one speaks in a regulation: every sentence gives key terms
+
+
+def test_theme_bar_of_a_heading_adds_up_its_paragraphs(speech):
+    ds = speech[0]
+    whole = slides.theme_bar(ds, range(9, 12), "zh")
+    parts = [slides.theme_bar(ds, p, "zh") for p in (9, 10, 11)]
+    summed = {}
+    for fig in parts:
+        for trace in fig.data:
+            summed[trace.name] = summed.get(trace.name, 0) + trace.x[0]
+    assert {trace.name: trace.x[0] for trace in whole.data} == summed
+    assert slides.theme_bar(ds, 9, "zh").data[0].x == parts[0].data[0].x
