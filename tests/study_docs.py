@@ -140,3 +140,14 @@ def figures_of(text: str) -> list[dict]:
     reader.feed(text)
     reader.close()
     return reader.figures
+
+
+def add_genre(name: str, lexicon) -> str:
+    """Add a genre test text to the library in use (STUDYBOARD_LIBRARY) with the metadata the board
+    guesses from it; returns its document id (the one it has if it is there already)."""
+    from studyboard.dataset import catalog
+
+    draft = catalog.prepare_text(genre_text(name), lexicon)
+    if draft.duplicate_of is not None:
+        return draft.duplicate_of.id
+    return catalog.add(draft, draft.guess.meta()).id

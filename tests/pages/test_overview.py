@@ -183,3 +183,64 @@ def test_previews_are_made_once(run_page, monkeypatch):
     at.run()
     no_exceptions(at)
     assert len(at.get("plotly_chart")) == 3 and made == [("zh", (), "any")]
+
+
+# --- documents with headings: the title block and the heading tree --------------------------------
+
+import pytest  # noqa: E402
+
+from study_docs import REPORT_HEADINGS, SPEECH_HEADINGS, add_genre  # noqa: E402
+
+
+@pytest.fixture
+def library(tmp_path, monkeypatch, lexicon):
+    monkeypatch.setenv("STUDYBOARD_LIBRARY", str(tmp_path / "lib"))
+    return lambda name: add_genre(name, lexicon)
+
+
+def tree_markup(at) -> str:
+    found = [m.value for m in at.markdown if 'class="sb-outline sb-tree"' in m.value]
+    assert len(found) == 1
+    return found[0]
+
+
+def heading_markup(heading: str) -> str:
+    """How the outline writes a heading: its number (一、 （一） 1.) apart from its title."""
+    import re
+
+    numbering, title = re.match(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)(.*)$", heading).groups()
+    return f'<span class="sb-number">{numbering}</span>{title}</span>'
+
+
+def test_speech_overview(run_page, library):
+    doc = library("speech")
+    at = run_page(doc=doc)
+    no_exceptions(at)
+    assert at.title[0].value == "在全省推动中部地区崛起工作推进会上的讲话"
+    block = next(m.value for m in at.markdown if 'class="sb-title-block"' in m.value)
+    assert ">（2025年6月12日）</p>" in block and ">王某某</p>" in block and ">同志们：</p>" in block
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["标题"] == "7" and metrics["段落"] == "19"
+    html = tree_markup(at)
+    positions = [html.index(heading_markup(h)) for h in SPEECH_HEADINGS]
+    assert positions == sorted(positions) and html.count('<li class="sb-node') == 7
+    assert "<strong>站在全局高度认识这项工作</strong>" in html
+    assert f'href="./reader?doc={doc}&amp;para=2"' in html
+    assert any("按原文的标题层次列出" in c.value for c in at.caption)
+    assert not [m for m in at.markdown if '<ol class="sb-outline">' in m.value]  # no report outline
+
+
+def test_report_overview_in_english(run_page, library):
+    at = run_page(doc=library("report"), lang="en")
+    no_exceptions(at)
+    assert at.title[0].value == "政府工作报告"
+    block = next(m.value for m in at.markdown if 'class="sb-title-block"' in m.value)
+    assert "——2025年1月15日在某省第十四届人民代表大会第三次会议上" in block and ">省长 王某某</p>" in block
+    assert ">各位代表：</p>" in block
+    assert {m.label: m.value for m in at.metric}["Headings"] == "26"
+    html = tree_markup(at)
+    positions = [html.index(heading_markup(h)) for h in REPORT_HEADINGS]
+    assert positions == sorted(positions)
+    assert "paragraphs 2–12" in html or "¶ 2–12 →" in html
+    links = {link.proto.label: link.proto.page for link in at.get("page_link")}
+    assert "Start presenting" in links and "Take the quiz" in links

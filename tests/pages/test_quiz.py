@@ -112,3 +112,44 @@ def test_too_few_terms_for_distractors(run_page, lexicon_copy):
     no_exceptions(at)
     assert any("gives no questions" in i.value for i in at.info)
     assert not at.radio
+
+
+# --- documents with headings ------------------------------------------------------------------------
+
+import pytest  # noqa: E402
+
+from study_docs import add_genre, genre_text  # noqa: E402
+
+
+@pytest.fixture
+def library(tmp_path, monkeypatch, lexicon):
+    monkeypatch.setenv("STUDYBOARD_LIBRARY", str(tmp_path / "lib"))
+    return lambda name: add_genre(name, lexicon)
+
+
+@pytest.mark.parametrize("name", ["speech", "report"])
+def test_quiz_of_a_document_with_headings(run_page, library, name):
+    text = re.sub(r"\s+", "", genre_text(name))
+    at = run_page("quiz", doc=library(name), n="50")
+    no_exceptions(at)
+    asked = questions(at)
+    assert len(asked) >= 8
+    places = []
+    for number, (prompt, radio) in enumerate(asked):
+        right = [o for o in radio.options if re.sub(r"\s+", "", prompt.replace(BLANK, o)) in text]
+        assert len(right) == 1, (prompt, radio.options)
+        places.append(text.index(re.sub(r"\s+", "", prompt.replace(BLANK, right[0]))))
+        at.radio(key=radio.key).set_value(right[0]).run()
+    no_exceptions(at)
+    assert score(at) == f"{len(asked)} / {len(asked)}" and not at.warning
+    # the questions follow the text: each one's words stand later in it than the one before
+    assert places == sorted(places)
+
+
+def test_speech_quiz_asks_its_first_heading(run_page, library):
+    at = run_page("quiz", doc=library("speech"), n="50")
+    prompt, radio = questions(at)[0]
+    assert prompt == f"一、深刻认识推动{BLANK}的重大意义"
+    at.radio(key=radio.key).set_value(next(o for o in radio.options if o != "中部地区崛起")).run()
+    assert any("原文中的标题（第2段起）" in m.value for m in at.markdown)
+    assert any("中部地区崛起" in w.value for w in at.warning)

@@ -140,3 +140,57 @@ def test_the_slides_paragraph_notes_as_talking_points(run_page, tmp_path, monkey
     at = run_page("study", slide="4")  # paragraph 7 has none
     no_exceptions(at)
     assert any("第7段还没有笔记" in c.value for c in at.caption)
+
+
+# --- documents with headings: one slide per section and subsection ---------------------------------
+
+import pytest  # noqa: E402
+
+from study_docs import REPORT_HEADINGS, SPEECH_HEADINGS, add_genre  # noqa: E402
+
+
+@pytest.fixture
+def library(tmp_path, monkeypatch, lexicon):
+    monkeypatch.setenv("STUDYBOARD_LIBRARY", str(tmp_path / "lib"))
+    return lambda name: add_genre(name, lexicon)
+
+
+def test_speech_slides_are_its_headings(run_page, library):
+    doc = library("speech")
+    at = run_page("study", doc=doc)
+    no_exceptions(at)
+    assert ">1 / 7<" in counter(at) and "sb-counter-path" in counter(at) and ">一<" in counter(at)
+    assert at.selectbox(key="slide").options == [f"{n}. {h}" for n, h in enumerate(SPEECH_HEADINGS, 1)]
+    html = slide_markup(at)
+    assert '一、<strong class="sb-head">深刻认识推动中部地区崛起的重大意义</strong>' in html and "第2–5段" in html
+    assert "我们要站在" in html  # a key statement of 一、 (paragraph 2)
+    for number, heading in enumerate(SPEECH_HEADINGS[1:], 2):
+        at.button(key="next").click().run()
+        assert at.query_params["slide"] == str(number)
+        numbering, title = (heading[:3], heading[3:]) if heading.startswith("（") else (heading[:2], heading[2:])
+        assert f'{numbering}<strong class="sb-head">{title}</strong>' in slide_markup(at), number
+    assert at.button(key="next").disabled
+    no_exceptions(at)
+
+
+def test_a_subsection_slide_from_the_url(run_page, library):
+    at = run_page("study", doc=library("speech"), slide="4", lang="en")
+    no_exceptions(at)
+    html = slide_markup(at)
+    assert '（一）<strong class="sb-head">以科技创新引领产业创新</strong>' in html
+    assert "三、扎实抓好推动中部地区崛起的重点工作" in html and "paragraphs 9–11" in html
+    assert ">三（一）<" in counter(at)
+    assert any("Read this part in the reader" in m.value and "from paragraph 9" in m.value and "para=9" in m.value
+               for m in at.markdown)
+    assert any(c.value == "Themes of this part" for c in at.caption)
+
+
+def test_report_slides(run_page, library):
+    at = run_page("study", doc=library("report"), slide="13")
+    no_exceptions(at)
+    assert ">13 / 26<" in counter(at) and ">三（二）1.<" in counter(at)
+    assert at.selectbox(key="slide").options == [f"{n}. {h}" for n, h in enumerate(REPORT_HEADINGS, 1)]
+    assert '1.<strong class="sb-head">加快建设先进制造业集群</strong>' in slide_markup(at)
+    at = run_page("study", doc=library("report"), themes="ecology")
+    no_exceptions(at)
+    assert any("个标题中所辖段落含所选主题的" in c.value for c in at.caption)
