@@ -7,7 +7,7 @@ import re
 import pytest
 
 from browser_helpers import (SCREENSHOTS, errors_on, full_screenshot, has_chinese, main_text, open_page,
-                             settle_after)
+                             settle_after, wait_settled)
 
 pytestmark = pytest.mark.browser
 
@@ -120,3 +120,54 @@ def test_previews_with_a_theme_filter_in_english(page, server):
     assert "themes=ecology" in page.url and "lang=en" in page.url and "exclude=" in page.url
     assert errors_on(page) == []
     assert page.get_by_role("switch").first.is_checked()  # the terms page's policy-verb switch
+
+
+# --- documents with headings: the title block and the heading tree, at three screen sizes ------------
+
+from study_docs import SPEECH_HEADINGS, add_genre  # noqa: E402
+
+#: Projector, laptop and phone.
+SIZES = {"1920": (1920, 1080), "1280": (1280, 720), "phone": (390, 844)}
+
+
+@pytest.fixture(scope="module")
+def genres():
+    """The speech and the report in the session's library, taken out again afterwards."""
+    from studyboard import lexicon as lexicon_module
+    from studyboard.store import library
+
+    lex = lexicon_module.load()
+    before = {entry.id for entry in library.entries()}
+    added = {name: add_genre(name, lex) for name in ("speech", "report")}
+    yield added
+    for doc in added.values():
+        if doc not in before:
+            library.delete(doc)
+
+
+@pytest.mark.parametrize("name", ["speech", "report"])
+def test_heading_tree_at_every_size(page, server, genres, name):
+    open_page(page, server, doc=genres[name])
+    assert errors_on(page) == []
+    tree = page.locator("ol.sb-tree")
+    assert tree.count() == 1
+    text = tree.inner_text()
+    if name == "speech":
+        positions = [text.index(h) for h in SPEECH_HEADINGS]
+        assert positions == sorted(positions) and tree.locator(":scope > li").count() == 7
+        assert "站在全局高度认识这项工作" in text
+        assert "同志们：" in page.locator(".sb-title-block").inner_text()
+    else:
+        assert tree.locator(":scope > li").count() == 26
+        assert "省长 王某某" in page.locator(".sb-title-block").inner_text()
+    # a heading's link opens its first paragraph in the reader
+    link = tree.locator("a.sb-para").first
+    assert link.inner_text() in ("第2–5段 →", "第2–12段 →")
+    for size, (width, height) in SIZES.items():
+        page.set_viewport_size({"width": width, "height": height})
+        wait_settled(page)
+        # nothing of the outline is cut off at the right edge
+        right = page.evaluate("() => Math.max(...[...document.querySelectorAll('ol.sb-tree li')]"
+                              ".map(li => li.getBoundingClientRect().right))")
+        assert right <= width + 1, (size, right)
+        full_screenshot(page, f"overview_{name}_{size}")

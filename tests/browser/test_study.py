@@ -81,3 +81,52 @@ def test_a_fresh_server_opens_a_slide_from_its_address(page, fresh_server):
     open_page(page, fresh_server, "study", slide="3")
     page.locator("section.sb-slide").wait_for()
     assert "加强与其他重大发展战略的衔接" in slide_text(page)
+
+
+# --- documents with headings: one slide per heading, at three screen sizes ---------------------------
+
+from browser_helpers import wait_settled  # noqa: E402
+from study_docs import SPEECH_HEADINGS, add_genre  # noqa: E402
+
+SIZES = {"1920": (1920, 1080), "1280": (1280, 720), "phone": (390, 844)}
+
+
+@pytest.fixture(scope="module")
+def genres():
+    """The speech and the report in the session's library, taken out again afterwards."""
+    from studyboard import lexicon as lexicon_module
+    from studyboard.store import library
+
+    lex = lexicon_module.load()
+    before = {entry.id for entry in library.entries()}
+    added = {name: add_genre(name, lex) for name in ("speech", "report")}
+    yield added
+    for doc in added.values():
+        if doc not in before:
+            library.delete(doc)
+
+
+def test_speech_slides_follow_its_headings(page, server, genres):
+    open_page(page, server, "study", doc=genres["speech"])
+    assert errors_on(page) == []
+    assert slide_text(page).startswith("第2–5段") or "第2–5段" in slide_text(page)
+    for number, heading in enumerate(SPEECH_HEADINGS, 1):
+        assert heading in page.locator(".sb-thesis").inner_text().replace("\n", ""), number
+        assert f"{number} / 7" in page.locator(".sb-counter").inner_text()
+        if number < 7:
+            settle_after(page, lambda: page.get_by_role("button", name="下一页").click())
+            page.wait_for_url(f"**slide={number + 1}**")
+    assert errors_on(page) == []
+
+
+@pytest.mark.parametrize("name, slide", [("speech", "4"), ("report", "13")])
+def test_heading_slides_at_every_size(page, server, genres, name, slide):
+    open_page(page, server, "study", doc=genres[name], slide=slide)
+    assert errors_on(page) == []
+    assert plot_count(page) >= 1  # the part's theme bar
+    for size, (width, height) in SIZES.items():
+        page.set_viewport_size({"width": width, "height": height})
+        wait_settled(page)
+        right = page.evaluate("() => document.querySelector('section.sb-slide').getBoundingClientRect().right")
+        assert right <= width + 1, (size, right)
+        full_screenshot(page, f"study_{name}_{size}")
