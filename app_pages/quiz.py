@@ -15,7 +15,7 @@ view = app.view()
 ds = view.dataset
 entries = keyterms.entries_for(view.lexicon)
 
-st.markdown(quizviews.CSS, unsafe_allow_html=True)
+st.markdown(quizviews.css(), unsafe_allow_html=True)
 st.title(view.t("quiz.title"))
 st.caption(view.t("quiz.intro"))
 if rules_problem := outline.rules_problem(view.lexicon):

@@ -31,14 +31,6 @@ def test_a_term_inside_a_better_one_is_left_out(seed, lexicon):
     assert terms[0] == "中部地区" and "地区" not in terms
 
 
-def test_gloss_from_the_glossary():
-    text = keyterms.gloss("新质生产力", "en")
-    assert text.startswith("xīn zhì shēngchǎnlì · new quality productive forces\n")
-    assert "Heilongjiang" in text
-    assert "黑龙江" in keyterms.gloss("新质生产力", "zh")
-    assert keyterms.gloss("天气", "zh") == ""
-
-
 def test_document_glossary_in_order_of_first_appearance(seed):
     table = keyterms.document_glossary(seed)
     # glossary.toml lists the report's terms in order of first appearance, and all of them occur

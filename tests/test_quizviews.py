@@ -15,3 +15,9 @@ def test_prompt_and_source_are_escaped():
     html = quizviews.prompt_html(f"要<b>加强</b>{quiz.BLANK}。")
     assert html == ('<div class="sb-quiz-prompt">要&lt;b&gt;加强&lt;/b&gt;<span class="sb-blank">＿＿＿＿</span>。</div>')
     assert quizviews.source_markdown("推进*乡村全面振兴*。", "乡村全面振兴") == "推进\\***乡村全面振兴**\\*。"
+
+
+def test_the_quiz_type_sizes():
+    style = quizviews.css()
+    assert style.startswith("<style>") and style.rstrip().endswith("</style>")
+    assert ".sb-quiz-prompt { font-size: 1.5rem;" in style and ".sb-blank { color: #C0392B;" in style

@@ -67,6 +67,16 @@ def test_slide_html_stresses_the_heading(seed, lexicon, items):
     assert "--sb-accent: #0072B2" in text
 
 
+def test_gloss_from_the_glossary():
+    from studyboard.views.labels import term_gloss
+
+    text = term_gloss("新质生产力", "en")
+    assert text.startswith("xīn zhì shēngchǎnlì · new quality productive forces\n")
+    assert "Heilongjiang" in text
+    assert "黑龙江" in term_gloss("新质生产力", "zh")
+    assert term_gloss("天气", "zh") == ""
+
+
 def test_term_chips_show_the_gloss_on_hover():
     html = slides.term_chips(["新质生产力", "天气"], "en")
     assert 'title="xīn zhì shēngchǎnlì · new quality productive forces' in html

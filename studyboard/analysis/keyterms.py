@@ -8,9 +8,10 @@ text where no one speaks, such as a regulation or an article, every sentence
 counts), and
 key terms are nominal: nouns, verbal nouns, idioms and abbreviations (jieba's
 n*, vn, an, l, i, j tags) and every formulation; people's names, speech
-verbs, function words and one-character words are left out. Glossary entries (``glossary.toml``) give
-the pinyin, English rendering and explanation shown on hover and in the
-handout.
+verbs, function words and one-character words are left out. The document's
+glossary (:func:`document_glossary`) lists the entries of ``glossary.toml``
+that occur in it, for the handout; a term's hover text in the UI language is
+:func:`studyboard.views.labels.term_gloss`.
 """
 
 from __future__ import annotations
@@ -99,17 +100,6 @@ def entries_for(lexicon: Lexicon) -> dict:
     """The glossary of a lexicon folder (its glossary.toml; the shipped one when it has none)."""
     path = lexicon.directory / "glossary.toml"
     return glossary_module.by_term(path if path.is_file() else None)
-
-
-def gloss(term: str, lang: str, entries: dict | None = None) -> str:
-    """The hover text of a term: pinyin, English rendering and explanation ('' if not in the glossary)."""
-    entries = glossary_module.by_term() if entries is None else entries
-    entry = entries.get(term)
-    if entry is None:
-        return ""
-    head = " · ".join(part for part in (entry.pinyin, entry.english) if part)
-    explain = entry.explain(lang)
-    return f"{head}\n{explain}" if head and explain else head or explain
 
 
 def document_glossary(ds: Dataset, entries: dict | None = None) -> pd.DataFrame:

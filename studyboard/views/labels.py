@@ -43,3 +43,17 @@ def province_name(lexicon: Lexicon, adcode: str, lang: str) -> str:
     except KeyError:
         return adcode
     return (p.en or p.short) if lang == "en" else p.short
+
+
+def term_gloss(term: str, lang: str, entries: dict | None = None) -> str:
+    """A glossary term's hover text in ``lang``: pinyin, English rendering and the explanation
+    ('' for a term the glossary (``entries``, by term; the shipped one when None) does not hold)."""
+    from studyboard.analysis import glossary
+
+    entries = glossary.by_term() if entries is None else entries
+    entry = entries.get(term)
+    if entry is None:
+        return ""
+    head = " · ".join(part for part in (entry.pinyin, entry.english) if part)
+    explain = entry.explain(lang)
+    return f"{head}\n{explain}" if head and explain else head or explain

@@ -28,11 +28,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from studyboard import i18n
-from studyboard.analysis import key_sentences, keyterms, outline
+from studyboard.analysis import key_sentences, outline
 from studyboard.dataset.tables import Dataset
 from studyboard.lexicon import Lexicon
 from studyboard.views import charts
-from studyboard.views.labels import person, theme_names
+from studyboard.views.labels import person, term_gloss, theme_names
 from studyboard.views.markup import html as plotly_text
 from studyboard.views.templates import environment, render, safe
 
@@ -188,7 +188,7 @@ def _statement(item: dict, terms) -> dict:
 
 
 def _chips(terms, lang: str, entries: dict | None) -> list[tuple[str, str]]:
-    return [(term, keyterms.gloss(term, lang, entries)) for term in terms]
+    return [(term, term_gloss(term, lang, entries)) for term in terms]
 
 
 def term_chips(terms, lang: str, entries: dict | None = None) -> str:
