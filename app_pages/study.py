@@ -53,7 +53,7 @@ labels = slides.labels(ds, items, all_items, view.lang)
 path = slides.heading_path(slide.item, all_items)[0]
 
 # --- toolbar ---------------------------------------------------------------------------
-bar = st.columns([1.3, 0.8, 1.3, 2.4, 2.0, 0.9, 1.2], vertical_alignment="center")
+bar = st.columns([1.3, 0.8, 1.3, 2.1, 2.3, 0.9, 1.2], vertical_alignment="center")
 bar[0].button(view.t("study.prev"), icon=":material/chevron_left:", on_click=step, args=(-1,),
               disabled=number <= 1, shortcut="Left", key="prev", width="stretch")
 bar[1].markdown(slides.counter_html(view.t("study.counter", n=number, total=total), path), unsafe_allow_html=True)
