@@ -77,6 +77,7 @@ if reading.paged(ds):
         st.session_state["reader_section"] = part_ids[0]
     part = next(p for p in parts if p.section == part_param.value())
 else:
+    url.to_url("section", None)  # the text is shown whole
     part_param = None
     part_ids = []
 

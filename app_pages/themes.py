@@ -75,7 +75,9 @@ with charts_area:
         level_col, section_col = st.columns([1, 4], gap="large", vertical_alignment="top")
         with level_col:
             level = levels[0]
-            if len(levels) > 1:
+            if len(levels) == 1:
+                url.to_url("level", None)  # nothing to choose
+            else:
                 examples = themeviews.level_examples(ds, lang)
                 level = url.integer("level", levels[0], levels[-1], levels[0], key="themes_level").bind(
                     st.radio, view.t("themes.level"), levels,
@@ -85,6 +87,7 @@ with charts_area:
             st.plotly_chart(themeviews.section_grid(ds, lang, level=level, metric=metric, themes=view.themes),
                             config=charts.CONFIG, width="stretch", key="themes_sections")
     else:
+        url.to_url("level", None)
         st.caption(view.t("themes.no_sections"))
 
     speaker_col, share_col = st.columns(2, gap="large")
