@@ -85,13 +85,13 @@ div[data-testid="stLayoutWrapper"]:has(> .st-key-reader_grid_box) { position: st
 .sb-toc li { display: flex; align-items: baseline; gap: .5rem; padding: .12rem 0; margin: 0; }
 .sb-toc-l2 { padding-left: 1.2rem !important; } .sb-toc-l3 { padding-left: 3.2rem !important; }
 .sb-toc-l4 { padding-left: 4.4rem !important; font-size: .95rem; }
-.sb-toc a { color: #1A1A1A; text-decoration: none; } .sb-toc a:hover { text-decoration: underline; }
+.sb-toc a { display: flex; color: #1A1A1A; text-decoration: none; } .sb-toc a:hover { text-decoration: underline; }
 .sb-toc-l1 > a { font-weight: 600; }
 .sb-toc-current { background: #F3F1EA; border-radius: 4px; }
-.sb-toc-num { margin-right: .1rem; }
+.sb-toc-num { flex: 0 0 auto; margin-right: .1rem; }  /* a long title wraps under itself */
 .sb-toc-themes { display: inline-flex; gap: 3px; margin-left: auto; flex: 0 0 auto; }
 .sb-toc-themes .sb-swatch { width: .75rem; height: .75rem; border-radius: 2px; }
-.st-key-reader_toc_side { max-height: 42vh; overflow-y: auto; padding-right: .3rem; }
+.st-key-reader_toc_side { max-height: 38vh; overflow-y: auto; padding-right: .3rem; }
 div[data-testid="stLayoutWrapper"]:has(> .st-key-reader_toc_side) { flex-shrink: 0; }
 @media (max-width: 640px) {
   .st-key-reader_toc_side { display: none; }
