@@ -66,15 +66,16 @@ matches = reading.matching_paragraphs(ds, flt)
 # --- the part shown: the whole text, or one top-level part of a long text with sections --------
 parts = reading.parts(ds)
 part = reading.Part(0, 1, len(numbers))
+part_key = url.lang_key("reader_section", lang)  # the opening's label is in the UI language
 if reading.paged(ds):
     part_ids = [p.section for p in parts]
-    part_param = url.integer("section", 0, max(part_ids), part_ids[0], key="reader_section")
+    part_param = url.integer("section", 0, max(part_ids), part_ids[0], key=part_key)
     part_param.seed()
     if para and para != st.session_state.get("_reader_para_seen"):  # a newly selected paragraph: show its part
-        st.session_state["reader_section"] = reading.part_of(parts, para)
+        st.session_state[part_key] = reading.part_of(parts, para)
     st.session_state["_reader_para_seen"] = para
-    if st.session_state["reader_section"] not in part_ids:
-        st.session_state["reader_section"] = part_ids[0]
+    if st.session_state[part_key] not in part_ids:
+        st.session_state[part_key] = part_ids[0]
     part = next(p for p in parts if p.section == part_param.value())
 else:
     url.to_url("section", None)  # the text is shown whole
@@ -127,7 +128,7 @@ with grid_col:
 
 
 def show_part(section: int) -> None:
-    st.session_state["reader_section"] = section
+    st.session_state[part_key] = section
 
 
 # --- the text, with the notes: the selected paragraph's open to read and write, the others' behind a
@@ -140,7 +141,7 @@ with text_col:
             with st.expander(view.t("reader.toc"), icon=":material/toc:"):
                 st.markdown(toc, unsafe_allow_html=True)
     if part_param:
-        st.selectbox(view.t("reader.part"), part_ids, key="reader_section",
+        st.selectbox(view.t("reader.part"), part_ids, key=part_key,
                      format_func=lambda s: reader.section_name(ds, s, lang))
         part_param.write(part.section)
         st.caption(view.t("reader.part_caption", first=part.first, last=part.last, total=len(numbers)))

@@ -296,7 +296,7 @@ def test_a_speech_reads_with_its_title_block_headings_and_contents(run_page, gen
     assert at.selectbox(key="reader_speaker__zh").options == ["全部", "王某某（58 句）"]
     (grid,) = plotly_specs(at)
     assert grid["data"][0]["y"][8] == "三（一）¶9"
-    assert "reader_section" not in at.session_state  # a short text is shown whole
+    assert "reader_section__zh" not in at.session_state  # a short text is shown whole
 
 
 def test_a_report_bolds_its_run_in_headings(run_page, genres):
@@ -317,12 +317,12 @@ def test_a_long_report_is_read_one_part_at_a_time(run_page, genres):
     at = run_page("reader", doc="long_report")
     no_exceptions(at)
     # the opening first: ¶1–2, before 一、
-    assert at.selectbox(key="reader_section").value == 0
+    assert at.selectbox(key="reader_section__zh").value == 0
     assert sorted(paragraphs(at)) == [1, 2]
     (grid,) = plotly_specs(at)
     assert grid["data"][0]["y"] == ["¶1", "¶2"]
     # 三、 (section 11) holds ¶31–48 (long_report.txt lines 37–55)
-    at.selectbox(key="reader_section").select(11).run()
+    at.selectbox(key="reader_section__zh").select(11).run()
     no_exceptions(at)
     assert sorted(paragraphs(at)) == list(range(31, 49))
     assert at.query_params["section"] == "11"
@@ -332,16 +332,21 @@ def test_a_long_report_is_read_one_part_at_a_time(run_page, genres):
     assert sorted(paragraphs(at)) == list(range(49, 66)) and at.query_params["section"] == "20"
     at = run_page("reader", doc="long_report", para="90")
     no_exceptions(at)
-    assert at.selectbox(key="reader_section").value == 35 and sorted(paragraphs(at)) == list(range(80, 98))
+    assert at.selectbox(key="reader_section__zh").value == 35 and sorted(paragraphs(at)) == list(range(80, 98))
     toc = next(b for b in main_html(at) if b.startswith('<nav class="sb-toc">'))
     entries = toc_entries(toc)
     assert entries[0][1] == "开篇" and "section=0" in entries[0][0]
     assert ("#s35", "六、推进高水平对外开放，加快建设内陆开放高地") in entries
     assert len(entries) == 1 + 14 + 5  # the opening, the 14 sections, the five subsections of 六、
+    # in English, from the URL
+    at = run_page("reader", doc="long_report", section="35", lang="en")
+    part = at.selectbox(key="reader_section__en")
+    assert part.value == 35 and part.options[0] == "Opening" and len(part.options) == 15
+    assert any("paragraphs 80–97 of 241" in c.value for c in at.caption)
 
 
 def test_the_shipped_report_has_no_contents(run_page):
     at = run_page("reader", section="3")
     no_exceptions(at)
     assert not [b for b in main_html(at) if b.startswith(('<nav class="sb-toc"', '<div class="sb-h ', '<div class="sb-salutation"'))]
-    assert "reader_section" not in at.session_state and "section" not in at.query_params
+    assert "reader_section__zh" not in at.session_state and "section" not in at.query_params
