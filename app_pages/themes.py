@@ -12,7 +12,6 @@ import streamlit as st
 from studyboard.analysis import reading, theme_scores
 from studyboard.ui import app, themes_ui, url
 from studyboard.views import charts, reader, themeviews
-from studyboard.dataset import tables as dataset
 
 view = app.view()
 lang = view.lang
@@ -35,7 +34,7 @@ st.caption(view.t("themes.editor_help"))
 new_themes, changed = themes_ui.keyword_editor(view)
 
 # --- the charts (of the edited lexicon while an edit is pending) ----------------------------
-ds = dataset.with_themes(saved, new_themes) if changed else saved
+ds = themes_ui.charted_dataset(view, new_themes, changed)
 with charts_area:
     if ds.theme_hits.empty:
         st.info(view.t("themes.no_hits"))
