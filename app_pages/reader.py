@@ -1,7 +1,10 @@
 """Reader (原文): the text beside its theme heatmap, filtered by theme, speaker and search.
 
 View state in the URL: the shared doc/themes/mode/lang, and para (selected
-paragraph), search, speaker, hide (hide the paragraphs that do not match).
+paragraph), search, speaker, hide (hide the paragraphs that do not match) and
+section (the part shown of a long text with sections).
+A text with sections shows its headings, and its contents beside the text
+(above it on a narrow screen); a long one is read one top-level part at a time.
 Notes (studyboard.ui.notes_ui): the selected paragraph's are open to read and
 write; a paragraph that has notes gets a small toggle under it.
 """
@@ -9,7 +12,7 @@ write; a paragraph that has notes gets a small toggle under it.
 import streamlit as st
 
 from studyboard.analysis import reading, theme_scores
-from studyboard.ui import app, notes_ui, params
+from studyboard.ui import app, notes_ui, url
 from studyboard.views import charts, labels, reader, themeviews
 
 view = app.view()
@@ -19,17 +22,17 @@ numbers = reading.paragraph_numbers(ds)
 people = reading.speakers(ds)
 
 st.markdown(reader.CSS, unsafe_allow_html=True)
-st.markdown(reader.heading_html(ds), unsafe_allow_html=True)
+st.markdown(reader.title_block_html(ds, lang), unsafe_allow_html=True)
 if not numbers:
     st.info(view.t("reader.no_paragraphs"))
     st.stop()
 
 # --- controls (bound to the URL) ---------------------------------------------------
-app.from_url("reader_search", "", reading.clean_search, param="search")
-speaker_key = app.lang_key("reader_speaker", lang)  # its labels are names in the UI language
-app.from_url(speaker_key, "", params.parse_choice(people), param="speaker")
-app.from_url("reader_para", 0, params.parse_int(1, len(numbers)), param="para")
-app.from_url("reader_hide", False, params.parse_flag, param="hide")
+speaker_key = url.lang_key("reader_speaker", lang)  # its labels are names in the UI language
+speaker_param = url.choice("speaker", people, "", key=speaker_key)
+para_param = url.integer("para", 1, len(numbers), 0, key="reader_para")
+speaker_param.seed()
+para_param.seed()
 if st.session_state[speaker_key] not in ["", *people]:
     st.session_state[speaker_key] = ""
 if st.session_state["reader_para"] not in [0, *numbers]:
@@ -37,8 +40,9 @@ if st.session_state["reader_para"] not in [0, *numbers]:
 
 search_col, speaker_col, para_col, hide_col = st.columns([3, 2, 3, 2], vertical_alignment="bottom")
 with search_col:
-    st.text_input(view.t("reader.search"), key="reader_search", placeholder=view.t("reader.search_placeholder"),
-                  max_chars=reading.SEARCH_MAX)
+    search = url.text("search", key="reader_search", clean=reading.clean_search).bind(
+        st.text_input, view.t("reader.search"), placeholder=view.t("reader.search_placeholder"),
+        max_chars=reading.SEARCH_MAX)
 with speaker_col:
     if people:
         counts = reading.sentence_counts(ds)
@@ -48,23 +52,43 @@ with speaker_col:
                      if name else view.t("reader.speaker_all"))
     else:
         st.caption(view.t("reader.no_speakers"))
+speaker = speaker_param.write(speaker_param.value())
 with para_col:
     st.selectbox(view.t("reader.para"), [0, *numbers], key="reader_para",
                  format_func=lambda n: reader.paragraph_label(ds, n, lang) if n else view.t("reader.para_none"))
+para = para_param.write(para_param.value())
 with hide_col:
-    st.toggle(view.t("reader.hide"), key="reader_hide", help=view.t("reader.hide_help"))
-
-search = reading.clean_search(st.session_state["reader_search"])
-speaker = st.session_state[speaker_key]
-para = st.session_state["reader_para"]
-hide = bool(st.session_state["reader_hide"])
-app.to_url("search", search, "")
-app.to_url("speaker", speaker, "")
-app.to_url("para", para, 0)
-app.to_url("hide", hide, False, params.flag_text)
+    hide = url.flag("hide", key="reader_hide").bind(st.toggle, view.t("reader.hide"), help=view.t("reader.hide_help"))
 
 flt = reading.Filter(view.themes, view.mode, speaker, search)
 matches = reading.matching_paragraphs(ds, flt)
+
+# --- the part shown: the whole text, or one top-level part of a long text with sections --------
+parts = reading.parts(ds)
+part = reading.Part(0, 1, len(numbers))
+part_key = url.lang_key("reader_section", lang)  # the opening's label is in the UI language
+if reading.paged(ds):
+    part_ids = [p.section for p in parts]
+    part_param = url.integer("section", 0, max(part_ids), part_ids[0], key=part_key)
+    part_param.seed()
+    if para and para != st.session_state.get("_reader_para_seen"):  # a newly selected paragraph: show its part
+        st.session_state[part_key] = reading.part_of(parts, para)
+    st.session_state["_reader_para_seen"] = para
+    if st.session_state[part_key] not in part_ids:
+        st.session_state[part_key] = part_ids[0]
+    part = next(p for p in parts if p.section == part_param.value())
+else:
+    url.to_url("section", None)  # the text is shown whole
+    part_param = None
+    part_ids = []
+
+
+def part_href(section: int) -> str:
+    """The URL of the reader showing the part of ``section``, with this run's filters."""
+    return app.link(view, "reader", section=section, search=search or None, speaker=speaker or None,
+                    hide="1" if hide else None)
+
+
 legend = reader.legend_html(ds, view.themes, lang)
 if legend:
     st.markdown(legend, unsafe_allow_html=True)
@@ -75,11 +99,15 @@ hints = ([] if flt.active else [view.t("reader.no_filter_hint")]) + ([] if para 
 if hints:
     st.caption(" ".join(hints))
 
+toc = reader.toc_html(ds, lang, themes=view.themes, shown=part if part_param else None, part_href=part_href)
 text_col, grid_col = st.columns([3, 2], gap="large")
 
-# --- the heatmap (drawn first: a click reruns before the text is drawn) -------------------
+# --- the contents and the heatmap (drawn first: a click reruns before the text is drawn) ----------
 with grid_col:
     with st.container(key="reader_grid_box"):
+        if toc:
+            with st.container(key="reader_toc_side"):
+                st.markdown(toc, unsafe_allow_html=True)
         if ds.theme_hits.empty:
             st.info(view.t("reader.no_theme_hits"))
         else:
@@ -88,7 +116,8 @@ with grid_col:
             fig = themeviews.paragraph_grid(
                 ds, lang, metric="density", selected=(para, focus) if para else None,
                 dim_themes=[t for t in theme_scores.theme_ids(ds) if view.themes and t not in view.themes],
-                title=view.t("reader.grid_title"))
+                title=view.t("reader.grid_title"),
+                paragraphs=range(part.first, part.last + 1) if part_param else None)
             event = st.plotly_chart(fig, config=charts.CONFIG, width="stretch", key=f"reader_grid_{generation}",
                                     on_select="rerun", selection_mode="points")
             picked = reading.pick(event, ds)
@@ -97,11 +126,25 @@ with grid_col:
                 app.update_url(**reading.pick_params(picked))
             st.caption(view.t("reader.grid_caption"))
 
+
+def show_part(section: int) -> None:
+    st.session_state[part_key] = section
+
+
 # --- the text, with the notes: the selected paragraph's open to read and write, the others' behind a
 # small toggle under their paragraph (only where there are notes) ------------------------------------
 terms = reading.load_glossary()
 by_paragraph = notes_ui.notes_of(view)
 with text_col:
+    if toc:
+        with st.container(key="reader_toc_top"):
+            with st.expander(view.t("reader.toc"), icon=":material/toc:"):
+                st.markdown(toc, unsafe_allow_html=True)
+    if part_param:
+        st.selectbox(view.t("reader.part"), part_ids, key=part_key,
+                     format_func=lambda s: reader.section_name(ds, s, lang))
+        part_param.write(part.section)
+        st.caption(view.t("reader.part_caption", first=part.first, last=part.last, total=len(numbers)))
     if para:
         st.markdown(reader.pinned_html(para, lang), unsafe_allow_html=True)
         st.markdown(reader.paragraph_html(ds, para, lang, flt=flt, glossary=terms, selected=True, anchor=False),
@@ -111,7 +154,13 @@ with text_col:
         st.divider()
     if flt.active and not matches:
         st.info(view.t("reader.no_match"))
-    for kind, first, last_or_dim in reading.layout(ds, matches, flt, hide):
+    salutation = reader.salutation_html(ds)
+    if salutation and part.first == 1:
+        st.markdown(salutation, unsafe_allow_html=True)
+    for kind, first, last_or_dim in reading.layout(ds, matches, flt, hide, part.first, part.last):
+        if kind == "heading":
+            st.markdown(reader.section_heading_html(ds, first, lang), unsafe_allow_html=True)
+            continue
         if kind == "hidden":
             st.markdown(reader.hidden_html(first, last_or_dim, lang), unsafe_allow_html=True)
             continue
@@ -121,6 +170,17 @@ with text_col:
             with st.expander(view.t("reader.notes_count", n=len(by_paragraph[first])), type="compact",
                              icon=":material/sticky_note_2:", key=f"reader_notes_{first}"):
                 notes_ui.paragraph_notes(view, first, by_paragraph[first], key="reader_notes")
+    if part_param:
+        index = part_ids.index(part.section)
+        back, ahead = st.columns(2)
+        if index > 0:
+            back.button(view.t("reader.part_prev", label=reader.section_name(ds, part_ids[index - 1], lang)),
+                        key="reader_part_prev", icon=":material/arrow_upward:", on_click=show_part,
+                        args=(part_ids[index - 1],))
+        if index + 1 < len(part_ids):
+            ahead.button(view.t("reader.part_next", label=reader.section_name(ds, part_ids[index + 1], lang)),
+                         key="reader_part_next", icon=":material/arrow_downward:", on_click=show_part,
+                         args=(part_ids[index + 1],))
 
 with st.expander(view.t("reader.method")):
     st.caption(view.t("reader.method_caption"))

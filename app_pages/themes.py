@@ -2,16 +2,16 @@
 and the theme lexicon with its editor.
 
 View state in the URL: the shared doc/themes/mode/lang, and metric (hits or
-density), para (the paragraph read sentence by sentence), unit (sentences or
-paragraphs for the co-occurrence matrix).
+density), para (the paragraph read sentence by sentence), level (the heading
+level of the section × theme grid, in a text with sections), unit (sentences
+or paragraphs for the co-occurrence matrix).
 """
 
 import streamlit as st
 
 from studyboard.analysis import reading, theme_scores
-from studyboard.ui import app, params, themes_ui
+from studyboard.ui import app, themes_ui, url
 from studyboard.views import charts, reader, themeviews
-from studyboard.dataset import tables as dataset
 
 view = app.view()
 lang = view.lang
@@ -34,20 +34,18 @@ st.caption(view.t("themes.editor_help"))
 new_themes, changed = themes_ui.keyword_editor(view)
 
 # --- the charts (of the edited lexicon while an edit is pending) ----------------------------
-ds = dataset.with_themes(saved, new_themes) if changed else saved
+ds = themes_ui.charted_dataset(view, new_themes, changed)
 with charts_area:
     if ds.theme_hits.empty:
         st.info(view.t("themes.no_hits"))
         st.stop()
-    app.from_url("themes_metric", "hits", params.parse_choice(theme_scores.METRICS), param="metric")
-    app.from_url("themes_para", numbers[0], params.parse_int(1, len(numbers)), param="para")
-    app.from_url("themes_unit", "sentence", params.parse_choice(theme_scores.UNITS), param="unit")
+    para_param = url.integer("para", 1, len(numbers), numbers[0], key="themes_para")
+    para_param.seed()
     if st.session_state["themes_para"] not in numbers:
         st.session_state["themes_para"] = numbers[0]
-    st.segmented_control(view.t("themes.metric"), list(theme_scores.METRICS), key="themes_metric", required=True,
-                         format_func=lambda m: view.t(f"themes.metric_{m}"))
-    metric = st.session_state["themes_metric"] if st.session_state["themes_metric"] in theme_scores.METRICS else "hits"
-    app.to_url("metric", metric, "hits")
+    metric = url.choice("metric", theme_scores.METRICS, "hits", key="themes_metric").bind(
+        st.segmented_control, view.t("themes.metric"), list(theme_scores.METRICS), required=True,
+        format_func=lambda m: view.t(f"themes.metric_{m}"))
 
     grid_col, sentence_col = st.columns(2, gap="large")
     with grid_col:
@@ -66,10 +64,30 @@ with charts_area:
         st.selectbox(view.t("themes.para"), numbers, key="themes_para",
                      format_func=lambda n: reader.paragraph_label(ds, n, lang, chars=18),
                      help=view.t("themes.para_hint"))
-        para = st.session_state["themes_para"]
-        app.to_url("para", para, numbers[0])
+        para = para_param.write(para_param.value())
         st.plotly_chart(themeviews.sentence_grid(ds, para, lang, metric=metric, themes=view.themes),
                         config=charts.CONFIG, width="stretch", key="themes_sentences")
+
+    # --- section × theme: a text with sections --------------------------------------------
+    levels = theme_scores.section_levels(ds)
+    if levels:
+        level_col, section_col = st.columns([1, 4], gap="large", vertical_alignment="top")
+        with level_col:
+            level = levels[0]
+            if len(levels) == 1:
+                url.to_url("level", None)  # nothing to choose
+            else:
+                examples = themeviews.level_examples(ds, lang)
+                level = url.integer("level", levels[0], levels[-1], levels[0], key="themes_level").bind(
+                    st.radio, view.t("themes.level"), levels,
+                    format_func=lambda n: view.t("themes.level_option", n=n, example=examples[n]))
+            st.caption(view.t("themes.section_caption"))
+        with section_col:
+            st.plotly_chart(themeviews.section_grid(ds, lang, level=level, metric=metric, themes=view.themes),
+                            config=charts.CONFIG, width="stretch", key="themes_sections")
+    else:
+        url.to_url("level", None)
+        st.caption(view.t("themes.no_sections"))
 
     speaker_col, share_col = st.columns(2, gap="large")
     with speaker_col:
@@ -81,10 +99,9 @@ with charts_area:
 
     cooc_col, pairs_col = st.columns(2, gap="large")
     with pairs_col:
-        st.segmented_control(view.t("themes.unit"), list(theme_scores.UNITS), key="themes_unit", required=True,
-                             format_func=lambda u: view.t(f"themes.unit_{u}"))
-        unit = st.session_state["themes_unit"] if st.session_state["themes_unit"] in theme_scores.UNITS else "sentence"
-        app.to_url("unit", unit, "sentence")
+        unit = url.choice("unit", theme_scores.UNITS, "sentence", key="themes_unit").bind(
+            st.segmented_control, view.t("themes.unit"), list(theme_scores.UNITS), required=True,
+            format_func=lambda u: view.t(f"themes.unit_{u}"))
         pair = view.themes if len(view.themes) >= 2 else ()
         if len(view.themes) == 1:
             st.caption(view.t("themes.one_theme"))

@@ -1,6 +1,7 @@
-"""The reader's HTML (paragraphs with their marks, heading, status line),
-its lines and labels, checked against the seed read by hand (paragraph
-numbers as the reader shows them). Its filters are in tests/test_reading.py."""
+"""The reader's HTML (paragraphs with their marks, title block, headings,
+contents, status line), its lines and labels, checked against the seed and
+the test texts of tests/texts read by hand (paragraph numbers as the reader
+shows them). Its filters are in tests/test_reading.py."""
 
 from __future__ import annotations
 
@@ -71,7 +72,7 @@ def test_search_hits_are_marked(seed):
 
 
 def test_document_text_is_escaped(xss):
-    heading = reader.heading_html(xss)
+    heading = reader.title_block_html(xss, "zh")
     assert "<script>" not in heading and "&lt;script&gt;alert(1)&lt;/script&gt;" in heading
     html = reader.paragraph_html(xss, 1, "zh", flt=reading.Filter(themes=("ecology",), search="<img"))
     assert "<img" not in html and "<b>" not in html
@@ -110,3 +111,121 @@ def test_provenance_table_lists_the_hashes(seed):
     assert values["Lexicon themes.toml (SHA-256)"] == seed.provenance["lexicon"]["themes.toml"]
     assert values["Dataset (SHA-256)"] == seed.provenance["dataset_sha256"]
     assert len(table) == 3 + 8 + 5  # tokenizer, mode, tier; eight lexicon files; input, dataset, key, version, software
+
+
+# --- the title block, headings and contents of the test texts (tests/texts) ---------------------
+
+
+@pytest.fixture
+def genre(lexicon):
+    from genre_cases import dataset
+
+    return lambda name: dataset(name, lexicon)
+
+
+def test_the_shipped_report_keeps_its_kicker_and_headline(seed):
+    assert reader.title_block_html(seed, "zh") == (
+        '<div class="sb-head"><div class="sb-kicker">习近平主持召开新时代推动中部地区崛起座谈会强调</div>'
+        '<div class="sb-headline">在更高起点上扎实推动中部地区崛起</div>'
+        '<div class="sb-meta">2024-03-20 · 湖南省长沙市 · 新华社</div></div>')
+    assert reader.salutation_html(seed) == "" and reader.toc_html(seed, "zh") == ""
+
+
+def test_the_title_block_of_a_speech_a_report_and_an_article(genre):
+    speech = reader.title_block_html(genre("speech"), "zh")
+    assert ('<div class="sb-headline">在全省推动中部地区崛起工作推进会上的讲话</div>'
+            '<div class="sb-dateline">（2025年6月12日）</div><div class="sb-byline">王某某</div>') in speech
+    assert "sb-meta" not in speech  # the date line gives the date; no place or source
+    assert reader.salutation_html(genre("speech")) == '<div class="sb-salutation">同志们：</div>'
+    report = reader.title_block_html(genre("report"), "en")
+    assert ('<div class="sb-headline">政府工作报告</div>'
+            '<div class="sb-subtitle">——2025年1月15日在某省第十四届人民代表大会第三次会议上</div>'
+            '<div class="sb-byline">省长 王某某</div><div class="sb-meta">2025-01-15</div>') in report
+    assert reader.salutation_html(genre("report")) == '<div class="sb-salutation">各位代表：</div>'
+    article = reader.title_block_html(genre("article"), "en")
+    assert '<div class="sb-credit">Source: 《求是》2025年第8期</div><div class="sb-credit">Author: 李某某</div>' in article
+    assert '<div class="sb-note"><span class="sb-note-label">Editor&#39;s note</span>中部地区是我国经济版图中' in article
+    assert "sb-kicker" not in article and reader.salutation_html(genre("article")) == ""
+
+
+def test_heading_numbers_as_the_text_writes_them():
+    assert [reader.number_label(kind, number, "en") for kind, number in [
+        ("section", "三"), ("subsection", "一"), ("item", "1"), ("subitem", "2"), ("chapter", "一"),
+        ("division", "二"), ("part", "一"), ("article", "第十条"), ("unnumbered", "")]] == [
+        "三、", "（一）", "1.", "（2）", "第一章\u3000", "第二节\u3000", "第一部分\u3000", "第十条", ""]
+
+
+def test_heading_lines_and_run_in_headings(genre):
+    speech = genre("speech")
+    assert reader.section_heading_html(speech, 3, "zh") == (
+        '<div class="sb-h sb-h1" id="s3" data-section="3"><span class="sb-h-num">三、</span>'
+        '扎实抓好推动中部地区崛起的重点工作</div>')
+    assert reader.section_heading_html(speech, 4, "en") == (
+        '<div class="sb-h sb-h2" id="s4" data-section="4"><span class="sb-h-num">（一）</span>'
+        '以科技创新引领产业创新</div>')
+    # report ¶3 opens with （一）着力扩大有效需求。: in bold, with the anchor of its section (2)
+    html = reader.paragraph_html(genre("report"), 3, "zh")
+    assert '<div class="sb-text"><span class="sb-anchor" id="s2" data-section="2"></span>' in html
+    assert '<span class="sb-runin">（一）着力扩大有效需求。</span></span><span class="sb-sent"' in html
+    assert 'id="s2"' not in reader.paragraph_html(genre("report"), 3, "zh", anchor=False)  # the pinned copy
+    article = reader.paragraph_html(genre("decision"), 3, "zh")
+    assert '<span class="sb-runin sb-runin-number">第三条</span>促进中部地区崛起工作' in article
+
+
+def test_row_labels_name_the_section(genre):
+    report = genre("report")
+    # ¶21 opens 1.加快建设先进制造业集群 (section 13) under 三、（二）; ¶1 stands before any heading
+    assert reader.path_label(report, 13, "zh") == "三（二）1."
+    assert reader.row_label(report, 21, 13, "zh") == "三（二）1.¶21"
+    assert reader.row_label(report, 1, 0, "zh") == "¶1"
+    speech = genre("speech")
+    assert reader.row_label(speech, 9, 4, "en") == "三（一）¶9"
+    # an article is named by its number alone: 第十条 (¶10) under 第二章 第一节
+    decision = genre("decision")
+    assert reader.row_label(decision, 10, 13, "zh") == "第十条¶10"
+    assert reader.path_label(decision, 9, "zh") == "第二章第一节"
+    assert reader.section_name(speech, 7, "zh") == "四、切实加强推动中部地区崛起的组织保障"
+    assert reader.section_name(speech, 0, "en") == "Opening"
+
+
+def toc_entries(html: str) -> list[tuple[str, str, str, str]]:
+    """(level class, href, number, title) of each entry of the contents."""
+    return re.findall(r'<li class="sb-toc-l(\d)[^"]*" data-section="\d+"><a href="([^"]*)"[^>]*>'
+                      r'(?:<span class="sb-toc-num">([^<]*)</span>)?([^<]*)</a>', html)
+
+
+def test_the_contents_of_the_speech(genre):
+    html = reader.toc_html(genre("speech"), "zh")
+    assert toc_entries(html) == [
+        ("1", "#s1", "一、", "深刻认识推动中部地区崛起的重大意义"),
+        ("1", "#s2", "二、", "准确把握推动中部地区崛起的目标要求"),
+        ("1", "#s3", "三、", "扎实抓好推动中部地区崛起的重点工作"),
+        ("2", "#s4", "（一）", "以科技创新引领产业创新"),
+        ("2", "#s5", "（二）", "主动融入全国统一大市场"),
+        ("2", "#s6", "（三）", "筑牢长江经济带绿色发展底色"),
+        ("1", "#s7", "四、", "切实加强推动中部地区崛起的组织保障"),
+    ]
+    # 四、: the swatches of its three themes with most hits (see tests/test_theme_scores.py), most first
+    four = html[html.index('data-section="7"'):]
+    assert re.findall(r'data-theme="(\w+)" style="background:(#\w+)" title="([^"]*)"', four) == [
+        ("development", "#6A3D9A", "高质量发展：8 次"), ("party", "#C0392B", "党的领导与落实：7 次"),
+        ("rural", "#8C564B", "城乡融合：1 次")]
+    english = reader.toc_html(genre("report"), "en")
+    fourth = english[english.index('data-section="5"'):]
+    assert re.findall(r'title="([^"]*)"></span>', fourth)[:2] == ["Green development: 4 hits", "Regional strategy: 1 hit"]
+
+
+def test_the_contents_of_a_long_text_read_by_parts(genre):
+    long = genre("long_report")
+    parts = reading.parts(long)
+    shown = parts[3]  # 三、 (section 11): ¶31–48, with （一）…（五） and the items 1.–3. of （一）
+    html = reader.toc_html(long, "zh", shown=shown, part_href=lambda s: f"./reader?section={s}")
+    entries = toc_entries(html)
+    assert entries[0] == ("1", "./reader?section=0", "", "开篇")
+    assert entries[1] == ("1", "./reader?section=1", "一、", "过去五年的工作和基本经验")
+    assert entries[3] == ("1", "#s11", "三、", "加快构建现代化产业体系，夯实高质量发展的实体经济根基")
+    assert [e[2] for e in entries[4:12]] == ["（一）", "1.", "2.", "3.", "（二）", "（三）", "（四）", "（五）"]
+    assert entries[12][:3] == ("1", "./reader?section=20", "四、")
+    assert len(entries) == 1 + 14 + 8  # the opening, every top-level section, the sections of 三、
+    assert html.count('target="_self"') == 1 + 13  # another part's URL opens in this tab
+    assert '<li class="sb-toc-l1 sb-toc-current" data-section="11">' in html

@@ -1,10 +1,14 @@
-"""The reader's filters, search, speakers, marked pieces and heatmap click,
-checked against the seed read by hand (paragraph numbers as the reader shows them)."""
+"""The reader's filters, search, speakers, marked pieces, sections and heatmap
+click, checked against the seed and the test texts of tests/texts read by hand
+(paragraph numbers as the reader shows them)."""
 
 from __future__ import annotations
 
+import pytest
+
 from studyboard.analysis import reading
 from studyboard.analysis.reading import Mark, MarkedSentence
+from genre_cases import dataset
 
 # Paragraphs with an ecology keyword, read off the text: 4 绿色低碳转型, 5 绿色化,
 # 6 黄河流域生态保护, 8 (the ecology paragraph), 9 社会生态, 10 绿色农产品,
@@ -109,3 +113,103 @@ def test_provenance_lists_the_hashes_by_code(seed):
     assert values[("lexicon", "themes.toml")] == seed.provenance["lexicon"]["themes.toml"]
     assert values[("dataset", "")] == seed.provenance["dataset_sha256"]
     assert len(table) == 3 + 8 + 5  # tokenizer, mode, tier; eight lexicon files; input, dataset, key, version, software
+
+
+# --- sections: the test texts of tests/texts (structure written by hand in *.expected.toml) ---------
+
+
+@pytest.fixture
+def genre(lexicon):
+    """genre("speech") -> the dataset of tests/texts/speech.txt."""
+    return lambda name: dataset(name, lexicon)
+
+
+# speech.txt, line by line: 1 title, 2 date line, 3 byline, 4 同志们：, 5 ¶1, 6 一、, 7–10 ¶2–5, 11 二、,
+# 12–14 ¶6–8, 15 三、, 16 （一）, 17–19 ¶9–11, 20 （二）, 21–22 ¶12–13, 23 （三）, 24–25 ¶14–15, 26 四、,
+# 27–30 ¶16–19. Sections in order: 1 一, 2 二, 3 三, 4 （一）, 5 （二）, 6 （三）, 7 四.
+
+
+def test_heading_lines_stand_before_the_paragraph_they_open(genre):
+    speech = genre("speech")
+    assert reading.heading_lines(speech) == {2: [1], 6: [2], 9: [3, 4], 12: [5], 14: [6], 16: [7]}
+    assert reading.run_in_sections(speech) == {}
+    # report.txt: 一、 is a heading line before ¶2; （一）着力扩大有效需求。 opens ¶3 (line 8)
+    report = genre("report")
+    assert reading.heading_lines(report)[2] == [1]
+    assert reading.run_in_sections(report)[3] == [2]
+    assert reading.heading_lines(genre("plain")) == {}
+
+
+def test_layout_puts_the_headings_in_their_place(genre):
+    speech = genre("speech")
+    items = reading.layout(speech, [], reading.Filter(), hide=False)
+    assert items[:3] == [("paragraph", 1, False), ("heading", 1, 1), ("paragraph", 2, False)]
+    at_nine = items.index(("paragraph", 9, False))
+    assert items[at_nine - 3:at_nine] == [("paragraph", 8, False), ("heading", 3, 1), ("heading", 4, 2)]
+    assert [i for i in items if i[0] == "heading"] == [("heading", s, level) for s, level in
+                                                      [(1, 1), (2, 1), (3, 1), (4, 2), (5, 2), (6, 2), (7, 1)]]
+    # one part of the text: ¶9–15, the paragraphs of 三、
+    part = reading.layout(speech, [], reading.Filter(), False, 9, 15)
+    assert part[:3] == [("heading", 3, 1), ("heading", 4, 2), ("paragraph", 9, False)]
+    assert [i[1] for i in part if i[0] == "paragraph"] == list(range(9, 16))
+
+
+def test_hidden_paragraphs_keep_their_run_in_heading(genre):
+    # 集成电路 occurs once in report.txt, in ¶4 (（二）加快发展新质生产力。…): hiding the others keeps the
+    # heading lines and the run-in headings of the hidden paragraphs, each before its paragraph's line
+    report = genre("report")
+    flt = reading.Filter(search="集成电路")
+    matches = reading.matching_paragraphs(report, flt)
+    assert matches == [4]
+    assert reading.layout(report, matches, flt, hide=True)[:8] == [
+        ("hidden", 1, 1), ("heading", 1, 1), ("hidden", 2, 2), ("heading", 2, 2), ("hidden", 3, 3),
+        ("paragraph", 4, False), ("heading", 4, 2), ("hidden", 5, 5)]
+
+
+def test_a_run_in_heading_ends_after_its_sentence():
+    assert reading.run_in_end("（一）着力扩大有效需求。实施重大项目攻坚行动", "一", "着力扩大有效需求") == 12
+    assert reading.run_in_end("1.加快建设先进制造业集群。聚焦新能源汽车", "1", "加快建设先进制造业集群") == 14
+    assert reading.run_in_end("第三条促进中部地区崛起工作应当", "第三条", "") == 3  # an article: its number
+    assert reading.run_in_end("另一段文字", "一", "着力扩大有效需求") == 0
+
+
+def test_a_marked_paragraph_carries_its_run_in_heading(genre):
+    report = genre("report")
+    marked = reading.marked_paragraph(report, 3)
+    assert marked.sections == (2,)
+    first = next(part for part in marked.parts if isinstance(part, MarkedSentence))
+    assert [(p.text, p.marks) for p in first.pieces] == [("（一）着力扩大有效需求。", (Mark("heading"),))]
+    # decision.txt ¶3 opens with the article 第三条: only the number is the heading
+    decision = genre("decision")
+    piece = next(part for part in reading.marked_paragraph(decision, 3).parts
+                 if isinstance(part, MarkedSentence)).pieces[0]
+    assert (piece.text, piece.marks) == ("第三条", (Mark("heading", word="第三条"),))
+    assert reading.marked_paragraph(genre("speech"), 9).sections == ()  # opened by heading lines, not run-in
+
+
+def test_sections_paths_and_groups(genre):
+    report = genre("report")
+    # 1. 加快建设先进制造业集群 (section 13) stands under （二） (12) under 三、 (10)
+    assert reading.section_path(report, 13) == [10, 12, 13]
+    assert reading.section_path(report, 0) == []
+    speech = genre("speech")
+    # grouped by top-level section; inside 三、 alone, by its subsections
+    assert reading.groups(speech, range(1, 20)) == [0, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 7, 7, 7, 7]
+    assert reading.groups(speech, range(9, 16)) == [4, 4, 4, 5, 5, 6, 6]
+    assert reading.groups(genre("plain"), range(1, 7)) == [0] * 6
+
+
+def test_a_long_text_is_read_one_part_at_a_time(genre):
+    # long_report.txt: ¶1–2 before 一、 (lines 5–6); 三、 at line 37 opens ¶31, 四、 at line 56 ¶49;
+    # 六、 (line 89) covers ¶80–97; 241 paragraphs
+    long = genre("long_report")
+    assert reading.paged(long) and not reading.paged(genre("speech")) and not reading.paged(genre("plain"))
+    parts = reading.parts(long)
+    assert len(parts) == 15  # the opening and 一、 … 十四、
+    assert parts[0] == reading.Part(0, 1, 2)
+    assert parts[3] == reading.Part(11, 31, 48)
+    assert parts[6] == reading.Part(35, 80, 97)
+    assert parts[-1].last == 241
+    assert reading.part_of(parts, 90) == 35 and reading.part_of(parts, 1) == 0
+    assert reading.parts(genre("speech"))[:2] == [reading.Part(0, 1, 1), reading.Part(1, 2, 5)]
+    assert reading.parts(genre("plain")) == [reading.Part(0, 1, 6)]

@@ -1,5 +1,5 @@
-"""The data of the theme grids, shares and co-occurrence, against counts
-read off the seed by hand."""
+"""The data of the theme grids, shares, co-occurrence and sections, against
+counts read off the seed and the test texts (tests/texts) by hand."""
 
 from __future__ import annotations
 
@@ -72,3 +72,57 @@ def test_top_pairs_leave_out_pairs_that_never_meet(seed):
     # ecology–party: 12, 13; ecology–security: 8, 10, 13; security–party: 1, 13
     assert [tuple(r) for r in pairs.itertuples(index=False)] == [
         ("ecology", "security", 3), ("ecology", "party", 2), ("security", "party", 2)]
+
+
+# --- sections: the test texts (tests/texts) -----------------------------------------------------
+#
+# speech.txt 四、切实加强推动中部地区崛起的组织保障 covers ¶16–19 (lines 27–30), counted by hand:
+#   party: ¶16 党委, 主体责任; ¶17 干部 ×3 (激励干部, 锻炼干部, 的干部), 担当作为; ¶19 党中央 → 7
+#   development: ¶16 中部地区崛起; ¶17 中部地区崛起, 高质量发展; ¶18 中部地区崛起;
+#                ¶19 中部地区崛起 ×2, 中国式现代化, 新篇章 → 8
+#   rural: ¶18 枫桥经验 → 1; no other theme has a keyword there.
+# report.txt （四）筑牢生态安全屏障。 is ¶6 alone (line 11): ecology 生态(安全屏障), 生态环境,
+#   生态(修复), 生态保护补偿 → 4; regional 长江经济带 → 1; nothing else.
+
+SPEECH_FOUR = {"party": 7, "development": 8, "rural": 1}
+
+
+@pytest.fixture
+def genre(lexicon):
+    from genre_cases import dataset
+
+    return lambda name: dataset(name, lexicon)
+
+
+def test_section_cells_count_each_section_with_what_stands_under_it(genre):
+    speech = genre("speech")
+    cells = theme_scores.section_cells(speech, level=1)
+    assert list(dict.fromkeys(cells["row"])) == [1, 2, 3, 7]  # 一、二、三、四、
+    four = cells[cells["row"] == 7].set_index("theme")
+    assert {t: int(n) for t, n in four["hits"].items() if n} == SPEECH_FOUR
+    chars = int(speech.paragraphs.set_index("paragraph").loc[16:19, "chars"].sum())
+    assert four.loc["development", "density"] == pytest.approx(100 * 8 / chars, abs=0.001)
+    assert four.loc["development", "keywords"] == "中部地区崛起、高质量发展、中国式现代化、新篇章"
+    # 三、 holds its three subsections: its hits are theirs summed (¶9–15), level 2 has just them
+    three = cells[cells["row"] == 3].set_index("theme")["hits"]
+    subsections = theme_scores.section_cells(speech, level=2)
+    assert list(dict.fromkeys(subsections["row"])) == [4, 5, 6]
+    assert subsections.groupby("theme")["hits"].sum().to_dict() == three.to_dict()
+    report = genre("report")
+    fourth = theme_scores.section_cells(report, ["ecology", "regional", "security"], level=2)
+    fourth = fourth[fourth["row"] == 5].set_index("theme")["hits"]
+    assert dict(fourth) == {"regional": 1, "ecology": 4, "security": 0}
+    assert theme_scores.section_cells(genre("plain")).empty
+
+
+def test_the_themes_with_most_hits_in_each_section(genre):
+    top = theme_scores.section_top_themes(genre("speech"))
+    assert top[7] == [("development", 8), ("party", 7), ("rural", 1)]
+    assert theme_scores.section_top_themes(genre("report"))[5] == [("ecology", 4), ("regional", 1)]
+    assert theme_scores.section_top_themes(genre("speech"), ["rural", "ecology"])[7] == [("rural", 1)]
+
+
+def test_section_levels(genre, seed):
+    assert theme_scores.section_levels(genre("speech")) == [1, 2]
+    assert theme_scores.section_levels(genre("report")) == [1, 2, 3]
+    assert theme_scores.section_levels(seed) == []

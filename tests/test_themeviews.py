@@ -1,11 +1,13 @@
-"""The theme grids, share and co-occurrence figures and the lexicon's HTML
-table, in the UI language, against counts read off the seed by hand (the
-data behind them: tests/test_theme_scores.py)."""
+"""The theme grids (paragraphs, sentences, speakers, sections), share and
+co-occurrence figures and the lexicon's HTML table, in the UI language,
+against counts read off the seed and the test texts by hand (the data behind
+them: tests/test_theme_scores.py)."""
 
 from __future__ import annotations
 
 import math
 
+import pytest
 
 from studyboard.dataset import tables as dataset
 from studyboard.ingest import document
@@ -92,3 +94,60 @@ def test_speaker_grid_names_the_speakers_and_narration(seed):
     assert [list(c) for c in trace.customdata][3] == ["-", "ecology"]  # the speaker filter's narration
     chinese = themeviews.speaker_grid(seed, "zh", themes=["ecology"])
     assert list(chinese.data[0].y)[2:] == ["丁薛祥", "叙述（无讲话人）"]
+
+
+# --- sections: the test texts (tests/texts) -----------------------------------------------------
+
+
+@pytest.fixture
+def genre(lexicon):
+    from genre_cases import dataset
+
+    return lambda name: dataset(name, lexicon)
+
+
+def test_paragraph_rows_are_labelled_and_parted_by_section(genre):
+    fig = themeviews.paragraph_grid(genre("speech"), "zh", metric="hits")
+    # speech.txt: ¶1 before 一、; 一、 ¶2–5; 二、 ¶6–8; 三、（一） ¶9–11, （二） ¶12–13, （三） ¶14–15; 四、 ¶16–19
+    assert list(fig.data[0].y) == (["¶1"] + [f"一¶{n}" for n in range(2, 6)] + [f"二¶{n}" for n in range(6, 9)]
+                                   + [f"三（一）¶{n}" for n in (9, 10, 11)] + ["三（二）¶12", "三（二）¶13"]
+                                   + ["三（三）¶14", "三（三）¶15"] + [f"四¶{n}" for n in range(16, 20)])
+    assert [list(c) for c in fig.data[0].customdata][8] == [9, "innovation"]  # a click still names ¶9
+    # a line between the top-level sections: above rows 2, 6, 9 and 16 (positions 1, 5, 8, 15)
+    lines = [s for s in fig.layout.shapes if s.type == "line"]
+    assert [line.y0 for line in lines] == [0.5, 4.5, 7.5, 14.5]
+    assert "第 9 段 · 三（一）以科技创新引领产业创新" in fig.data[0].hovertext[8]
+    # one part (三、, ¶9–15): parted by its subsections
+    part = themeviews.paragraph_grid(genre("speech"), "zh", paragraphs=range(9, 16))
+    assert list(part.data[0].y)[0] == "三（一）¶9" and len(part.data[0].y) == 7
+    assert [s.y0 for s in part.layout.shapes if s.type == "line"] == [2.5, 4.5]
+
+
+def test_the_seed_grid_has_no_section_lines(seed):
+    fig = themeviews.paragraph_grid(seed, "zh")
+    assert list(fig.data[0].y) == [str(n) for n in range(1, 15)] and not fig.layout.shapes
+
+
+def test_section_grid(genre):
+    speech = genre("speech")
+    fig = themeviews.section_grid(speech, "zh", level=1, metric="hits", themes=["party", "development"])
+    assert [list(c) for c in fig.data[0].customdata] == [[1, "party"], [2, "party"], [3, "party"], [7, "party"]]
+    # each heading is 19 characters: two lines of 10 and 9
+    assert list(fig.data[0].y) == ["一、深刻认识推动中部<br>地区崛起的重大意义", "二、准确把握推动中部<br>地区崛起的目标要求",
+                                   "三、扎实抓好推动中部<br>地区崛起的重点工作", "四、切实加强推动中部<br>地区崛起的组织保障"]
+    # 四、: party 7, development 8 (counted in tests/test_theme_scores.py)
+    assert {(a.y, a.text) for a in fig.layout.annotations if a.y == 3} == {(3, "7"), (3, "8")}
+    assert fig.layout.title.text == "章节 × 主题：命中次数"
+    # level 2 of the report: the subsections, named with the number of their section, parted by it
+    report = themeviews.section_grid(genre("report"), "en", level=2, metric="density")
+    assert len(report.data[0].y) == 7 + 9 + 3
+    assert list(report.data[0].y)[7].startswith("三（一）大力提振消费")
+    assert [s.y0 for s in report.layout.shapes if s.type == "line"] == [6.5, 15.5]
+    assert report.layout.title.text == "Section × theme: hits per 100 characters"
+
+
+def test_level_examples(genre):
+    assert themeviews.level_examples(genre("speech"), "zh") == {1: "一、", 2: "（一）"}
+    assert themeviews.level_examples(genre("report"), "zh") == {1: "一、", 2: "（一）", 3: "1."}
+    # decision.txt: 第一章, then 第一条 under it and 第一节 under 第二章, then 第七条 under 第一节
+    assert themeviews.level_examples(genre("decision"), "zh") == {1: "第一章", 2: "第一条 / 第一节", 3: "第七条"}

@@ -1,6 +1,6 @@
 """What the reader shows of a document: which paragraphs a filter matches,
-where a search occurs, who speaks, and each paragraph's text cut into
-pieces with their marks.
+where a search occurs, who speaks, its sections (headings, parts of a long
+document), and each paragraph's text cut into pieces with their marks.
 
 A :class:`Filter` (themes, any/all, speaker, search) decides which paragraphs
 match (:func:`matching_paragraphs`, on the rule of
@@ -10,6 +10,11 @@ sentences and each sentence into pieces that carry the same marks: keywords
 of the chosen themes, glossary terms, search hits; a view turns the pieces
 into HTML. :func:`pick` reads a click on the paragraph grid back into a
 paragraph and a theme.
+
+Sections come from the dataset's ``sections`` table: a heading line stands
+before the paragraph it opens (:func:`heading_lines`), a run-in heading
+opens its paragraph (:func:`run_in_end`); a long document with sections is
+read one :class:`Part` at a time (:func:`parts`).
 """
 
 from __future__ import annotations
@@ -25,8 +30,12 @@ from studyboard.analysis.glossary import Entry
 from studyboard.dataset.tables import Dataset
 
 SEARCH_MAX = 40  # characters of a search
-#: What marks a piece of text: a keyword of a chosen theme, a glossary term, a search hit.
-MARK_KINDS = ("keyword", "term", "hit")
+#: What marks a piece of text: a keyword of a chosen theme, a glossary term, a search hit,
+#: the run-in heading that opens a paragraph.
+MARK_KINDS = ("keyword", "term", "hit", "heading")
+#: A document with sections and more paragraphs than this is read one part at a time.
+PAGED_PARAGRAPHS = 80
+_SENTENCE_END = "。！？!?"
 
 
 @dataclass(frozen=True)
@@ -121,27 +130,157 @@ def matching_paragraphs(ds: Dataset, flt: Filter) -> list[int]:
     return sorted(keep)
 
 
-def layout(ds: Dataset, matches, flt: Filter, hide: bool) -> list[tuple]:
-    """What the text column shows, in order: ``("paragraph", n, dimmed)``
-    and, when ``hide`` is on, ``("hidden", first, last)`` for each run of
-    paragraphs that do not match. Nothing is dimmed or hidden without an
-    active filter."""
+def layout(ds: Dataset, matches, flt: Filter, hide: bool, first: int = 1, last: int | None = None) -> list[tuple]:
+    """What the text column shows of paragraphs ``first`` to ``last`` (all by
+    default), in order: ``("paragraph", n, dimmed)``; when ``hide`` is on,
+    ``("hidden", first, last)`` for each run of paragraphs that do not match;
+    and ``("heading", section, level)`` for each heading line before the
+    paragraph it opens (and for a run-in heading whose paragraph is hidden).
+    Nothing is dimmed or hidden without an active filter."""
     matches = set(matches)
+    before = heading_lines(ds)
+    run_in = run_in_sections(ds) if hide and flt.active else {}
+    level = dict(zip(ds.sections["section"], ds.sections["level"]))
     items: list[tuple] = []
     run: list[int] = []
-    for paragraph in paragraph_numbers(ds):
+
+    def close_run() -> None:
+        if run:
+            items.append(("hidden", run[0], run[-1]))
+            run.clear()
+
+    last = len(ds.paragraphs) if last is None else last
+    for paragraph in range(max(first, 1), last + 1):
+        if paragraph in before:
+            close_run()
+            items += [("heading", section, int(level[section])) for section in before[paragraph]]
         if not flt.active or paragraph in matches:
-            if run:
-                items.append(("hidden", run[0], run[-1]))
-                run = []
+            close_run()
             items.append(("paragraph", paragraph, False))
         elif hide:
+            if paragraph in run_in:
+                close_run()
+                items += [("heading", section, int(level[section])) for section in run_in[paragraph]]
             run.append(paragraph)
         else:
             items.append(("paragraph", paragraph, True))
-    if run:
-        items.append(("hidden", run[0], run[-1]))
+    close_run()
     return items
+
+
+# --- sections ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Part:
+    """What a long document shows at once: one top-level section with all
+    under it, or (``section`` 0) the paragraphs before the first heading."""
+
+    section: int
+    first: int
+    last: int
+
+
+def has_sections(ds: Dataset) -> bool:
+    return len(ds.sections) > 0
+
+
+def paged(ds: Dataset) -> bool:
+    """Whether the document is read one part at a time: it has sections and more than PAGED_PARAGRAPHS paragraphs."""
+    return has_sections(ds) and len(ds.paragraphs) > PAGED_PARAGRAPHS
+
+
+def parts(ds: Dataset) -> list[Part]:
+    """The opening paragraphs before the first top-level heading (if any) and
+    each top-level section, in order; one part of the whole text without sections."""
+    count = len(ds.paragraphs)
+    top = ds.sections[ds.sections["parent"] == 0]
+    if top.empty:
+        return [Part(0, 1, count)]
+    out = []
+    opening = int(top["first_paragraph"].iloc[0]) - 1
+    if opening >= 1:
+        out.append(Part(0, 1, opening))
+    out += [Part(int(r.section), int(r.first_paragraph), int(r.last_paragraph)) for r in top.itertuples()]
+    return out
+
+
+def part_of(found: list[Part], paragraph: int) -> int:
+    """The section of the part that holds ``paragraph`` (the first part's for none)."""
+    for part in found:
+        if part.first <= paragraph <= part.last:
+            return part.section
+    return found[0].section if found else 0
+
+
+def heading_lines(ds: Dataset) -> dict[int, list[int]]:
+    """Paragraph -> the sections whose heading line stands before it, in order
+    (run-in headings, which open their paragraph, are not among them)."""
+    out: dict[int, list[int]] = {}
+    lines = ds.sections[~ds.sections["run_in"].astype(bool)]
+    for section, first in zip(lines["section"], lines["first_paragraph"]):
+        out.setdefault(int(first), []).append(int(section))
+    return out
+
+
+def run_in_sections(ds: Dataset) -> dict[int, list[int]]:
+    """Paragraph -> the sections whose run-in heading opens it."""
+    out: dict[int, list[int]] = {}
+    runs = ds.sections[ds.sections["run_in"].astype(bool)]
+    for section, first in zip(runs["section"], runs["first_paragraph"]):
+        out.setdefault(int(first), []).append(int(section))
+    return out
+
+
+def run_in_end(text: str, number: str, title: str) -> int:
+    """Where a run-in heading ends in the paragraph it opens: after its title's
+    sentence mark (（一）着力扩大有效需求。), or after the number of a heading
+    without a title (第一条); 0 when the text does not open with it."""
+    head = text[:len(number) + len(title) + 8]
+    if title:
+        at = head.find(title)
+        if at < 0:
+            return 0
+        end = at + len(title)
+        return end + 1 if text[end:end + 1] and text[end] in _SENTENCE_END else end
+    at = head.find(number) if number else -1
+    return at + len(number) if at >= 0 else 0
+
+
+def section_row(ds: Dataset, section: int) -> dict | None:
+    """A section's row of the sections table as a dict (None: no such section)."""
+    rows = ds.sections[ds.sections["section"] == section]
+    return rows.iloc[0].to_dict() if len(rows) else None
+
+
+def section_path(ds: Dataset, section: int) -> list[int]:
+    """The section and the sections it stands under, outermost first ([] for section 0)."""
+    parent = dict(zip(ds.sections["section"].astype(int), ds.sections["parent"].astype(int)))
+    path = []
+    while section in parent and section not in path:
+        path.append(section)
+        section = parent[section]
+    return path[::-1]
+
+
+def paragraph_sections(ds: Dataset) -> dict[int, int]:
+    """Paragraph -> its innermost section (0 before the first heading or without sections)."""
+    return dict(zip(ds.paragraphs["paragraph"].astype(int), ds.paragraphs["section"].astype(int)))
+
+
+def groups(ds: Dataset, paragraphs) -> list[int]:
+    """The section that groups each paragraph for a grid of ``paragraphs``: its
+    ancestor at the shallowest level where the paragraphs fall into two groups
+    or more (0 for a paragraph outside; all 0 without sections)."""
+    paragraphs = list(paragraphs)
+    inner = paragraph_sections(ds)
+    paths = [section_path(ds, inner.get(int(p), 0)) for p in paragraphs]
+    depth = max((len(p) for p in paths), default=0)
+    for level in range(1, depth + 1):
+        keys = [path[level - 1] if len(path) >= level else 0 for path in paths]
+        if len(set(keys)) >= 2:
+            return keys
+    return [path[0] if path else 0 for path in paths]
 
 
 # --- a paragraph cut into marked pieces ---------------------------------------------------
@@ -150,7 +289,8 @@ def layout(ds: Dataset, matches, flt: Filter, hide: bool) -> list[tuple]:
 @dataclass(frozen=True)
 class Mark:
     """One mark on a piece of text: ``kind`` is one of :data:`MARK_KINDS`;
-    a keyword names its ``theme`` and ``word``, a term its ``word``."""
+    a keyword names its ``theme`` and ``word``, a term its ``word``, a run-in
+    heading without a title (an article) its number as ``word``."""
 
     kind: str
     theme: str = ""
@@ -182,6 +322,7 @@ class MarkedParagraph:
     paragraph: int
     speaker: str | None
     parts: tuple[str | MarkedSentence, ...]
+    sections: tuple[int, ...] = ()  # the sections whose run-in heading opens the paragraph
 
 
 def glossary_spans(text: str, terms) -> list[tuple[int, int, str]]:
@@ -209,7 +350,8 @@ def marked_paragraph(ds: Dataset, paragraph: int, flt: Filter = Filter(),
                      terms=()) -> MarkedParagraph | None:
     """Paragraph ``paragraph`` cut into marked pieces (None: no such paragraph).
 
-    Marks, in this order on every piece: the keywords of ``flt.themes`` (by
+    Marks, in this order on every piece: the run-in heading that opens the
+    paragraph (:func:`run_in_end`), the keywords of ``flt.themes`` (by
     position, then the filter's theme order), the glossary ``terms``
     (:func:`glossary_spans`), the hits of ``flt.search``. Each sentence lists
     the chosen themes it carries, most hits first (ties in the filter's order).
@@ -224,6 +366,12 @@ def marked_paragraph(ds: Dataset, paragraph: int, flt: Filter = Filter(),
     order = {t: i for i, t in enumerate(chosen)}
 
     spans: list[tuple[int, int, Mark]] = []
+    opened = run_in_sections(ds).get(int(paragraph), []) if len(ds.sections) else []
+    for section in opened[:1]:
+        row = section_row(ds, section)
+        end = run_in_end(text, str(row["number"]), str(row["title"]))
+        if end:  # an untitled heading (第一条) names its number: nothing but the number is bold
+            spans.append((0, end, Mark("heading", word="" if row["title"] else str(row["number"]))))
     hits = ds.theme_hits[(ds.theme_hits["paragraph"] == paragraph) & ds.theme_hits["theme"].isin(chosen)]
     for hit in sorted(hits.itertuples(), key=lambda h: (h.start, order[h.theme])):
         spans.append((int(hit.start), int(hit.end), Mark("keyword", str(hit.theme), str(hit.keyword))))
@@ -249,7 +397,8 @@ def marked_paragraph(ds: Dataset, paragraph: int, flt: Filter = Filter(),
         pos = end
     if pos < len(text):
         parts.append(text[pos:])
-    return MarkedParagraph(int(paragraph), speaker if isinstance(speaker, str) and speaker else None, tuple(parts))
+    return MarkedParagraph(int(paragraph), speaker if isinstance(speaker, str) and speaker else None, tuple(parts),
+                           tuple(opened))
 
 
 # --- the heatmap click -----------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Where the themes occur: the data of the theme grids, shares and co-occurrence.
 
-Each function returns a DataFrame keyed by ids (paragraph and sentence
-numbers, speaker names as written, theme ids); the views
+Each function returns a DataFrame keyed by ids (paragraph, sentence and
+section numbers, speaker names as written, theme ids); the views
 (:mod:`studyboard.views.themeviews`) draw and name them. A cell counts a
 theme's keyword ``hits`` in a unit and their ``density`` (hits per 100
 characters); the unit's ``keywords`` are the matched ones, joined by 、.
@@ -50,6 +50,57 @@ def sentence_cells(ds: Dataset, paragraph: int, themes=()) -> pd.DataFrame:
     out["density"] = out["density"].fillna(0.0).astype("float64")
     out["keywords"] = out["keywords"].fillna("").astype(str)
     return out
+
+
+def section_cells(ds: Dataset, themes=(), level: int | None = None) -> pd.DataFrame:
+    """One row per section (those of ``level``, or every section) and theme:
+    ``row`` (the section's number in the sections table), ``theme``, ``hits``
+    in the section's paragraphs (those of the sections under it included),
+    ``density`` (hits per 100 of its characters) and ``keywords``; sections in
+    document order. Empty for a document without sections."""
+    columns = ["row", "theme", "hits", "density", "keywords"]
+    ids = theme_ids(ds, themes)
+    sections = ds.sections if level is None else ds.sections[ds.sections["level"] == level]
+    if sections.empty:
+        return pd.DataFrame(columns=columns)
+    count = len(ds.paragraphs)
+    grid = ds.paragraph_themes[ds.paragraph_themes["theme"].isin(ids)]
+    hits = (grid.pivot_table(index="paragraph", columns="theme", values="hits", aggfunc="sum")
+            .reindex(index=range(1, count + 1), columns=ids, fill_value=0).fillna(0).to_numpy(dtype=np.int64))
+    running = np.vstack([np.zeros((1, len(ids)), dtype=np.int64), np.cumsum(hits, axis=0)])
+    found: dict[tuple[int, str], list[str]] = {}
+    for paragraph, theme, keywords in zip(grid["paragraph"], grid["theme"], grid["keywords"]):
+        if keywords:
+            found[(int(paragraph), theme)] = str(keywords).split("、")
+    rows = []
+    for section, first, last, chars in zip(sections["section"], sections["first_paragraph"],
+                                           sections["last_paragraph"], sections["chars"]):
+        first, last = int(first), int(last)
+        counts = running[last] - running[first - 1] if last >= first else np.zeros(len(ids), dtype=np.int64)
+        for column, theme in enumerate(ids):
+            words = dict.fromkeys(w for p in range(first, last + 1) for w in found.get((p, theme), ()) if w)
+            rows.append((int(section), theme, int(counts[column]),
+                         round(100.0 * int(counts[column]) / max(int(chars), 1), 3), "、".join(words)))
+    return pd.DataFrame(rows, columns=columns)
+
+
+def section_top_themes(ds: Dataset, themes=(), most: int = 3) -> dict[int, list[tuple[str, int]]]:
+    """Section -> its ``most`` themes with the most hits, as (theme, hits), most
+    first (ties in lexicon order); themes without a hit are left out."""
+    cells = section_cells(ds, themes)
+    order = {t: i for i, t in enumerate(theme_ids(ds, themes))}
+    out: dict[int, list[tuple[str, int]]] = {int(s): [] for s in ds.sections["section"]}
+    carried = cells[cells["hits"] > 0]
+    ranked = sorted(zip(carried["row"], carried["theme"], carried["hits"]), key=lambda c: (c[0], -c[2], order[c[1]]))
+    for section, theme, count in ranked:
+        if len(out[int(section)]) < most:
+            out[int(section)].append((str(theme), int(count)))
+    return out
+
+
+def section_levels(ds: Dataset) -> list[int]:
+    """The heading levels the document has, outermost first ([] without sections)."""
+    return sorted(int(level) for level in ds.sections["level"].unique())
 
 
 def speaker_cells(ds: Dataset, themes=()) -> pd.DataFrame:

@@ -5,7 +5,8 @@
 
 One row per keyword (:func:`studyboard.analysis.theme_lexicon.keyword_table`);
 an edit is checked at once (:func:`~studyboard.analysis.theme_lexicon.themes_from_table`)
-and written to ``themes.toml`` only when saved.
+and written to ``themes.toml`` only when saved; meanwhile the page's charts
+show the dataset scored with the edit (:func:`charted_dataset`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import hashlib
 import streamlit as st
 
 from studyboard.analysis import theme_lexicon
+from studyboard.dataset import tables
 from studyboard.errors import LexiconError
 from studyboard.lexicon import Theme
 from studyboard.ui import app
@@ -71,3 +73,9 @@ def keyword_editor(view: app.View) -> tuple[tuple[Theme, ...] | None, bool]:
         st.session_state["themes_editor_gen"] = generation + 1
         st.rerun()
     return new_themes, changed
+
+
+def charted_dataset(view: app.View, new_themes: tuple[Theme, ...] | None, changed: bool) -> tables.Dataset:
+    """The dataset the themes page charts: ``view``'s, scored anew with the
+    edited themes while an edit is pending."""
+    return tables.with_themes(view.dataset, new_themes) if changed else view.dataset

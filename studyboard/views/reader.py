@@ -1,6 +1,6 @@
-"""The reader page's HTML: the document's heading, each paragraph with its
-themes, search hits and glossary terms marked, the legend, the status line
-and the method panel's table.
+"""The reader page's HTML: the document's title block, its headings and
+contents, each paragraph with its themes, search hits and glossary terms
+marked, the legend, the status line and the method panel's table.
 
 :func:`paragraph_html` renders one paragraph (its number, its speaker and its
 sentences, from :func:`studyboard.analysis.reading.marked_paragraph`), so
@@ -8,8 +8,11 @@ that a page can put other blocks (notes) under each paragraph. Sentences that
 carry a selected theme get that theme's colour, the matched keywords a band
 in it and a tooltip naming them; glossary terms a dotted underline whose
 tooltip gives pinyin, the newest official English rendering and the
-explanation; search hits a yellow mark. The templates
-(``templates/reader_*.html``) escape every piece of document text.
+explanation; search hits a yellow mark; a run-in heading is set in bold.
+Heading lines (:func:`section_heading_html`) carry their number as the text
+writes it (:func:`number_label`); the contents (:func:`toc_html`) link to
+them. The templates (``templates/reader_*.html``) escape every piece of
+document text.
 """
 
 from __future__ import annotations
@@ -17,13 +20,16 @@ from __future__ import annotations
 import pandas as pd
 
 from studyboard import i18n
-from studyboard.analysis import reading
+from studyboard.analysis import reading, theme_scores
 from studyboard.analysis.glossary import Entry
-from studyboard.analysis.reading import Filter, Mark, MarkedSentence
+from studyboard.analysis.reading import Filter, Mark, MarkedSentence, Part
 from studyboard.dataset.tables import Dataset
 from studyboard.views import charts, labels
 from studyboard.views.templates import render
 
+#: Kinds of heading numbered straight through a text: their number alone names them (第十条).
+NUMBERED_THROUGH = ("article",)
+TOC_TITLE_CHARS = 16  # of an untitled section's text in the contents (第一条 为了深入实施…)
 SENTENCE_SHARE = 0.28  # how strongly a highlighted sentence takes its theme's colour
 BAND = 0.26  # em: height of the keyword band in the theme's colour
 
@@ -62,6 +68,36 @@ CSS = """
   font-size: 1.15rem; line-height: 1.7; }
 div[data-testid="stLayoutWrapper"]:has(> .st-key-reader_grid_box) { position: sticky; top: 4rem; z-index: 2;
   align-self: flex-start; max-height: calc(100vh - 5rem); overflow-y: auto; }
+.sb-dateline, .sb-byline { font-size: 1.2rem; color: #333; margin: 0 0 .2rem 0; }
+.sb-credit { font-size: 1.05rem; color: #555; margin: 0 0 .1rem 0; }
+.sb-note { border: 1px solid #D9D2BC; background: #FAF7EE; border-radius: 6px; padding: .6rem .9rem;
+  margin: .7rem 0 .3rem 0; font-size: 1.15rem; line-height: 1.9; color: #2A2A2A; }
+.sb-note-label { font-weight: 700; margin-right: .6rem; }
+.sb-salutation { font-size: 1.32rem; color: #1A1A1A; margin: .9rem 0 0 5.3rem; }
+.sb-h { font-weight: 700; color: #1A1A1A; line-height: 1.45; margin: 1.1rem 0 .45rem 5.3rem; scroll-margin-top: 5rem; }
+.sb-h1 { font-size: 1.6rem; } .sb-h2 { font-size: 1.4rem; } .sb-h3 { font-size: 1.25rem; }
+.sb-h4 { font-size: 1.15rem; font-weight: 600; }
+.sb-runin { font-weight: 700; } .sb-runin-number { margin-right: .5em; }
+.sb-anchor { scroll-margin-top: 5rem; }
+.sb-toc { font-size: 1.05rem; line-height: 1.45; padding-bottom: 1rem; }  /* the Markdown box takes 1rem back */
+.sb-toc-title { font-weight: 700; font-size: 1.1rem; margin: 0 0 .3rem 0; }
+.sb-toc ol { list-style: none; padding: 0; margin: 0; }
+.sb-toc li { display: flex; align-items: baseline; gap: .5rem; padding: .12rem 0; margin: 0; }
+.sb-toc-l2 { padding-left: 1.2rem !important; } .sb-toc-l3 { padding-left: 3.2rem !important; }
+.sb-toc-l4 { padding-left: 4.4rem !important; font-size: .95rem; }
+.sb-toc a { display: flex; color: #1A1A1A; text-decoration: none; } .sb-toc a:hover { text-decoration: underline; }
+.sb-toc-l1 > a { font-weight: 600; }
+.sb-toc-current { background: #F3F1EA; border-radius: 4px; }
+.sb-toc-num { flex: 0 0 auto; margin-right: .1rem; }  /* a long title wraps under itself */
+.sb-toc-themes { display: inline-flex; gap: 3px; margin-left: auto; flex: 0 0 auto; }
+.sb-toc-themes .sb-swatch { width: .75rem; height: .75rem; border-radius: 2px; }
+.st-key-reader_toc_side { max-height: 38vh; overflow-y: auto; padding-right: .3rem; }
+div[data-testid="stLayoutWrapper"]:has(> .st-key-reader_toc_side) { flex-shrink: 0; }
+@media (max-width: 640px) {
+  .st-key-reader_toc_side { display: none; }
+  .sb-h, .sb-salutation { margin-left: 0; }
+}
+@media (min-width: 641px) { .st-key-reader_toc_top { display: none; } }
 </style>
 """
 
@@ -128,7 +164,9 @@ def _piece(text: str, marks: tuple[Mark, ...], colors, names, glossary, lang) ->
         for theme, keyword in dict.fromkeys(keywords):
             tips.append(i18n.t("reader.keyword_tip", lang, theme=names.get(theme, theme), keyword=keyword))
     for mark in marks:
-        if mark.kind == "term" and mark.word in glossary:
+        if mark.kind == "heading":
+            classes[:0] = ["sb-runin", "sb-runin-number"] if mark.word else ["sb-runin"]
+        elif mark.kind == "term" and mark.word in glossary:
             classes.append("sb-term")
             tips.insert(0, term_tooltip(glossary[mark.word], lang))
         elif mark.kind == "hit":
@@ -157,8 +195,9 @@ def paragraph_html(ds: Dataset, paragraph: int, lang: str, *, flt: Filter = Filt
     Sentences that carry a theme of ``flt.themes`` take the colour of the one
     with most hits in them and a tooltip listing the matched keywords; each
     keyword gets a band in its theme's colour; glossary terms and search hits
-    are marked. ``anchor`` gives the block ``id="p<n>"`` (leave it off for a
-    second copy of the paragraph).
+    are marked; a run-in heading is bold. ``anchor`` gives the block
+    ``id="p<n>"`` and its run-in heading the anchor of its section (leave it
+    off for a second copy of the paragraph).
     """
     glossary = glossary or {}
     marked = reading.marked_paragraph(ds, paragraph, flt, glossary)
@@ -170,7 +209,7 @@ def paragraph_html(ds: Dataset, paragraph: int, lang: str, *, flt: Filter = Filt
              for part in marked.parts]
     classes = "sb-para" + (" sb-dim" if dim else "") + (" sb-selected" if selected else "")
     return render("reader_paragraph.html", classes=classes, anchor=anchor, number=marked.paragraph,
-                  speaker=labels.person_name(ds, marked.speaker, lang), parts=parts)
+                  speaker=labels.person_name(ds, marked.speaker, lang), parts=parts, sections=marked.sections)
 
 
 def status_html(lines) -> str:
@@ -190,13 +229,136 @@ def hidden_html(first: int, last: int, lang: str) -> str:
     return render("reader_hidden.html", text=i18n.t(key, lang, first=first, last=last))
 
 
-def heading_html(ds: Dataset) -> str:
-    """Kicker, headline, subtitle and the date · place · source line."""
+def title_block_html(ds: Dataset, lang: str) -> str:
+    """The title block above the body: kicker, headline, subtitle, date line,
+    byline, source and author lines, the date · place · source line and the
+    editor's note (each only when the text has it)."""
     doc = ds.document
-    return render("reader_heading.html", kicker=doc.get("kicker") or "",
+    block = dict(zip(ds.title_block["part"], ds.title_block["text"]))
+    credits = [i18n.t(f"reader.{part}_line", lang, text=block[part]) for part in ("source", "author") if block.get(part)]
+    shown = {"date": "date_line", "source": "source"}  # not repeated when the title block shows it
+    meta = [str(doc[k]) for k in ("date", "place", "source") if doc.get(k) and not block.get(shown.get(k, ""))]
+    return render("reader_title_block.html", kicker=doc.get("kicker") or "",
                   headline=doc.get("headline") or doc.get("title") or doc.get("doc_id") or "",
-                  subtitle=doc.get("subtitle") or "",
-                  meta=" · ".join(str(doc[k]) for k in ("date", "place", "source") if doc.get(k)))
+                  subtitle=doc.get("subtitle") or "", date_line=block.get("date_line", ""),
+                  byline=block.get("speaker", ""), credits=credits, meta=" · ".join(meta),
+                  note=block.get("editor_note", ""), note_label=i18n.t("reader.editor_note", lang))
+
+
+def salutation_html(ds: Dataset) -> str:
+    """The salutation that opens the body (同志们：), "" for a text without one."""
+    block = dict(zip(ds.title_block["part"], ds.title_block["text"]))
+    return render("reader_salutation.html", salutation=block["salutation"]) if block.get("salutation") else ""
+
+
+# --- sections -----------------------------------------------------------------------------
+
+
+def number_label(kind: str, number: str, lang: str) -> str:
+    """A heading's number as the text writes it: 一、 （一） 1. 第一章　 第一条 ("" when unnumbered)."""
+    key = f"reader.number_{kind}"
+    return i18n.t(key, lang, number=number) if i18n.has(key) else str(number)
+
+
+def section_rows(ds: Dataset) -> dict[int, tuple]:
+    """Section -> its row of the sections table (a named tuple), for labelling many rows at once."""
+    return {int(r.section): r for r in ds.sections.itertuples(index=False)}
+
+
+def path_label(ds: Dataset, section: int, lang: str, rows: dict | None = None) -> str:
+    """Where a section stands, by the numbers from the outermost heading in:
+    三（一）, 三（二）1.; a section numbered straight through the text by its
+    own number (第十条); "" for section 0."""
+    rows = rows if rows is not None else section_rows(ds)
+    path = reading.section_path(ds, section)
+    if not path:
+        return ""
+    if rows[path[-1]].kind in NUMBERED_THROUGH:
+        path = path[-1:]
+    return "".join(i18n.t(f"reader.path_{rows[s].kind}", lang, number=rows[s].number)
+                   if i18n.has(f"reader.path_{rows[s].kind}") else str(rows[s].number) for s in path)
+
+
+def row_label(ds: Dataset, paragraph: int, section: int, lang: str, rows: dict | None = None) -> str:
+    """A paragraph's label in a grid of a text with sections: 三（一）¶9."""
+    return i18n.t("reader.row_label", lang, path=path_label(ds, section, lang, rows), n=paragraph)
+
+
+def _number_and_title(ds: Dataset, row, lang: str) -> tuple[str, str]:
+    """A section's number as written and its title; an untitled section (an
+    article) has the start of its text for a title."""
+    number = number_label(str(row.kind), str(row.number), lang)
+    title = str(row.title)
+    if title:
+        return number, title
+    first = ds.paragraphs[ds.paragraphs["paragraph"] == int(row.first_paragraph)]
+    text = str(first["text"].iloc[0]) if len(first) else ""
+    rest = text[reading.run_in_end(text, str(row.number), ""):].lstrip("\u3000 ")
+    return number + " ", rest[:TOC_TITLE_CHARS] + "…" if len(rest) > TOC_TITLE_CHARS else rest
+
+
+def section_name(ds: Dataset, section: int, lang: str) -> str:
+    """A section's number as written and its title (一、深刻认识…); "开篇" (the opening) for section 0."""
+    rows = ds.sections[ds.sections["section"] == section]
+    if rows.empty:
+        return i18n.t("reader.part_opening", lang)
+    return "".join(_number_and_title(ds, next(rows.itertuples(index=False)), lang)).strip()
+
+
+def section_place(ds: Dataset, section: int, lang: str, rows: dict | None = None) -> str:
+    """A section by where it stands and its title: 一、深刻认识… at the top level,
+    三（一）以科技创新… below it (第十条 为了… for an article); "开篇" for section 0."""
+    rows = rows if rows is not None else section_rows(ds)
+    if section not in rows or int(rows[section].parent) == 0:
+        return section_name(ds, section, lang)
+    row = rows[section]
+    title = _number_and_title(ds, row, lang)[1]
+    return path_label(ds, section, lang, rows) + ("" if row.title else " ") + title
+
+
+def section_heading_html(ds: Dataset, section: int, lang: str) -> str:
+    """A heading line: its number as written and its title, sized by its level, with its anchor."""
+    row = reading.section_row(ds, section)
+    if row is None:
+        return ""
+    return render("reader_section_heading.html", level=min(int(row["level"]), 4), section=int(section),
+                  number=number_label(str(row["kind"]), str(row["number"]), lang), title=str(row["title"]))
+
+
+def toc_html(ds: Dataset, lang: str, *, themes=(), shown: Part | None = None, part_href=None) -> str:
+    """The contents: every section (when ``shown`` is None), or every part and
+    the sections of the part ``shown`` (a long text read one part at a time),
+    indented by level, each with swatches of its themes with most hits
+    (``themes``: those of the filter, or all). Entries of the text on the
+    page link to their anchor (#s<n>); those of another part to
+    ``part_href(section of the part)``, the URL that opens it. "" without sections."""
+    if ds.sections.empty:
+        return ""
+    colors = charts.theme_colors(ds)
+    names = labels.theme_names(ds, lang)
+    top = theme_scores.section_top_themes(ds, themes)
+    entries = []
+    if shown is not None and reading.parts(ds)[0].section == 0:
+        here = shown.section == 0
+        entries.append({"section": 0, "level": 1, "number": "", "title": i18n.t("reader.part_opening", lang),
+                        "href": "#p1" if here else part_href(0), "other": not here, "current": here,
+                        "swatches": []})
+    for row in ds.sections.itertuples(index=False):
+        section, top_level = int(row.section), int(row.parent) == 0
+        inside = shown is None or (shown.section != 0 and shown.first <= int(row.first_paragraph) <= shown.last)
+        if not inside and not top_level:
+            continue
+        number, title = _number_and_title(ds, row, lang)
+        entries.append({
+            "section": section, "level": min(int(row.level), 4), "number": number, "title": title,
+            "href": f"#s{section}" if inside else part_href(section), "other": not inside,
+            "current": shown is not None and inside and top_level,
+            "swatches": [{"theme": t, "color": colors.get(t, "#777777"),
+                          "tip": i18n.t("reader.toc_swatch", lang, theme=names.get(t, t), n=n)}
+                         for t, n in top.get(section, [])],
+        })
+    return render("reader_toc.html", title=i18n.t("reader.toc", lang), entries=entries,
+                  other_tip=i18n.t("reader.toc_other_part", lang))
 
 
 def legend_html(ds: Dataset, themes, lang: str) -> str:

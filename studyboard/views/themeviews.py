@@ -21,16 +21,17 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from studyboard import i18n
-from studyboard.analysis import filters
+from studyboard.analysis import filters, reading
 from studyboard.analysis.theme_lexicon import theme_summary
-from studyboard.analysis.theme_scores import (METRICS, cooccurrence, paragraph_cells, sentence_cells,
-                                              speaker_cells, theme_ids, theme_shares, top_pairs)
+from studyboard.analysis.theme_scores import (METRICS, cooccurrence, paragraph_cells, section_cells,
+                                              sentence_cells, speaker_cells, theme_ids, theme_shares, top_pairs)
 from studyboard.dataset.tables import Dataset
-from studyboard.views import charts, labels
+from studyboard.views import charts, labels, reader
 from studyboard.views.templates import render
 
 EMPTY = "#F2F2F2"  # a cell without hits
 FRAME = "#222222"
+SEPARATOR = "#666666"  # the line between two sections of a grid
 DIM = 0.35  # opacity of cells outside the filter
 
 
@@ -112,15 +113,16 @@ def _ink_on(fill: str) -> str:
 def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, rows: list, row_labels: dict,
                 row_names: dict, title: str, y_title: str, row_notes: dict | None = None,
                 selected: tuple | None = None, dim_rows=(), dim_themes=(), show_values: bool = False,
-                row_px: int = 36) -> go.Figure:
+                row_px: int = 36, row_groups: list | None = None) -> go.Figure:
     """A grid of cells (rows × themes) coloured by ``metric``, one bar per cell.
 
     ``cells`` has ``row, theme, hits, density, keywords``; ``rows`` gives the
     rows top to bottom, ``row_labels`` their tick labels and ``row_names``
     their names in the hover text (``row_notes`` adds a line, such as the
     sentence). ``selected = (row, theme)`` frames that cell and its row;
-    ``dim_rows`` and ``dim_themes`` are drawn faint. Every bar carries
-    ``customdata = [row, theme]``. Theme names head the columns, broken into
+    ``dim_rows`` and ``dim_themes`` are drawn faint; ``row_groups`` (a key
+    per row of ``rows``, such as its section) draws a line where the key
+    changes. Every bar carries ``customdata = [row, theme]``. Theme names head the columns, broken into
     lines; long Latin names over more than four columns are set at an angle.
     """
     if metric not in METRICS:
@@ -173,7 +175,9 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
         ))
     heads = [names[t] for t in themes]
     top, right = _head_room(heads, bool(title))
-    shapes = []
+    shapes = [dict(type="line", xref="x", yref="y", x0=0, x1=max(len(themes), 1), y0=i - 0.5, y1=i - 0.5,
+                   line=dict(color=SEPARATOR, width=2))
+              for i in range(1, len(row_groups or ())) if row_groups[i] != row_groups[i - 1]]
     if selected is not None and selected[0] in position:
         y = position[selected[0]]
         shapes.append(dict(type="rect", xref="x", yref="y", x0=0, x1=len(themes), y0=y - 0.5, y1=y + 0.5,
@@ -198,19 +202,66 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
 
 def paragraph_grid(ds: Dataset, lang: str, *, metric: str = "density", themes=(), selected=None,
                    dim_rows=(), dim_themes=(), show_values: bool = False, title: str | None = None,
-                   row_px: int | None = None) -> go.Figure:
-    """Paragraph × theme: the paragraphs top to bottom in reading order
-    (``row_px``: height of a row, by default roomy for a short text)."""
+                   row_px: int | None = None, paragraphs=None) -> go.Figure:
+    """Paragraph × theme: the paragraphs (all, or ``paragraphs``) top to bottom
+    in reading order (``row_px``: height of a row, by default roomy for a
+    short text). In a text with sections a row is labelled with its section
+    (三（一）¶9) and a line parts the sections."""
     cells = paragraph_cells(ds, themes)
-    rows = list(ds.paragraphs["paragraph"])
-    names = {p: i18n.t("themes.paragraph_n", lang, n=p) for p in rows}
+    rows = list(ds.paragraphs["paragraph"]) if paragraphs is None else [int(p) for p in paragraphs]
     notes = dict(zip(ds.paragraphs["paragraph"], ds.paragraphs["text"].str.slice(0, 44)))
-    return grid_figure(cells, ds, lang, metric=metric, rows=rows, row_labels={p: str(p) for p in rows},
+    groups = None
+    if reading.has_sections(ds):
+        inner = reading.paragraph_sections(ds)
+        rows_of = reader.section_rows(ds)
+        ticks = {p: plotly_text(reader.row_label(ds, p, inner.get(p, 0), lang, rows_of)) for p in rows}
+        names = {p: i18n.t("themes.paragraph_in_section", lang, n=p,
+                           section=_cut(reader.section_place(ds, inner[p], lang, rows_of), 18))
+                 if inner.get(p) else i18n.t("themes.paragraph_n", lang, n=p) for p in rows}
+        groups = reading.groups(ds, rows)
+    else:
+        ticks = {p: str(p) for p in rows}
+        names = {p: i18n.t("themes.paragraph_n", lang, n=p) for p in rows}
+    return grid_figure(cells, ds, lang, metric=metric, rows=rows, row_labels=ticks,
                        row_names=names, row_notes=notes,
                        title=title if title is not None else i18n.t(f"themes.grid_title_{metric}", lang),
                        y_title=i18n.t("themes.axis_paragraph", lang), selected=selected, dim_rows=dim_rows,
                        dim_themes=dim_themes, show_values=show_values,
-                       row_px=row_px or _row_px(len(rows)))
+                       row_px=row_px or _row_px(len(rows)), row_groups=groups)
+
+
+def section_grid(ds: Dataset, lang: str, *, level: int = 1, metric: str = "hits", themes=()) -> go.Figure:
+    """Section × theme for the sections of heading ``level``: hits (or hits
+    per 100 characters) in each section with the sections under it. Rows are
+    labelled with the heading's number and title (一、深刻认识…), below the top
+    level with the numbers of the headings above it (三（一）以科技创新…), and a
+    line parts the top-level sections."""
+    cells = section_cells(ds, themes, level)
+    rows = list(dict.fromkeys(int(r) for r in cells["row"]))
+    rows_of = reader.section_rows(ds)
+    names = {r: reader.section_place(ds, r, lang, rows_of) for r in rows}
+    groups = [(reading.section_path(ds, r) or [r])[0] for r in rows] if level > 1 else None
+    ticks = {r: wrap_label(_cut(names[r], 20), 10) for r in rows}
+    return grid_figure(cells, ds, lang, metric=metric, rows=rows, row_labels=ticks, row_names=names,
+                       title=i18n.t(f"themes.section_title_{metric}", lang),
+                       y_title=i18n.t("themes.axis_section", lang), show_values=True, row_px=54, row_groups=groups)
+
+
+def level_examples(ds: Dataset, lang: str) -> dict[int, str]:
+    """Heading level -> how its numbers are written, from the first heading of
+    each kind at that level (1: 一、, 2: （一）; 2: 第一条 / 第一节 in a regulation)."""
+    out: dict[int, list[str]] = {}
+    seen = set()
+    for row in ds.sections.itertuples(index=False):
+        if (row.level, row.kind) not in seen:
+            seen.add((row.level, row.kind))
+            label = reader.number_label(str(row.kind), str(row.number), lang).strip()
+            out.setdefault(int(row.level), []).append(label or reader.section_name(ds, int(row.section), lang)[:6])
+    return {level: " / ".join(found) for level, found in out.items()}
+
+
+def _cut(text: str, chars: int) -> str:
+    return text if len(text) <= chars else text[:chars] + "…"
 
 
 def sentence_grid(ds: Dataset, paragraph: int, lang: str, *, metric: str = "hits", themes=()) -> go.Figure:

@@ -1,5 +1,6 @@
 """The reader page (原文) in headless Chromium: the text beside its heatmap,
-a click on a cell, the filters in the URL, both languages."""
+a click on a cell, the filters in the URL, both languages; a structured text's
+headings and contents (their jumps, parts of a long text), screenshots."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import re
 
 import pytest
 
-from browser_helpers import errors_on, full_screenshot, has_chinese, main_text, open_page, settle_after
+from browser_helpers import (SCREENSHOTS, errors_on, full_screenshot, has_chinese, main_text, open_page,
+                             settle_after, wait_settled)
+from genre_cases import TEXTS
 
 pytestmark = pytest.mark.browser
 
@@ -128,3 +131,106 @@ def test_the_jump_link_scrolls_to_the_paragraph(page, server):
     page.wait_for_function("() => { const r = document.querySelector('#p8').getBoundingClientRect();"
                            " return r.top >= 0 && r.top < 300; }")
     assert errors_on(page) == []
+
+
+# --- a structured text (tests/texts): headings, the contents and their jumps, parts ------------------
+
+#: The sizes the reader is looked at: a projector, a laptop, a phone.
+SIZES = [(1920, 1080), (1280, 720), (390, 844)]
+
+
+@pytest.fixture(scope="module")
+def genre_ids():
+    """Library ids of the speech, the report and the long report (added to the session's library,
+    which the server reads)."""
+    from studyboard import lexicon as lexicon_module
+    from studyboard.dataset import catalog
+
+    lex = lexicon_module.load()
+    ids = {}
+    for name in ("speech", "report", "long_report"):
+        draft = catalog.prepare_text((TEXTS / f"{name}.txt").read_text(encoding="utf-8"), lex)
+        entry = draft.duplicate_of or catalog.add(draft, draft.guess.meta())
+        ids[name] = entry.id
+    return ids
+
+
+def top_of(page, selector: str) -> float:
+    return page.evaluate(f"() => document.querySelector('{selector}').getBoundingClientRect().top")
+
+
+def test_a_speech_shows_its_headings_and_the_contents_jump(page, server, genre_ids):
+    open_page(page, server, "reader", doc=genre_ids["speech"])
+    assert errors_on(page) == []
+    headings = page.locator(".sb-h")
+    assert headings.count() == 7
+    assert headings.nth(2).inner_text() == "三、扎实抓好推动中部地区崛起的重点工作"
+    assert headings.nth(3).inner_text() == "（一）以科技创新引领产业创新"
+    # set larger than the text, the top level larger than the second
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    body = page.locator("#p9 .sb-text").evaluate(size)
+    assert headings.nth(2).evaluate(size) > headings.nth(3).evaluate(size) > body
+    assert headings.nth(2).is_visible()
+    # the contents beside the text: 四、 is below the fold until its entry is clicked
+    toc = page.locator(".st-key-reader_toc_side .sb-toc")
+    assert toc.is_visible() and not page.locator(".st-key-reader_toc_top").is_visible()
+    assert toc.locator("li").count() == 7
+    assert top_of(page, "#s7") > 1080
+    toc.locator('a[href="#s7"]').click()
+    page.wait_for_function("() => { const r = document.querySelector('#s7').getBoundingClientRect();"
+                           " return r.top >= 0 && r.top < 300; }")
+    assert "s7" in page.url and errors_on(page) == []
+    # each entry carries the swatches of its themes with most hits: 四、 development, party, rural
+    swatches = toc.locator('li[data-section="7"] .sb-swatch')
+    assert [swatches.nth(i).get_attribute("data-theme") for i in range(swatches.count())] == [
+        "development", "party", "rural"]
+
+
+def test_a_run_in_heading_is_bold_and_its_entry_jumps(page, server, genre_ids):
+    open_page(page, server, "reader", doc=genre_ids["report"])
+    assert errors_on(page) == []
+    run_in = page.locator("#p27 .sb-runin")  # （六）全面推进乡村振兴。 opens ¶27 (report.txt line 34)
+    assert run_in.inner_text() == "（六）全面推进乡村振兴。"
+    assert int(run_in.evaluate("e => getComputedStyle(e).fontWeight")) >= 700
+    page.locator('.st-key-reader_toc_side a[href="#s19"]').click()
+    page.wait_for_function("() => { const r = document.querySelector('#s19').getBoundingClientRect();"
+                           " return r.top >= 0 && r.top < 300; }")
+
+
+def test_a_phone_has_the_contents_above_the_text(page, server, genre_ids):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, server, "reader", doc=genre_ids["speech"])
+    assert errors_on(page) == []
+    assert not page.locator(".st-key-reader_toc_side").is_visible()
+    top = page.locator(".st-key-reader_toc_top")
+    assert top.is_visible() and top.bounding_box()["y"] < page.locator("#p1").bounding_box()["y"]
+    top.locator("summary").click()
+    top.locator('a[href="#s6"]').click()
+    page.wait_for_function("() => { const r = document.querySelector('#s6').getBoundingClientRect();"
+                           " return r.top >= 0 && r.top < 300; }")
+
+
+def test_a_long_report_opens_another_part_from_its_contents(page, server, genre_ids):
+    open_page(page, server, "reader", doc=genre_ids["long_report"], section="11")
+    assert errors_on(page) == []
+    assert page.locator(".sb-para[id]").count() == 18  # 三、: ¶31–48
+    link = page.locator('.st-key-reader_toc_side li[data-section="35"] a')  # 六、, another part
+    assert link.get_attribute("target") == "_self"
+    link.click()
+    page.wait_for_url(re.compile(r".*section=35.*"))
+    wait_settled(page)
+    assert errors_on(page) == []
+    shown = page.locator(".sb-para[id]")
+    assert shown.count() == 18 and shown.first.get_attribute("data-paragraph") == "80"  # 六、: ¶80–97
+    assert page.locator("#s35").inner_text() == "六、推进高水平对外开放，加快建设内陆开放高地"
+
+
+def test_screenshots_of_the_speech_and_the_report(page, server, genre_ids):
+    """The reader of the speech and the report at each size, as the user first sees it (looked at by hand)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name in ("speech", "report"):
+        for width, height in SIZES:
+            page.set_viewport_size({"width": width, "height": height})
+            open_page(page, server, "reader", doc=genre_ids[name])
+            assert errors_on(page) == []
+            page.screenshot(path=str(SCREENSHOTS / f"reader_{name}_{width}x{height}.png"))

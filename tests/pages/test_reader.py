@@ -240,3 +240,113 @@ def test_notes_in_english(run_page, library):
     no_exceptions(at)
     assert [e.label for e in at.expander if e.label.startswith("Notes")] == ["Notes (1)"]
     assert any("to write a note on it" in c.value for c in at.caption)
+
+
+# --- structured texts (tests/texts): title block, headings, contents, parts --------------------------
+
+
+@pytest.fixture
+def genres(tmp_path, monkeypatch):
+    """The seed and the speech, the report and the long report of tests/texts as shipped documents."""
+    from genre_cases import shipped_folder
+    from studyboard import paths
+
+    monkeypatch.setattr(paths, "TEXTS", shipped_folder(tmp_path / "texts", "speech", "report", "long_report"))
+
+
+def main_html(at) -> list[str]:
+    """The HTML blocks of the main area, in page order."""
+    return [m.value for m in at.main.get("markdown")]
+
+
+def toc_entries(html: str) -> list[tuple[str, str]]:
+    """(href, number and title) of each entry of the contents."""
+    return [(href, re.sub(r"<[^>]+>", "", text)) for href, text in
+            re.findall(r'<li class="sb-toc-l\d[^"]*" data-section="\d+"><a href="([^"]*)"[^>]*>(.*?)</a>', html)]
+
+
+def test_a_speech_reads_with_its_title_block_headings_and_contents(run_page, genres):
+    at = run_page("reader", doc="speech")
+    no_exceptions(at)
+    blocks = main_html(at)
+    head = next(b for b in blocks if b.startswith('<div class="sb-head">'))
+    assert '<div class="sb-headline">在全省推动中部地区崛起工作推进会上的讲话</div>' in head
+    assert '<div class="sb-dateline">（2025年6月12日）</div><div class="sb-byline">王某某</div>' in head
+    assert sorted(paragraphs(at)) == list(range(1, 20))  # 19 body paragraphs: no title line or heading among them
+    # the contents, in order (once beside the text, once above it for a narrow screen)
+    tocs = [b for b in blocks if b.startswith('<nav class="sb-toc">')]
+    assert len(tocs) == 2 and tocs[0] == tocs[1]
+    assert toc_entries(tocs[0]) == [
+        ("#s1", "一、深刻认识推动中部地区崛起的重大意义"), ("#s2", "二、准确把握推动中部地区崛起的目标要求"),
+        ("#s3", "三、扎实抓好推动中部地区崛起的重点工作"), ("#s4", "（一）以科技创新引领产业创新"),
+        ("#s5", "（二）主动融入全国统一大市场"), ("#s6", "（三）筑牢长江经济带绿色发展底色"),
+        ("#s7", "四、切实加强推动中部地区崛起的组织保障")]
+    # the salutation opens the body; 三、 and （一） stand between ¶8 and ¶9
+    order = [re.match(r'<div class="sb-(?:para|h)[^"]*" id="([ps]\d+)"', b).group(1)
+             if re.match(r'<div class="sb-(?:para|h)[^"]*" id="', b) else b
+             for b in blocks if b.startswith(('<div class="sb-para', '<div class="sb-h ', '<div class="sb-salutation"'))]
+    assert order[:3] == ['<div class="sb-salutation">同志们：</div>', "p1", "s1"]
+    assert order[order.index("p8") + 1:order.index("p8") + 4] == ["s3", "s4", "p9"]
+    three = next(b for b in blocks if 'id="s3"' in b)
+    assert three == ('<div class="sb-h sb-h1" id="s3" data-section="3"><span class="sb-h-num">三、</span>'
+                     '扎实抓好推动中部地区崛起的重点工作</div>')
+    assert sum('class="sb-h ' in b for b in blocks) == 7
+    # the byline speaks the whole speech: 58 sentences, ended by the 49 。！？ and 9 ； of the 19 body lines;
+    # the heatmap's rows name their section
+    assert at.selectbox(key="reader_speaker__zh").options == ["全部", "王某某（58 句）"]
+    (grid,) = plotly_specs(at)
+    assert grid["data"][0]["y"][8] == "三（一）¶9"
+    assert "reader_section__zh" not in at.session_state  # a short text is shown whole
+
+
+def test_a_report_bolds_its_run_in_headings(run_page, genres):
+    at = run_page("reader", doc="report", lang="en")
+    no_exceptions(at)
+    third = paragraphs(at)[3]
+    assert '<span class="sb-anchor" id="s2" data-section="2"></span>' in third
+    assert '<span class="sb-runin">（一）着力扩大有效需求。</span>' in third
+    head = next(b for b in main_html(at) if b.startswith('<div class="sb-head">'))
+    assert '<div class="sb-subtitle">——2025年1月15日在某省第十四届人民代表大会第三次会议上</div>' in head
+    assert '<div class="sb-byline">省长 王某某</div>' in head
+    toc = next(b for b in main_html(at) if b.startswith('<nav class="sb-toc">'))
+    assert len(toc_entries(toc)) == 26  # 4 sections, 7 + 9 + 3 subsections, 3 items
+    assert any(b == '<div class="sb-salutation">各位代表：</div>' for b in main_html(at))
+
+
+def test_a_long_report_is_read_one_part_at_a_time(run_page, genres):
+    at = run_page("reader", doc="long_report")
+    no_exceptions(at)
+    # the opening first: ¶1–2, before 一、
+    assert at.selectbox(key="reader_section__zh").value == 0
+    assert sorted(paragraphs(at)) == [1, 2]
+    (grid,) = plotly_specs(at)
+    assert grid["data"][0]["y"] == ["¶1", "¶2"]
+    # 三、 (section 11) holds ¶31–48 (long_report.txt lines 37–55)
+    at.selectbox(key="reader_section__zh").select(11).run()
+    no_exceptions(at)
+    assert sorted(paragraphs(at)) == list(range(31, 49))
+    assert at.query_params["section"] == "11"
+    assert any(b.startswith('<div class="sb-h sb-h1" id="s11"') for b in main_html(at))
+    # the next part's button; and a selected paragraph brings its part
+    at.button(key="reader_part_next").click().run()
+    assert sorted(paragraphs(at)) == list(range(49, 66)) and at.query_params["section"] == "20"
+    at = run_page("reader", doc="long_report", para="90")
+    no_exceptions(at)
+    assert at.selectbox(key="reader_section__zh").value == 35 and sorted(paragraphs(at)) == list(range(80, 98))
+    toc = next(b for b in main_html(at) if b.startswith('<nav class="sb-toc">'))
+    entries = toc_entries(toc)
+    assert entries[0][1] == "开篇" and "section=0" in entries[0][0]
+    assert ("#s35", "六、推进高水平对外开放，加快建设内陆开放高地") in entries
+    assert len(entries) == 1 + 14 + 5  # the opening, the 14 sections, the five subsections of 六、
+    # in English, from the URL
+    at = run_page("reader", doc="long_report", section="35", lang="en")
+    part = at.selectbox(key="reader_section__en")
+    assert part.value == 35 and part.options[0] == "Opening" and len(part.options) == 15
+    assert any("paragraphs 80–97 of 241" in c.value for c in at.caption)
+
+
+def test_the_shipped_report_has_no_contents(run_page):
+    at = run_page("reader", section="3")
+    no_exceptions(at)
+    assert not [b for b in main_html(at) if b.startswith(('<nav class="sb-toc"', '<div class="sb-h ', '<div class="sb-salutation"'))]
+    assert "reader_section__zh" not in at.session_state and "section" not in at.query_params

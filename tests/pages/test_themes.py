@@ -149,3 +149,51 @@ def test_a_document_without_theme_hits(run_page, tmp_path, monkeypatch):
     no_exceptions(at)
     assert plotly_specs(at) == []
     assert any("本文没有任何主题关键词命中" in i.value for i in at.info)
+
+
+# --- section × theme: the test texts (tests/texts) --------------------------------------------------
+
+
+@pytest.fixture
+def genres(tmp_path, monkeypatch):
+    from genre_cases import shipped_folder
+
+    monkeypatch.setattr(paths, "TEXTS", shipped_folder(tmp_path / "texts", "speech", "report"))
+
+
+def test_the_speech_has_a_row_per_section(run_page, genres):
+    at = run_page("themes", doc="speech")
+    no_exceptions(at)
+    grid = figure(at, "章节 × 主题")
+    assert grid["layout"]["title"]["text"] == "章节 × 主题：命中次数"
+    rows = [row for row, _ in grid["data"][0]["customdata"]]
+    assert rows == [1, 2, 3, 7]  # the four sections 一、 … 四、
+    assert grid["data"][0]["y"][3] == "四、切实加强推动中部<br>地区崛起的组织保障"
+    # 四、: party 7, development 8 (counted by hand in tests/test_theme_scores.py); written in row 4 (y 3)
+    columns = [trace["customdata"][0][1] for trace in grid["data"]]
+    written = {(note["x"], note["text"]) for note in grid["layout"]["annotations"] if note["y"] == 3}
+    assert (columns.index("party") + 0.5, "7") in written and (columns.index("development") + 0.5, "8") in written
+    assert at.radio(key="themes_level").options == ["第 1 级：一、", "第 2 级：（一）"]
+    # the paragraph grid names the sections
+    assert figure(at, "段落 × 主题")["data"][0]["y"][8] == "三（一）¶9"
+
+
+def test_the_report_by_subsection_from_the_url(run_page, genres):
+    at = run_page("themes", doc="report", level="2", metric="density", lang="en")
+    no_exceptions(at)
+    grid = figure(at, "Section × theme")
+    assert grid["layout"]["title"]["text"] == "Section × theme: hits per 100 characters"
+    assert len(grid["data"][0]["y"]) == 7 + 9 + 3  # the subsections （一）… of 一、, 三、 and 四、
+    assert at.radio(key="themes_level").value == 2
+    at.radio(key="themes_level").set_value(3).run()
+    grid = figure(at, "Section × theme")
+    assert [row for row, _ in grid["data"][0]["customdata"]] == [13, 14, 15]  # 1. 2. 3. under 三、（二）
+    assert at.query_params["level"] == "3"
+
+
+def test_the_shipped_report_has_no_section_grid(run_page):
+    at = run_page("themes", level="2")
+    no_exceptions(at)
+    assert not [s for s in plotly_specs(at) if s["layout"]["title"]["text"].startswith("章节")]
+    assert any(c.value == "本文没有标题，因此没有章节 × 主题图。" for c in at.caption)
+    assert "level" not in at.query_params
