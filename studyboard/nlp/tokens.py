@@ -39,6 +39,7 @@ from studyboard.lexicon import Lexicon
 _WORD = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
 _NUMBER = re.compile(r"^[0-9０-９.．%％]+$")
 _DIGITS = re.compile(r"^[0-9０-９]+([.．][0-9０-９]+)?$")
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 _LATIN = re.compile(r"^[A-Za-zＡ-Ｚａ-ｚ]+$")
 
 #: Stop tiers of a token: 0 content word, 1 function word, 2 policy verb.
@@ -73,17 +74,19 @@ class Tokenizer:
         self._jieba.initialize()
         for word, freq, tag in lexicon_words(lexicon):
             self._jieba.add_word(word, freq, tag)
-        self._splits: dict[str, dict[str, tuple[str, ...]]] = {}  # first character -> string -> parts
-        for parts in lexicon.forced_splits:
+        # every prefix of a forced-split string -> (string, parts), the longest string first
+        self._splits: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for parts in sorted(lexicon.forced_splits, key=lambda parts: -len("".join(parts))):
             joined = "".join(parts)
             if self._jieba.FREQ.get(joined):
-                self._jieba.del_word(joined)
+                # out of this dictionary only: jieba's del_word would also add it to the HMM's
+                # force-split set, which every jieba tokenizer shares
+                self._jieba.FREQ[joined] = 0
             for part in parts:
                 if len(part) > 1 and not self._jieba.FREQ.get(part):
                     self._jieba.add_word(part)
-            self._splits.setdefault(joined[0], {})[joined] = parts
-        for first, strings in self._splits.items():  # the longest string first
-            self._splits[first] = dict(sorted(strings.items(), key=lambda item: -len(item[0])))
+            for end in range(1, len(joined) + 1):
+                self._splits.setdefault(joined[:end], []).append((joined, parts))
         self._units = lexicon.number_units
         self._pos = jieba.posseg.POSTokenizer(self._jieba)
         self._pos.makesure_userdict_loaded()
@@ -107,42 +110,38 @@ class Tokenizer:
         """Replace the tokens that cover exactly a forced-split string by its parts."""
         splits = self._splits
         out: list[str] = []
-        i, n = 0, len(words)
-        while i < n:
+        done = 0  # words[:done] are in out
+        n = len(words)
+        for i in [i for i, word in enumerate(words) if word in splits]:
+            if i < done:
+                continue
             word = words[i]
-            candidates = splits.get(word[:1])
-            if candidates:
-                done = False
-                for joined, parts in candidates.items():
-                    if not joined.startswith(word):
-                        continue
-                    j, length = i + 1, len(word)
-                    while length < len(joined) and j < n:  # tokens until the string's end
-                        length += len(words[j])
-                        j += 1
-                    if length == len(joined) and "".join(words[i:j]) == joined:
-                        out.extend(parts)
-                        i, done = j, True
-                        break
-                if done:
-                    continue
-            out.append(word)
-            i += 1
+            for joined, parts in splits[word]:
+                j, length = i + 1, len(word)
+                while length < len(joined) and j < n:  # the tokens up to the string's end
+                    length += len(words[j])
+                    j += 1
+                if length == len(joined) and "".join(words[i:j]) == joined:
+                    out.extend(words[done:i])
+                    out.extend(parts)
+                    done = j
+                    break
+        out.extend(words[done:])
         return out
 
     def _join_units(self, words: list[str]) -> list[str]:
         """A number in digits and the unit after it as one token (3 月 -> 3月)."""
         units = self._units
         out: list[str] = []
-        i, n = 0, len(words)
-        while i < n:
-            word = words[i]
-            if i + 1 < n and word[:1].isdigit() and words[i + 1] in units and _DIGITS.match(word):
-                out.append(word + words[i + 1])
-                i += 2
+        done = 0
+        last = len(words) - 1
+        for i in [i for i, word in enumerate(words) if word[:1] in _DIGIT_CHARS]:
+            if i < done or i == last or words[i + 1] not in units or not _DIGITS.match(words[i]):
                 continue
-            out.append(word)
-            i += 1
+            out.extend(words[done:i])
+            out.append(words[i] + words[i + 1])
+            done = i + 2
+        out.extend(words[done:])
         return out
 
     def tags(self, words) -> dict[str, str]:
