@@ -48,6 +48,9 @@ SCRATCH = Path(tempfile.mkdtemp(prefix="studyboard-bench-"))
 os.environ.setdefault("STUDYBOARD_CACHE", str(SCRATCH / "cache"))
 os.environ.setdefault("STUDYBOARD_LIBRARY", str(SCRATCH / "library"))
 
+#: The first line of the section of RESULTS.md that bench/segmentation.py writes (kept by --write).
+SEGMENTATION_SECTION = "<!-- segmentation: written by bench/segmentation.py --write -->"
+
 RESULTS: list[tuple[str, str, str, str, str]] = []  # (what, subject, baseline, ratio, target)
 
 
@@ -313,7 +316,11 @@ def main() -> int:
         notes = ROOT / "bench" / "NOTES.md"
         if notes.exists():
             text += "\n" + notes.read_text(encoding="utf-8")
-        (ROOT / "bench" / "RESULTS.md").write_text(text, encoding="utf-8")
+        results = ROOT / "bench" / "RESULTS.md"
+        kept = results.read_text(encoding="utf-8").partition(SEGMENTATION_SECTION) if results.exists() else ()
+        if kept and kept[1]:  # the section bench/segmentation.py writes stays
+            text = text.rstrip("\n") + "\n\n" + kept[1] + kept[2]
+        results.write_text(text, encoding="utf-8")
     shutil.rmtree(SCRATCH, ignore_errors=True)
     return 0
 

@@ -1,6 +1,7 @@
 """The lexicon: every domain-specific fact, read from the files in ``data/lexicon``.
 
-Formulations (jieba user dictionary), stopword tiers, themes, people and
+Formulations (jieba user dictionary), the segmenter's own words, forced
+splits, tag overrides and number units, stopword tiers, themes, people and
 speech verbs, the gazetteer of provinces, cities and regions. Nothing here is
 specific to one report: another report needs other data files, not other
 code. Each file's SHA-256 goes into the dataset's provenance and its cache
@@ -27,6 +28,10 @@ from studyboard.errors import LexiconError
 #: The files that make a lexicon, in the order their hashes are listed.
 FILES = (
     "userdict.txt",
+    "words.txt",
+    "forced_splits.txt",
+    "tag_overrides.txt",
+    "number_units.txt",
     "stopwords.txt",
     "policy_verbs.txt",
     "themes.toml",
@@ -46,6 +51,15 @@ COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 @dataclass(frozen=True)
 class Formulation:
+    term: str
+    freq: int | None
+    tag: str | None
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word the segmenter keeps whole that is not a formulation (words.txt)."""
+
     term: str
     freq: int | None
     tag: str | None
@@ -124,6 +138,10 @@ class Lexicon:
     provinces: tuple[Province, ...]
     cities: tuple[City, ...]
     regions: tuple[Region, ...]
+    words: tuple[Word, ...]  # segmentation words that are not formulations
+    forced_splits: tuple[tuple[str, ...], ...]  # the parts of strings that are never one token
+    tag_overrides: tuple[tuple[str, str], ...]  # (word, tag) replacing jieba's tag
+    number_units: frozenset[str]  # units that form one token with a number in digits (年, 个, %)
     titles: dict[str, tuple[str, ...]] = field(hash=False)
     hashes: dict[str, str] = field(hash=False)
 
@@ -184,8 +202,9 @@ def _toml(path: Path) -> dict:
         raise LexiconError("toml", file=path.name, detail=str(exc)) from exc
 
 
-def read_formulations(path: Path) -> tuple[Formulation, ...]:
-    out: dict[str, Formulation] = {}
+def _dictionary_lines(path: Path) -> dict[str, tuple[int | None, str | None]]:
+    """Lines ``TERM [FREQ] [TAG]`` of a jieba-style dictionary file, by term."""
+    out: dict[str, tuple[int | None, str | None]] = {}
     for number, line in _lines(path):
         parts = line.split()
         term, rest = parts[0], parts[1:]
@@ -196,8 +215,38 @@ def read_formulations(path: Path) -> tuple[Formulation, ...]:
             tag = rest.pop(0)
         if rest:
             raise LexiconError("line", file=path.name, line=number, text=line)
-        out[term] = Formulation(term, freq, tag)
+        out[term] = (freq, tag)
+    return out
+
+
+def read_formulations(path: Path) -> tuple[Formulation, ...]:
+    return tuple(Formulation(term, freq, tag) for term, (freq, tag) in _dictionary_lines(path).items())
+
+
+def read_words(path: Path) -> tuple[Word, ...]:
+    return tuple(Word(term, freq, tag) for term, (freq, tag) in _dictionary_lines(path).items())
+
+
+def read_forced_splits(path: Path) -> tuple[tuple[str, ...], ...]:
+    """Lines of two or more parts separated by spaces; the parts joined are never one token."""
+    out: dict[str, tuple[str, ...]] = {}
+    for number, line in _lines(path):
+        parts = tuple(line.split())
+        if len(parts) < 2:
+            raise LexiconError("line", file=path.name, line=number, text=line)
+        out["".join(parts)] = parts
     return tuple(out.values())
+
+
+def read_tag_overrides(path: Path) -> tuple[tuple[str, str], ...]:
+    """Lines ``WORD TAG``."""
+    out: dict[str, str] = {}
+    for number, line in _lines(path):
+        parts = line.split()
+        if len(parts) != 2:
+            raise LexiconError("line", file=path.name, line=number, text=line)
+        out[parts[0]] = parts[1]
+    return tuple(out.items())
 
 
 def read_wordlist(path: Path) -> frozenset[str]:
@@ -331,6 +380,10 @@ def load(directory: Path | str | None = None) -> Lexicon:
         provinces=provinces,
         cities=read_cities(directory / "cities.csv"),
         regions=regions,
+        words=read_words(directory / "words.txt"),
+        forced_splits=read_forced_splits(directory / "forced_splits.txt"),
+        tag_overrides=read_tag_overrides(directory / "tag_overrides.txt"),
+        number_units=read_wordlist(directory / "number_units.txt"),
         titles=titles,
         hashes={name: _sha256(directory / name) for name in FILES},
     )

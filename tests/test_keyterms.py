@@ -26,9 +26,11 @@ def test_no_names_speech_verbs_or_narration(seed, lexicon):
 
 
 def test_a_term_inside_a_better_one_is_left_out(seed, lexicon):
-    # paragraph 12 (Li Qiang): 中部地区 three times; 地区 alone only in 东部地区/西部地区
+    # paragraph 12 (Li Qiang): 中部地区 three times; 地区 alone only in 东部地区/西部地区 (one token each);
+    # 优势 three times (资源 优势, 发展 优势, 发挥 优势; 区位优势 is a formulation) and in no other
+    # paragraph of reported speech, so it scores above 中部地区, which four paragraphs say
     terms = keyterms.of_paragraph(seed, lexicon, 12)
-    assert terms[0] == "中部地区" and "地区" not in terms
+    assert terms[:2] == ["优势", "中部地区"] and "地区" not in terms
 
 
 def test_document_glossary_in_order_of_first_appearance(seed):

@@ -110,7 +110,7 @@ def test_provenance_table_lists_the_hashes(seed):
     assert values["Stopword tier"] == "function words only"
     assert values["Lexicon themes.toml (SHA-256)"] == seed.provenance["lexicon"]["themes.toml"]
     assert values["Dataset (SHA-256)"] == seed.provenance["dataset_sha256"]
-    assert len(table) == 3 + 8 + 5  # tokenizer, mode, tier; eight lexicon files; input, dataset, key, version, software
+    assert len(table) == 3 + 12 + 5  # tokenizer, mode, tier; twelve lexicon files; input, dataset, key, version, software
 
 
 # --- the title block, headings and contents of the test texts (tests/texts) ---------------------

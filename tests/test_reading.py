@@ -112,7 +112,7 @@ def test_provenance_lists_the_hashes_by_code(seed):
     assert values[("tier", "")] == "function"
     assert values[("lexicon", "themes.toml")] == seed.provenance["lexicon"]["themes.toml"]
     assert values[("dataset", "")] == seed.provenance["dataset_sha256"]
-    assert len(table) == 3 + 8 + 5  # tokenizer, mode, tier; eight lexicon files; input, dataset, key, version, software
+    assert len(table) == 3 + 12 + 5  # tokenizer, mode, tier; twelve lexicon files; input, dataset, key, version, software
 
 
 # --- sections: the test texts of tests/texts (structure written by hand in *.expected.toml) ---------

@@ -14,7 +14,7 @@ def tokenizer(lexicon):
 
 def test_formulations_stay_whole(tokenizer):
     assert tokenizer.cut("积极培育和发展新质生产力") == ["积极", "培育", "和", "发展", "新质生产力"]
-    assert tokenizer.cut("更好参与全国统一大市场建设") == ["更好", "参与", "全国统一大市场", "建设"]
+    assert tokenizer.cut("更好参与全国统一大市场建设") == ["更", "好", "参与", "全国统一大市场", "建设"]  # 更 apart (gold rule 5)
     assert tokenizer.cut("深度融入共建“一带一路”") == ["深度", "融入", "共建", "“", "一带一路", "”"]
     assert tokenizer.cut("坚持“两个毫不动摇”") == ["坚持", "“", "两个毫不动摇", "”"]
 

@@ -14,7 +14,8 @@ What is verified (exit status 1 if anything fails):
   studyboard.ingest.document.from_file reads from the shipped seed (when that
   import fails, e.g. while the tree is being edited, the whole gold text is
   compared with the seed file with all white space removed instead);
-  speech.seg.txt against the lines of tests/texts/speech.txt, one for one;
+  speech.seg.txt and plain.seg.txt against the lines of tests/texts/speech.txt
+  and tests/texts/plain.txt, one for one;
 - every punctuation mark is a token of its own;
 - no formulation of data/lexicon/userdict.txt is cut by a token boundary,
   unless the token that cuts it is itself a formulation (overlap read by sense).
@@ -33,7 +34,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 SEED = ROOT / "data" / "texts" / "000_97e3ae1a0b7fde01.txt"
-SPEECH = ROOT / "tests" / "texts" / "speech.txt"
+#: Gold files made from a test text, one gold line per non-blank line of the text.
+LINE_SOURCES = {
+    "speech.seg.txt": ROOT / "tests" / "texts" / "speech.txt",
+    "plain.seg.txt": ROOT / "tests" / "texts" / "plain.txt",
+}
 USERDICT = ROOT / "data" / "lexicon" / "userdict.txt"
 
 
@@ -153,19 +158,23 @@ def main(argv: list[str]) -> int:
     check_formulations("seed", gold, terms, problems)
     everything += [("seed", i, l) for i, l in enumerate(gold, 1)]
 
-    # speech
-    gold_s = read_gold(HERE / "speech.seg.txt")
-    check_format("speech", gold_s, problems)
-    src = [l for l in SPEECH.read_text(encoding="utf-8").split("\n") if l.strip()]
-    if len(src) != len(gold_s):
-        problems.append(f"speech: {len(gold_s)} gold lines, {len(src)} source lines")
-    for i, (g, s) in enumerate(zip(gold_s, src), 1):
-        if g.replace(" ", "") != s:
-            problems.append(f"speech:{i}: gold line differs from its source")
-    check_formulations("speech", gold_s, terms, problems)
-    everything += [("speech", i, l) for i, l in enumerate(gold_s, 1)]
+    # the test texts, line by line
+    files = [("seed.seg.txt", gold)]
+    for file, source in LINE_SOURCES.items():
+        label = file.split(".")[0]
+        gold_s = read_gold(HERE / file)
+        check_format(label, gold_s, problems)
+        src = [l for l in source.read_text(encoding="utf-8").split("\n") if l.strip()]
+        if len(src) != len(gold_s):
+            problems.append(f"{label}: {len(gold_s)} gold lines, {len(src)} source lines")
+        for i, (g, s) in enumerate(zip(gold_s, src), 1):
+            if g.replace(" ", "") != s:
+                problems.append(f"{label}:{i}: gold line differs from its source")
+        check_formulations(label, gold_s, terms, problems)
+        everything += [(label, i, l) for i, l in enumerate(gold_s, 1)]
+        files.append((file, gold_s))
 
-    for name, lines in (("seed.seg.txt", gold), ("speech.seg.txt", gold_s)):
+    for name, lines in files:
         toks = [t for l in lines for t in l.split(" ")]
         words = [t for t in toks if not all(is_punct(c) for c in t)]
         print(f"{name}: {len(lines)} lines, {len(toks)} tokens "
