@@ -59,7 +59,7 @@ with charts_area:
         picked = reading.pick(event, ds)
         if picked:
             st.session_state["themes_grid_gen"] = grid_gen + 1
-            app.update_url(para=picked[0])
+            url.update_url(para=picked[0])
     with sentence_col:
         st.selectbox(view.t("themes.para"), numbers, key="themes_para",
                      format_func=lambda n: reader.paragraph_label(ds, n, lang, chars=18),

@@ -19,9 +19,7 @@ import streamlit as st
 from studyboard.dataset import tables as datasets
 from studyboard import i18n, lexicon as lexicon_module, paths
 from studyboard.errors import InputError
-from studyboard.ui.params import join_list, parse_choice, parse_int, parse_list  # noqa: F401 (pages use app.*, until they use url)
 from studyboard.ui import url
-from studyboard.ui.url import from_url, lang_key, to_url, update_url, url_changed  # noqa: F401
 from studyboard.dataset import catalog as doc_catalog
 from studyboard.ingest import document
 
