@@ -70,6 +70,7 @@ def test_theme_filter_from_the_url(page, server):
 def test_clicking_a_bar_opens_the_term(page, server):
     open_terms(page, server)
     label = page.locator('[data-testid="stPlotlyChart"] .ytick text', has_text=re.compile("^高质量发展$")).first
+    label.scroll_into_view_if_needed()  # its bar is the 18th of 20: below the fold of a 1080-pixel window
     area = page.locator('[data-testid="stPlotlyChart"] .nsewdrag').first.bounding_box()
     box = label.bounding_box()
     settle_after(page, lambda: page.mouse.click(area["x"] + 20, box["y"] + box["height"] / 2))
