@@ -155,6 +155,24 @@ def genre_ids():
     return ids
 
 
+#: Whether an element has stopped moving (two frames at the same place) and is in the window.
+_STILL = """element => new Promise(done => {
+  const before = element.getBoundingClientRect().top;
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    const after = element.getBoundingClientRect().top;
+    done(before === after && after >= 0 && after < window.innerHeight);
+  }));
+})"""
+
+
+def click_still(page, link) -> None:
+    """Click a link once it is in view and still: an expander opens with an animation and the page
+    scrolls smoothly to the link; a click on a moving link only focuses it."""
+    link.scroll_into_view_if_needed()
+    page.wait_for_function(_STILL, arg=link.element_handle())
+    link.click()
+
+
 def top_of(page, selector: str) -> float:
     return page.evaluate(f"() => document.querySelector('{selector}').getBoundingClientRect().top")
 
@@ -176,7 +194,7 @@ def test_a_speech_shows_its_headings_and_the_contents_jump(page, server, genre_i
     assert toc.is_visible() and not page.locator(".st-key-reader_toc_top").is_visible()
     assert toc.locator("li").count() == 7
     assert top_of(page, "#s7") > 1080
-    toc.locator('a[href="#s7"]').click()
+    click_still(page, toc.locator('a[href="#s7"]'))
     page.wait_for_function("() => { const r = document.querySelector('#s7').getBoundingClientRect();"
                            " return r.top >= 0 && r.top < 300; }")
     assert "s7" in page.url and errors_on(page) == []
@@ -192,7 +210,7 @@ def test_a_run_in_heading_is_bold_and_its_entry_jumps(page, server, genre_ids):
     run_in = page.locator("#p27 .sb-runin")  # （六）全面推进乡村振兴。 opens ¶27 (report.txt line 34)
     assert run_in.inner_text() == "（六）全面推进乡村振兴。"
     assert int(run_in.evaluate("e => getComputedStyle(e).fontWeight")) >= 700
-    page.locator('.st-key-reader_toc_side a[href="#s19"]').click()
+    click_still(page, page.locator('.st-key-reader_toc_side a[href="#s19"]'))
     page.wait_for_function("() => { const r = document.querySelector('#s19').getBoundingClientRect();"
                            " return r.top >= 0 && r.top < 300; }")
 
@@ -205,7 +223,7 @@ def test_a_phone_has_the_contents_above_the_text(page, server, genre_ids):
     top = page.locator(".st-key-reader_toc_top")
     assert top.is_visible() and top.bounding_box()["y"] < page.locator("#p1").bounding_box()["y"]
     top.locator("summary").click()
-    top.locator('a[href="#s6"]').click()
+    click_still(page, top.locator('a[href="#s6"]'))
     page.wait_for_function("() => { const r = document.querySelector('#s6').getBoundingClientRect();"
                            " return r.top >= 0 && r.top < 300; }")
 
@@ -216,7 +234,7 @@ def test_a_long_report_opens_another_part_from_its_contents(page, server, genre_
     assert page.locator(".sb-para[id]").count() == 18  # 三、: ¶31–48
     link = page.locator('.st-key-reader_toc_side li[data-section="35"] a')  # 六、, another part
     assert link.get_attribute("target") == "_self"
-    link.click()
+    click_still(page, link)
     page.wait_for_url(re.compile(r".*section=35.*"))
     wait_settled(page)
     assert errors_on(page) == []
