@@ -139,3 +139,7 @@ def full_screenshot(page, name: str) -> Path:
 
 def plot_count(page) -> int:
     return page.locator('[data-testid="stPlotlyChart"] .main-svg').count()
+
+
+#: Projector, laptop and phone: the screen sizes of the screenshots.
+SIZES = {"1920": (1920, 1080), "1280": (1280, 720), "phone": (390, 844)}

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from study_docs import add_genre
 from browser_helpers import CHROMIUM, CHROMIUM_ARGS, is_local
 from support import ROOT
 
@@ -134,3 +135,18 @@ def fresh_page(browser):
     """A fresh page that does not start the session's server (for tests on fresh_server alone)."""
     with guarded_page(browser) as page:
         yield page
+
+
+@pytest.fixture(scope="module")
+def genres():
+    """The speech and the report in the session's library, taken out again afterwards."""
+    from studyboard import lexicon as lexicon_module
+    from studyboard.store import library
+
+    lex = lexicon_module.load()
+    before = {entry.id for entry in library.entries()}
+    added = {name: add_genre(name, lex) for name in ("speech", "report")}
+    yield added
+    for doc in added.values():
+        if doc not in before:
+            library.delete(doc)

@@ -124,26 +124,8 @@ def test_previews_with_a_theme_filter_in_english(page, server):
 
 # --- documents with headings: the title block and the heading tree, at three screen sizes ------------
 
-from study_docs import SPEECH_HEADINGS, add_genre  # noqa: E402
-
-#: Projector, laptop and phone.
-SIZES = {"1920": (1920, 1080), "1280": (1280, 720), "phone": (390, 844)}
-
-
-@pytest.fixture(scope="module")
-def genres():
-    """The speech and the report in the session's library, taken out again afterwards."""
-    from studyboard import lexicon as lexicon_module
-    from studyboard.store import library
-
-    lex = lexicon_module.load()
-    before = {entry.id for entry in library.entries()}
-    added = {name: add_genre(name, lex) for name in ("speech", "report")}
-    yield added
-    for doc in added.values():
-        if doc not in before:
-            library.delete(doc)
-
+from browser_helpers import SIZES  # noqa: E402
+from study_docs import SPEECH_HEADINGS  # noqa: E402
 
 @pytest.mark.parametrize("name", ["speech", "report"])
 def test_heading_tree_at_every_size(page, server, genres, name):

@@ -86,25 +86,8 @@ def test_a_fresh_server_opens_a_slide_from_its_address(page, fresh_server):
 # --- documents with headings: one slide per heading, at three screen sizes ---------------------------
 
 from browser_helpers import wait_settled  # noqa: E402
-from study_docs import SPEECH_HEADINGS, add_genre  # noqa: E402
-
-SIZES = {"1920": (1920, 1080), "1280": (1280, 720), "phone": (390, 844)}
-
-
-@pytest.fixture(scope="module")
-def genres():
-    """The speech and the report in the session's library, taken out again afterwards."""
-    from studyboard import lexicon as lexicon_module
-    from studyboard.store import library
-
-    lex = lexicon_module.load()
-    before = {entry.id for entry in library.entries()}
-    added = {name: add_genre(name, lex) for name in ("speech", "report")}
-    yield added
-    for doc in added.values():
-        if doc not in before:
-            library.delete(doc)
-
+from browser_helpers import SIZES  # noqa: E402
+from study_docs import SPEECH_HEADINGS  # noqa: E402
 
 def test_speech_slides_follow_its_headings(page, server, genres):
     open_page(page, server, "study", doc=genres["speech"])
