@@ -43,6 +43,12 @@ def key_sentences(ds: Dataset, lexicon: Lexicon, item: dict, k: int = KEY_SENTEN
         rows = rows[rows["speaker"] == item["speaker"]]
     if rows.empty:
         return pd.DataFrame(columns=["sentence", "text", "weight"])
+    return _heaviest(ds, lexicon, rows, k, weights, finder)
+
+
+def _heaviest(ds: Dataset, lexicon: Lexicon, rows: pd.DataFrame, k: int, weights: dict[int, int] | None,
+              finder: SpeakerFinder | None = None) -> pd.DataFrame:
+    """The ``k`` heaviest of ``rows`` (sentences), without their speech cues, in text order."""
     weights = outline.sentence_weights(ds) if weights is None else weights
     finder = finder or SpeakerFinder(lexicon)
     out = pd.DataFrame({
@@ -82,15 +88,7 @@ def heading_sentences(ds: Dataset, lexicon: Lexicon, item: dict, k: int = KEY_SE
     rows = outline.own_sentences(ds, section)
     if rows.empty:
         return pd.DataFrame(columns=["sentence", "text", "weight"])
-    weights = outline.sentence_weights(ds) if weights is None else weights
-    finder = SpeakerFinder(lexicon)
-    out = pd.DataFrame({
-        "sentence": rows["sentence"].astype("int64").to_numpy(),
-        "text": [after_cue(text, finder.cue(text)) for text in rows["text"]],
-        "weight": [weights.get(int(s), 0) for s in rows["sentence"]],
-    })
-    best = out.sort_values(["weight", "sentence"], ascending=[False, True]).head(k)
-    return best.sort_values("sentence", ignore_index=True)
+    return _heaviest(ds, lexicon, rows, k, weights)
 
 
 def heading_points(ds: Dataset, lexicon: Lexicon, item: dict, all_items: pd.DataFrame) -> tuple[tuple[int, str], ...]:
