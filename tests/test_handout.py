@@ -157,7 +157,8 @@ def test_markdown(seed, lexicon):
     text = handout.markdown(seed, lexicon, "zh")
     assert text.startswith("*习近平主持召开新时代推动中部地区崛起座谈会强调*\n\n# 在更高起点上扎实推动中部地区崛起\n")
     assert "## 学习提纲" in text
-    assert "2. **任务1** · 要**以科技创新引领产业创新**，积极培育和发展新质生产力。 (第5段)" in text
+    assert "5. **任务1** · 要**以科技创新引领产业创新**，积极培育和发展新质生产力。 (第5段)" in text
+    assert "3. **成效回顾** · 上一次推动中部地区崛起座谈会召开5年来，" in text
     assert "| 新质生产力 | xīn zhì shēngchǎnlì | new quality productive forces |" in text
     english = handout.markdown(seed, lexicon, "en")
     assert "## Study outline" in english and "**Li Qiang**" in english

@@ -36,12 +36,12 @@ def test_slides_as_records(seed, lexicon, items):
     records = key_sentences.slide_list(shown, items)
     assert [r["number"] for r in records] == list(range(1, len(shown) + 1))
     assert {r["total"] for r in records} == {len(shown)} and {r["tasks"] for r in records} == {6}
-    task4 = key_sentences.slide(seed, lexicon, items, 5)  # slide 5: the opening, then task 4
+    task4 = key_sentences.slide(seed, lexicon, items, 8)  # slide 8: four items of paragraphs 1 and 4, then task 4
     assert task4["item"]["heading"] == "协同推进生态环境保护和绿色低碳发展" and task4["tasks"] == 6
     # paragraph 8 runs from sentence 25 (the task) to 28
     assert task4["sentences"] and {s for s, _ in task4["sentences"]} <= {26, 27, 28}
     assert len(task4["terms"]) == key_sentences.KEY_TERMS
-    assert key_sentences.slide(seed, lexicon, items, 99)["number"] == 10
+    assert key_sentences.slide(seed, lexicon, items, 99)["number"] == 15
 
 
 # --- a document with headings: one slide per heading --------------------------------------

@@ -43,8 +43,59 @@ def test_seed_outline_has_the_six_tasks_in_order(items):
 
 
 def test_order_opening_tasks_closing_then_speakers(items):
-    assert items["kind"].tolist() == ["opening"] + ["task"] * 6 + ["closing", "speaker", "speaker"]
-    assert items["item"].tolist() == list(range(1, 11))
+    # paragraph 1: opening judgement (sentence 2), general requirement (3); paragraph 4: stock-taking (7) and
+    # challenges (8); paragraphs 5-10: six tasks; paragraph 11: closing point (41) and two requirements (42, 43)
+    assert items["kind"].tolist() == (["opening", "general", "review", "challenge"] + ["task"] * 6
+                                      + ["closing", "requirement", "requirement", "speaker", "speaker"])
+    assert items["item"].tolist() == list(range(1, 16))
+    assert items["sentence"].tolist() == [2, 3, 7, 8, 9, 14, 20, 25, 29, 38, 41, 42, 43, 44, 47]
+
+
+def test_general_requirement_of_the_lede(items):
+    general = items[items["kind"] == "general"].iloc[0]
+    assert general["paragraph"] == 1 and general["speaker"] == "习近平"
+    assert general["statement"].startswith("要一以贯之抓好党中央推动中部地区崛起一系列政策举措的贯彻落实")
+    assert general["statement"].endswith("在中国式现代化建设中奋力谱写中部地区崛起新篇章。")
+    assert general["heading"] == "一以贯之抓好党中央推动中部地区崛起一系列政策举措的贯彻落实"
+
+
+def test_stock_taking_is_the_source_of_the_headline(items):
+    # paragraph 4: 他指出，上一次……召开5年来，……中部地区发展站到了更高起点上。同时要看到，……仍面临不少困难和挑战
+    review = items[items["kind"] == "review"].iloc[0]
+    assert review["paragraph"] == 4 and review["sentence"] == 7 and review["speaker"] == "习近平"
+    assert review["statement"].startswith("上一次推动中部地区崛起座谈会召开5年来，中部区域经济总体平稳")
+    assert review["heading"] == "中部地区发展站到了更高起点上"  # the headline's 更高起点, not the clause of 5年来
+    challenge = items[items["kind"] == "challenge"].iloc[0]
+    assert challenge["sentence"] == 8
+    assert challenge["statement"] == "同时要看到，推动中部地区崛起仍面临不少困难和挑战，要切实研究解决。"
+    assert challenge["heading"] == "推动中部地区崛起仍面临不少困难和挑战"
+
+
+def test_closing_requirements(items):
+    reqs = items[items["kind"] == "requirement"]
+    assert reqs["paragraph"].tolist() == [11, 11]
+    assert reqs["heading"].tolist() == ["地方党委和政府要扛起主体责任", "巩固拓展主题教育成果"]
+    assert "干部队伍" in reqs["statement"].iloc[1] and "建立健全考核激励制度" in reqs["statement"].iloc[1]
+
+
+def test_other_speakers_are_headed_by_their_points_not_boilerplate(items):
+    speakers = items[items["kind"] == "speaker"]
+    # 李强: 要认真学习领会、深入贯彻落实……重要讲话精神 is boilerplate; the next clause is his point
+    assert speakers["heading"].iloc[0] == "把中部地区放到整个国家版图中、放到支撑构建新发展格局中来定位思考"
+    # 丁薛祥: 要深入学习贯彻……精神 and 紧扣高质量发展要求 are boilerplate
+    assert speakers["heading"].iloc[1] == "推动中部地区崛起不断取得新成效"
+    for statement, head in zip(speakers["statement"], speakers["heading"]):
+        assert head in statement
+
+
+def test_marker_patterns():
+    assert outline.find_marker("不断取得新成效。", ("取得…成效",)).group() == "取得新成效"
+    assert outline.find_marker("取得进展，成效明显。", ("取得…成效",)) is None  # two clauses
+    assert outline.marker_heading("5年来，发展站到了更高起点上。", ("站到…起点", "年来")) == "发展站到了更高起点上"
+    assert outline.marker_heading("5年来，发展平稳。", ("站到…起点", "年来")) == "5年来"
+    rules = outline.Rules(thesis_markers=("要",), boilerplate=("讲话精神",))
+    assert outline.substantive_heading("要学习讲话精神。", rules) == "学习讲话精神"  # all boilerplate: first clause
+    assert outline.substantive_heading("要学习讲话精神，要抓好落实。", rules) == "抓好落实"
 
 
 def test_opening_judgement(items):
@@ -78,15 +129,17 @@ def test_items_carry_the_theme_of_their_paragraph(items):
     assert items[items["kind"] == "task"]["theme"].tolist() == [
         "innovation", "regional", "reform", "ecology", "rural", "security"]
     assert items[items["kind"] == "closing"]["theme"].iloc[0] == "party"
-    assert items["color"].iloc[1] == "#0072B2"  # innovation's colour in themes.toml
+    assert items[items["kind"] == "task"]["color"].iloc[0] == "#0072B2"  # innovation's colour in themes.toml
 
 
 def test_theme_filter(seed, items):
     # both food/energy security and innovation words: paragraph 1 (粮食生产基地, 能源 / 高技术产业)
     # and paragraph 13 (粮食、能源资源安全 / 科技创新)
     both = outline.filter_items(items, seed, ("innovation", "security"), "all")
-    assert both["paragraph"].tolist() == [1, 13]
-    assert len(outline.filter_items(items, seed, (), "any")) == 10
+    # paragraph 1 holds two items: the opening judgement and the general requirement
+    assert both["paragraph"].tolist() == [1, 1, 13]
+    assert both["kind"].tolist() == ["opening", "general", "speaker"]
+    assert len(outline.filter_items(items, seed, (), "any")) == 15
     either = outline.filter_items(items, seed, ("innovation", "security"), "any")
     assert {5, 10} <= set(either["paragraph"])
 
@@ -96,6 +149,11 @@ def test_rules_come_from_data(seed, lexicon):
     rules = outline.Rules(thesis_markers=(), opening_markers=("是我国",), closing_markers=("最后",))
     kinds = outline.extract(seed, lexicon, rules)["kind"].tolist()
     assert "task" not in kinds and kinds[:2] == ["opening", "closing"]
+    # no review or challenge markers: paragraph 4 gives no item; no boilerplate: 李强's first clause heads his item
+    rules = outline.Rules(thesis_markers=("要",), opening_markers=("是我国",), closing_markers=("最后",))
+    items = outline.extract(seed, lexicon, rules)
+    assert 4 not in set(items["paragraph"])
+    assert items[items["kind"] == "speaker"]["heading"].iloc[0] == "认真学习领会、深入贯彻落实习近平总书记重要讲话精神"
     # another main speaker: Li Qiang's cue sentence 李强在讲话中表示，要认真学习领会…… is his task
     rules = outline.Rules(thesis_markers=("要",), main_speaker="李强")
     items = outline.extract(seed, lexicon, rules)
@@ -298,7 +356,7 @@ def test_key_statements_per_heading_from_the_rules(speech, lexicon):
 def test_slide_rows(speech, items):
     ds, structured = speech
     assert outline.slide_rows(structured)["statement"].tolist() == SPEECH_HEADINGS
-    assert len(outline.slide_rows(items)) == 10  # a report: every item
+    assert len(outline.slide_rows(items)) == 15  # a report: every item
     under_three = outline.children(structured, 3)
     assert under_three["statement"].tolist() == SPEECH_HEADINGS[3:6]
 

@@ -48,15 +48,18 @@ def test_outline_html_in_english(seed, seed_outline):
 def test_outline_records_for_the_overview_and_the_handout(seed, seed_outline):
     items, points = seed_outline
     records = overview.outline_records(seed, items, points, "en")  # no link: the handout's
-    assert [r["label"] for r in records["main"]] == ["Opening judgement"] + [f"Task {n}" for n in range(1, 7)] + [
-        "Closing point"]
-    task1 = records["main"][1]
+    assert [r["label"] for r in records["main"]] == [
+        "Opening judgement", "General requirement", "Progress so far", "Challenges"] + [
+        f"Task {n}" for n in range(1, 7)] + ["Closing point", "Requirement", "Requirement"]
+    review = records["main"][2]
+    assert review["head"] == "中部地区发展站到了更高起点上" and review["after"] == "。" and review["where"] == "paragraph 4"
+    task1 = records["main"][4]
     assert (task1["before"], task1["head"], task1["after"]) == ("要", "以科技创新引领产业创新", "，积极培育和发展新质生产力。")
     assert task1["where"] == "paragraph 5" and task1["href"] == "" and task1["points"] is None
     li, ding = records["others"]
     assert li["label"] == "Li Qiang" and li["role"].endswith("Premier") and len(li["points"]) == 3
     assert ding["paragraph"] == 13 and len(ding["points"]) == 5 and records["others_heading"] == "Other speakers' points"
-    linked = overview.outline_records(seed, items, points, "zh", link)["main"][1]
+    linked = overview.outline_records(seed, items, points, "zh", link)["main"][4]
     assert linked["href"] == "./reader?doc=x&para=5" and linked["link_text"] == "第5段 →"
 
 

@@ -44,13 +44,16 @@ def test_size_and_dark_from_the_url():
 
 def test_one_slide_per_outline_item(seed, lexicon, items):
     first = slides.build(seed, lexicon, items, 1, "zh")
-    assert first.total == 10 and first.label == "总体判断"
-    task = slides.build(seed, lexicon, items, 2, "en")
+    # slides 1-4: opening judgement, general requirement, stock-taking, challenges; 5-10 the tasks;
+    # 11-13 the closing point and its two requirements; 14-15 the other speakers
+    assert first.total == 15 and first.label == "总体判断"
+    assert slides.build(seed, lexicon, items, 3, "zh").label == "成效回顾"
+    task = slides.build(seed, lexicon, items, 5, "en")
     assert task.label == "Task 1 of 6" and task.item["heading"] == "以科技创新引领产业创新"
-    li = slides.build(seed, lexicon, items, 9, "en")
+    li = slides.build(seed, lexicon, items, 14, "en")
     assert li.label == "Li Qiang" and li.role.endswith("Premier")
     # out of range: the last slide
-    assert slides.build(seed, lexicon, items, 99, "zh").number == 10
+    assert slides.build(seed, lexicon, items, 99, "zh").number == 15
 
 
 def test_filtered_slides_keep_task_numbers(seed, lexicon, items):
@@ -60,7 +63,7 @@ def test_filtered_slides_keep_task_numbers(seed, lexicon, items):
 
 
 def test_slide_html_stresses_the_heading(seed, lexicon, items):
-    slide = slides.build(seed, lexicon, items, 2, "zh")
+    slide = slides.build(seed, lexicon, items, 5, "zh")  # task 1
     text = slides.slide_html(seed, slide, "zh")
     assert '<strong class="sb-head">以科技创新引领产业创新</strong>' in text
     assert "第5段" in text and "科技创新" in text

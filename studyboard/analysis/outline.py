@@ -10,10 +10,15 @@ either kind of document as one DataFrame:
   or requirements (要, 必须, 应当 …), at most a few per heading; **articles**
   (第一条 …) are items of their chapter, their number and first clause;
 * a **report** without headings (a news report of a meeting): the **opening
-  judgement** (中部地区是我国重要……基地), each **task** the main speaker sets
-  out (the statement after 习近平强调，/指出， that starts with 要), the
-  **closing point** (习近平最后强调，) and one item for each **other speaker**'s
-  paragraph.
+  judgement** (中部地区是我国重要……基地), the **general requirement** set
+  before the tasks (要一以贯之抓好……), the **stock-taking** of what has been
+  achieved (……五年来，……站到了更高起点上) and of the **challenges** that
+  remain (仍面临不少困难和挑战), each **task** the main speaker sets out (the
+  statement after 习近平强调，/指出， that starts with 要), the **closing
+  point** (习近平最后强调，) with the further **requirements** of its
+  paragraph (地方党委和政府要扛起主体责任……), and one item for each **other
+  speaker**'s paragraph, headed by its first clause that is no boilerplate
+  (认真学习领会……重要讲话精神 is skipped).
 
 Each item carries its paragraph (a heading: the paragraphs it covers), its
 sentence and its main theme, so that every page can colour it and link it to
@@ -40,12 +45,14 @@ from studyboard.ingest.segment import SpeakerFinder
 RULES_FILE = "outline.toml"
 #: The kinds of outline item: a report's, in the order :func:`extract` lists them, then a structured
 #: document's (a heading, a key statement under it, an article).
-REPORT_KINDS = ("opening", "task", "closing", "speaker")
+REPORT_KINDS = ("opening", "general", "review", "challenge", "task", "closing", "requirement", "speaker")
 STRUCTURE_KINDS = ("heading", "key", "article")
 ITEM_KINDS = REPORT_KINDS + STRUCTURE_KINDS
 #: The colour of an item whose paragraph has no theme.
 NO_THEME_COLOR = "#7F7F7F"
 _CLAUSE_END = re.compile(r"[，；：。！？,;:!?]")
+#: What ``…`` in a marker stands for: a few characters within one clause (站到…起点: 站到了更高起点).
+_GAP = r"[^，；：。！？,;:!?]{0,12}?"
 
 COLUMNS = ["item", "kind", "number", "speaker", "paragraph", "sentence", "heading", "statement", "text",
            "theme", "color", "section", "level", "parent", "numbering", "last_paragraph"]
@@ -64,6 +71,9 @@ class Rules:
     not_requirement: tuple[str, ...] = ()
     key_statements: int = 3
     heading_numbers: tuple[tuple[str, str], ...] = ()  # (kind of heading, format with {number})
+    review_markers: tuple[str, ...] = ()
+    challenge_markers: tuple[str, ...] = ()
+    boilerplate: tuple[str, ...] = ()
 
     def numbering(self, kind: str, number: str) -> str:
         """A heading's number as written before its title (一、, （一）, 第一章　); the number and a space
@@ -89,7 +99,8 @@ def parse_rules(data: dict) -> Rules:
         raise LexiconError("toml", file=RULES_FILE, detail=f"heading_numbers = {numbers!r} (kind = \"format\")")
     return Rules(words("thesis_markers"), words("opening_markers"), words("closing_markers"),
                  str(data.get("main_speaker", "") or "").strip(), words("requirement_markers"),
-                 words("not_requirement"), cap, tuple(numbers.items()))
+                 words("not_requirement"), cap, tuple(numbers.items()), words("review_markers"),
+                 words("challenge_markers"), words("boilerplate"))
 
 
 def load_rules(directory: Path | str | None = None) -> Rules:
@@ -125,6 +136,49 @@ def heading(statement: str, markers: tuple[str, ...] = ()) -> str:
         if clause.startswith(marker) and len(clause) > len(marker):
             return clause[len(marker):]
     return clause
+
+
+def marker_pattern(marker: str) -> re.Pattern:
+    """A marker as a pattern: ``…`` stands for a few characters of the same clause (取得…成效 finds
+    取得新成效 and 取得明显成效, not a 取得 and a 成效 in different clauses)."""
+    return re.compile(_GAP.join(re.escape(part) for part in marker.split("…")))
+
+
+def find_marker(text: str, markers: tuple[str, ...]) -> re.Match | None:
+    """Where the first of ``markers`` (in their order) that the text holds stands, or None."""
+    for marker in markers:
+        found = marker_pattern(marker).search(text)
+        if found:
+            return found
+    return None
+
+
+def clause_at(text: str, at: int) -> str:
+    """The clause of ``text`` (between ，；：。！？) that holds the character at ``at``."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(text[:at])), default=0)
+    end = _CLAUSE_END.search(text, at)
+    return text[start:end.start() if end else len(text)].strip()
+
+
+def marker_heading(statement: str, markers: tuple[str, ...], thesis_markers: tuple[str, ...] = ()) -> str:
+    """The clause of a statement that holds its first marker (……，中部地区发展站到了更高起点上。 ->
+    中部地区发展站到了更高起点上); the first clause when it holds none."""
+    found = find_marker(statement, markers)
+    if found is None:
+        return heading(statement, thesis_markers)
+    return heading(clause_at(statement, found.start()), thesis_markers)
+
+
+def substantive_heading(statement: str, rules: Rules) -> str:
+    """The first clause of a statement that holds no boilerplate (要认真学习领会……重要讲话精神，把中部
+    地区放到……来定位思考， -> 把中部地区放到……来定位思考), without a leading thesis marker; the first
+    clause when every clause is boilerplate."""
+    patterns = [marker_pattern(m) for m in rules.boilerplate]
+    for clause in _CLAUSE_END.split(statement):
+        clause = clause.strip()
+        if clause and not any(p.search(clause) for p in patterns):
+            return heading(clause, rules.thesis_markers)
+    return heading(statement, rules.thesis_markers)
 
 
 def main_speaker(ds: Dataset, rules: Rules) -> str | None:
@@ -249,15 +303,34 @@ def report_items(ds: Dataset, lexicon: Lexicon, rules: Rules) -> list[dict]:
                 tasks.append(r)
         limit = min([int(r.sentence) for r in tasks + ([closing] if closing is not None else [])],
                     default=None)
-        opening = next((r for r in mine
-                        if (limit is None or int(r.sentence) < limit)
-                        and any(m in statement_of(int(r.sentence), r.text) for m in rules.opening_markers)),
+        before = [r for r in mine if limit is None or int(r.sentence) < limit]
+        opening = next((r for r in before
+                        if any(m in statement_of(int(r.sentence), r.text) for m in rules.opening_markers)),
                        None)
         if opening is not None:
             main_rows.append(row("opening", opening))
+        # before the first task: the stock-taking (what has been achieved, what remains hard) and the
+        # general requirement (a statement of its own that opens with a thesis marker)
+        for r in before:
+            if opening is not None and r.sentence == opening.sentence:
+                continue
+            statement = statement_of(int(r.sentence), r.text)
+            for kind, markers in (("review", rules.review_markers), ("challenge", rules.challenge_markers)):
+                if find_marker(statement, markers):
+                    main_rows.append({**row(kind, r), "heading": marker_heading(statement, markers)})
+                    break
+            else:
+                if cues[int(r.sentence)] is None and any(statement.startswith(m) for m in rules.thesis_markers):
+                    main_rows.append(row("general", r))
         main_rows.extend(row("task", r, number) for number, r in enumerate(tasks, 1))
         if closing is not None:
             main_rows.append(row("closing", closing))
+            # the closing paragraph's further requirements (地方党委和政府要扛起主体责任，……)
+            for r in mine:
+                if (int(r.paragraph) == int(closing.paragraph) and int(r.sentence) > int(closing.sentence)
+                        and all(r.sentence != t.sentence for t in tasks)
+                        and requirement(statement_of(int(r.sentence), r.text), rules) is not None):
+                    main_rows.append(row("requirement", r))
         main_rows.sort(key=lambda item: item["sentence"])
     rows.extend(main_rows)
 
@@ -268,7 +341,8 @@ def report_items(ds: Dataset, lexicon: Lexicon, rules: Rules) -> list[dict]:
         if (r.speaker, int(r.paragraph)) in seen:
             continue
         seen.add((r.speaker, int(r.paragraph)))
-        rows.append(row("speaker", r))
+        item = row("speaker", r)
+        rows.append({**item, "heading": substantive_heading(item["statement"], rules)})
     return rows
 
 

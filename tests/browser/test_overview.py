@@ -64,8 +64,9 @@ def test_handout_download_works_offline(page, server, tmp_path):
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.set_content(path.read_text(encoding="utf-8"), wait_until="load")
     assert page.locator("h1").inner_text() == "在更高起点上扎实推动中部地区崛起"
-    assert page.locator("ol.sb-outline").first.locator(":scope > li").count() == 8  # opening, six tasks, closing
-    assert page.locator("ol.sb-outline > li").count() == 10  # and the two other speakers
+    # opening, general requirement, stock-taking, challenges, six tasks, closing and its two requirements
+    assert page.locator("ol.sb-outline").first.locator(":scope > li").count() == 13
+    assert page.locator("ol.sb-outline > li").count() == 15  # and the two other speakers
     # every style sheet inline: the handout's own and those plotly.js adds for its charts
     sheets = page.evaluate("document.fonts.ready.then(() => [...document.styleSheets].map(s => s.href))")
     assert sheets and all(href is None for href in sheets)

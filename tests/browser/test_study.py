@@ -15,11 +15,11 @@ def slide_text(page) -> str:
 
 
 def test_presenter_shows_the_slide_with_a_collapsed_sidebar(page, server):
-    open_page(page, server, "study", slide="2")
+    open_page(page, server, "study", slide="5")  # after the four items of paragraphs 1 and 4
     assert errors_on(page) == []
     text = slide_text(page)
     assert text.startswith("任务 1 / 6") and "要以科技创新引领产业创新，积极培育和发展新质生产力。" in text
-    assert has_chinese(main_text(page)) and "2 / 10" in main_text(page)
+    assert has_chinese(main_text(page)) and "5 / 15" in main_text(page)
     assert plot_count(page) >= 1  # the theme bar is drawn
     assert page.locator('[data-testid="stExpandSidebarButton"]').is_visible()  # sidebar collapsed
     # the thesis is set large enough for the back of a room
@@ -29,16 +29,16 @@ def test_presenter_shows_the_slide_with_a_collapsed_sidebar(page, server):
 
 
 def test_english_switch_in_the_sidebar(page, server):
-    open_page(page, server, "study", slide="3")
+    open_page(page, server, "study", slide="6")
     page.locator('[data-testid="stExpandSidebarButton"]').click()  # no rerun: the browser alone
     settle_after(page, lambda: page.get_by_role("radio", name="English").click())
     page.wait_for_url("**lang=en**")
-    assert slide_text(page).startswith("Task 2 of 6") and "slide=3" in page.url
+    assert slide_text(page).startswith("Task 2 of 6") and "slide=6" in page.url
     assert errors_on(page) == []
 
 
 def test_dark_mode_in_english(page, server):
-    open_page(page, server, "study", slide="7", lang="en", dark="1", size="l")
+    open_page(page, server, "study", slide="10", lang="en", dark="1", size="l")
     assert errors_on(page) == []
     background = page.evaluate("getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor")
     assert background == "rgb(17, 20, 24)"
@@ -47,20 +47,20 @@ def test_dark_mode_in_english(page, server):
 
 
 def test_next_button_and_arrow_key(page, server):
-    open_page(page, server, "study", slide="2")
+    open_page(page, server, "study", slide="5")
     settle_after(page, lambda: page.get_by_role("button", name="下一页").click())
-    page.wait_for_url("**slide=3**")
+    page.wait_for_url("**slide=6**")
     assert "加强与其他重大发展战略的衔接" in slide_text(page)
     settle_after(page, lambda: page.keyboard.press("ArrowRight"))
-    page.wait_for_url("**slide=4**")
+    page.wait_for_url("**slide=7**")
     assert "统筹推进深层次改革和高水平开放" in slide_text(page)
     settle_after(page, lambda: page.keyboard.press("ArrowLeft"))
-    page.wait_for_url("**slide=3**")
+    page.wait_for_url("**slide=6**")
 
 
 def test_theme_filter_from_the_url(page, server):
     open_page(page, server, "study", themes="innovation,security", mode="all")
-    assert "1 / 2" in main_text(page) and slide_text(page).startswith("总体判断")
+    assert "1 / 3" in main_text(page) and slide_text(page).startswith("总体判断")
     assert errors_on(page) == []
 
 
@@ -77,8 +77,8 @@ def test_qr_code(page, server):
 
 
 def test_a_fresh_server_opens_a_slide_from_its_address(page, fresh_server):
-    """Resuming from a bookmark right after starting the board: the first request is /study?slide=3."""
-    open_page(page, fresh_server, "study", slide="3")
+    """Resuming from a bookmark right after starting the board: the first request is /study?slide=6."""
+    open_page(page, fresh_server, "study", slide="6")
     page.locator("section.sb-slide").wait_for()
     assert "加强与其他重大发展战略的衔接" in slide_text(page)
 

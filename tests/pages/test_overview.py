@@ -79,7 +79,7 @@ def test_outline_in_english_with_the_theme_filter(run_page):
     assert "Opening judgement" in html and "Ding Xuexiang" in html
     assert "Task 1" not in html and "Li Qiang" not in html
     assert "lang=en" in html and "themes=innovation%2Csecurity" in html
-    assert any("2 of 10 items" in c.value for c in at.caption)
+    assert any("3 of 15 items" in c.value for c in at.caption)
 
 
 def test_handout_downloads(run_page, monkeypatch, tmp_path):

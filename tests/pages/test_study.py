@@ -18,30 +18,31 @@ def counter(at) -> str:
 
 
 def test_slide_from_the_url(run_page):
-    at = run_page("study", slide="3")
+    at = run_page("study", slide="6")
     no_exceptions(at)
     html = slide_markup(at)
-    # slide 3: the second task, 要加强与其他重大发展战略的衔接，更好融入和支撑新发展格局 (paragraph 6)
+    # slides 1-4 are the opening judgement, the general requirement, the stock-taking and the challenges;
+    # slide 6: the second task, 要加强与其他重大发展战略的衔接，更好融入和支撑新发展格局 (paragraph 6)
     assert '<strong class="sb-head">加强与其他重大发展战略的衔接</strong>' in html
     assert "任务 2 / 6" in html and "第6段" in html
-    assert ">3 / 10<" in counter(at)
-    assert at.get("progress")[0].proto.value == 30
+    assert ">6 / 15<" in counter(at)
+    assert at.get("progress")[0].proto.value == 40
     bar = plotly_specs(at)[0]
     assert bar["data"][0]["marker"]["color"] == "#E69F00"  # regional strategy, paragraph 6's main theme
     assert any("./reader?doc=000_97e3ae1a0b7fde01&para=6" in m.value for m in at.markdown)
 
 
 def test_next_previous_and_jump_write_the_url(run_page):
-    at = run_page("study", slide="3")
+    at = run_page("study", slide="6")
     no_exceptions(at)
     at.button(key="next").click().run()
-    assert at.query_params["slide"] == "4"
+    assert at.query_params["slide"] == "7"
     assert '<strong class="sb-head">统筹推进深层次改革和高水平开放</strong>' in slide_markup(at)
     at.button(key="prev").click().run()
     at.button(key="prev").click().run()
-    assert at.query_params["slide"] == "2"
-    at.selectbox(key="slide").set_value(8).run()
-    assert at.query_params["slide"] == "8"
+    assert at.query_params["slide"] == "5"
+    at.selectbox(key="slide").set_value(11).run()
+    assert at.query_params["slide"] == "11"
     assert "最后强调" in slide_markup(at)
     at.button(key="prev").click().run()
     assert "任务 6 / 6" in slide_markup(at)
@@ -52,16 +53,16 @@ def test_first_and_last_slides_disable_their_buttons(run_page):
     assert "slide" not in at.query_params  # slide 1 is the default
     assert at.button(key="prev").disabled and not at.button(key="next").disabled
     assert "总体判断" in slide_markup(at)
-    at = run_page("study", slide="10")
+    at = run_page("study", slide="15")
     assert at.button(key="next").disabled
     assert "丁薛祥" in slide_markup(at)
 
 
 def test_slide_out_of_range_or_not_a_number(run_page):
-    at = run_page("study", slide="12")
+    at = run_page("study", slide="16")
     no_exceptions(at)
-    assert any("没有第 12 页（共 10 页）" in w.value for w in at.warning)
-    assert at.query_params["slide"] == "10"
+    assert any("没有第 16 页（共 15 页）" in w.value for w in at.warning)
+    assert at.query_params["slide"] == "15"
     at = run_page("study", slide="abc", lang="en")
     no_exceptions(at)
     assert any("'abc'" in w.value and "not valid" in w.value for w in at.warning)
@@ -81,10 +82,13 @@ def test_size_and_dark_mode_live_in_the_url(run_page):
 def test_english_and_the_theme_filter(run_page):
     at = run_page("study", lang="en", themes="innovation,security", mode="all")
     no_exceptions(at)
-    # two items have paragraphs with both themes: the opening judgement (1) and Ding Xuexiang (13)
-    assert ">1 / 2<" in counter(at)
+    # three items have paragraphs with both themes: the opening judgement and the general requirement (1)
+    # and Ding Xuexiang (13)
+    assert ">1 / 3<" in counter(at)
     assert "Opening judgement" in slide_markup(at)
-    assert at.selectbox(key="slide").options == ["1. Opening judgement", "2. Ding Xuexiang"]
+    assert at.selectbox(key="slide").options == ["1. Opening judgement", "2. General requirement", "3. Ding Xuexiang"]
+    at.button(key="next").click().run()
+    assert "General requirement" in slide_markup(at)
     at.button(key="next").click().run()
     assert "Ding Xuexiang" in slide_markup(at) and "Vice Premier" in slide_markup(at)
 
@@ -132,12 +136,12 @@ def test_the_slides_paragraph_notes_as_talking_points(run_page, tmp_path, monkey
 
     monkeypatch.setenv("STUDYBOARD_LIBRARY", str(tmp_path / "lib"))
     notes.add("000_97e3ae1a0b7fde01", 6, "提问：新发展格局指什么？<b>粗体</b>")
-    at = run_page("study", slide="3")  # slide 3 is paragraph 6
+    at = run_page("study", slide="6")  # slide 6 is paragraph 6
     no_exceptions(at)
     assert any("讲解要点（第6段的笔记）" in m.value for m in at.markdown)
     assert markup.md("提问：新发展格局指什么？<b>粗体</b>") in [m.value for m in at.markdown]
     assert not at.text_area  # read only (no box to write or edit): notes are written in the reader
-    at = run_page("study", slide="4")  # paragraph 7 has none
+    at = run_page("study", slide="7")  # paragraph 7 has none
     no_exceptions(at)
     assert any("第7段还没有笔记" in c.value for c in at.caption)
 
