@@ -2,7 +2,9 @@
 
 The session code and the number of questions live in the URL
 (``?code=group1&n=8``): everyone who opens the same address gets the same
-set. Answers and the score stay in the participant's own session.
+set. Answers and the score stay in the participant's own session. A
+participant's first answer to a question is final: the choices are then
+locked, the right answer is named, and the score counts that first answer.
 """
 
 import streamlit as st
@@ -18,7 +20,7 @@ entries = keyterms.entries_for(view.lexicon)
 st.markdown(quizviews.css(), unsafe_allow_html=True)
 st.title(view.t("quiz.title"))
 st.caption(view.t("quiz.intro"))
-if rules_problem := outline.rules_problem(view.lexicon):
+if rules_problem := outline.rules_problem(view.lexicon) or quiz.rules_problem(view.lexicon):
     st.error(rules_problem.message(view.lang))
     st.stop()
 
@@ -53,12 +55,24 @@ def start_again() -> None:
     st.session_state[round_key] += 1
 
 
+def lock(key: str) -> None:
+    """Keep a question's first answer (called when its choice changes, before the page reruns)."""
+    if st.session_state.get(key) is not None:
+        st.session_state.setdefault(f"{key}_final", st.session_state[key])
+
+
 answers = {}
 for q in questions.itertuples():
     st.subheader(view.t("quiz.question", n=q.question), anchor=False)
     st.markdown(quizviews.prompt_html(q.prompt), unsafe_allow_html=True)
-    choice = st.radio(view.t("quiz.choose"), list(q.choices), index=None, horizontal=True,
-                      key=f"{prefix}_{q.key}")
+    key = f"{prefix}_{q.key}"
+    lock(key)
+    final = st.session_state.get(f"{key}_final")
+    if final is not None:
+        st.session_state[key] = final  # the first answer stays shown, whatever was chosen after it
+    choice = st.radio(view.t("quiz.choose"), list(q.choices), index=None, horizontal=True, key=key,
+                      on_change=lock, args=(key,), disabled=final is not None)
+    choice = final if final is not None else choice
     answers[int(q.question)] = choice
     if choice is not None:
         if choice == q.answer:

@@ -14,6 +14,7 @@ import pytest
 from study_docs import PLAIN
 from studyboard.dataset import tables as dataset
 from studyboard.analysis import outline, quiz
+from studyboard.errors import LexiconError
 from studyboard.ui import params
 from support import SEED_PATH
 
@@ -32,7 +33,7 @@ def pool(seed, lexicon):
 def test_every_question_has_exactly_one_right_choice(pool, text):
     assert len(pool) >= 20
     for q in pool.itertuples():
-        assert q.prompt.count(quiz.BLANK) >= 1
+        assert q.prompt.count(quiz.BLANK) == 1  # one blank: a term said twice is never asked
         assert len(set(q.choices)) == quiz.CHOICES
         fits = [choice for choice in q.choices if q.prompt.replace(quiz.BLANK, choice) in text]
         assert fits == [q.answer], (q.sentence, q.prompt, q.choices)
@@ -54,10 +55,112 @@ def test_the_blanked_term_of_each_task(pool):
     assert q9["prompt"] == f"要以科技创新引领产业创新，积极培育和发展{quiz.BLANK}。"
 
 
-def test_a_term_said_twice_is_blanked_twice(pool):
-    # 推进产业、能源、交通运输结构绿色低碳转型，加快培育壮大绿色低碳产业……
-    q = pool[pool["sentence"] == 27].iloc[0]
-    assert q["answer"] == "绿色低碳" and q["prompt"].count(quiz.BLANK) == 2
+def test_a_term_said_twice_is_not_blanked(pool, seed, lexicon):
+    # sentence 27: 推进产业、能源、交通运输结构绿色低碳转型，加快培育壮大绿色低碳产业，加强资源节约集约循环利用。
+    # 绿色低碳 is its only formulation and it is said twice: one blank would leave the answer beside it, two
+    # would ask the same word twice; the sentence gives no question
+    text = seed.sentences.loc[seed.sentences["sentence"] == 27, "text"].iloc[0]
+    assert text.count("绿色低碳") == 2
+    assert quiz.candidates(seed, text, 27, {}, lexicon) == []
+    assert 27 not in set(pool["sentence"])
+
+
+def test_no_list_slot_is_blanked(pool, seed, lexicon):
+    # sentence 46 (李强): 要着力锻长板补短板，在新型城镇化、绿色低碳发展等方面发挥优势、释放潜能，……
+    # 新型城镇化 stands before 、: an item of a list, never blanked; the sentence has no other formulation
+    text = seed.sentences.loc[seed.sentences["sentence"] == 46, "text"].iloc[0]
+    assert "在新型城镇化、绿色低碳发展等方面" in text
+    assert "新型城镇化" not in [t for t, _ in quiz.candidates(seed, text, 46, {}, lexicon)]
+    assert 46 not in set(pool["sentence"])
+    for q in pool.itertuples():  # no blank of the whole set stands beside 、
+        assert "、" + quiz.BLANK not in q.prompt and quiz.BLANK + "、" not in q.prompt, q.prompt
+    assert quiz.in_list("在新型城镇化、绿色低碳发展等方面", "新型城镇化", ("、",))
+    assert quiz.in_list("京津冀、“长三角”", "长三角", ("、",))  # quotation marks aside
+    assert not quiz.in_list("长江经济带发展、黄河流域", "长江经济带", ("、",))
+
+
+def test_the_topic_word_is_never_blanked(pool, seed, lexicon):
+    # the headline 在更高起点上扎实推动中部地区崛起 holds 中部地区 (14 times in the text) and 中部地区崛起 (8 of them)
+    assert quiz.topic_word(seed) == "中部地区"
+    assert "中部地区" not in set(pool["answer"])
+    # sentence 17: 加强现代化交通基础设施体系建设，强化中部地区的大通道格局。 asks 大通道, not 中部地区
+    assert pool.loc[pool["sentence"] == 17, "answer"].tolist() == ["大通道"]
+    text = seed.sentences.loc[seed.sentences["sentence"] == 17, "text"].iloc[0]
+    assert [t for t, _ in quiz.candidates(seed, text, 17, {}, lexicon)] == ["大通道"]
+
+
+def sentence_text(ds, number: int) -> str:
+    return ds.sentences.loc[ds.sentences["sentence"] == number, "text"].iloc[0]
+
+
+def test_no_distractor_forms_a_stock_collocation(pool, seed, lexicon):
+    by_sentence = {int(q.sentence): q for q in pool.itertuples()}
+    # 要坚持城乡融合发展，扎实推进＿＿。 (乡村全面振兴): 扎实推进新型城镇化 is a stock phrase
+    assert by_sentence[29].answer == "乡村全面振兴"
+    # 积极引进东部地区＿＿资源 (产业创新): 科技创新资源
+    assert by_sentence[45].answer == "产业创新"
+    # 更好融入和支撑＿＿ and 放到支撑构建＿＿中 (新发展格局): 融入/支撑/构建 双循环, 全国统一大市场
+    assert by_sentence[14].answer == "新发展格局" and by_sentence[44].answer == "新发展格局"
+    # 更好参与＿＿建设 (全国统一大市场): 参与一带一路建设
+    assert by_sentence[21].answer == "全国统一大市场"
+    banned = {29: {"新型城镇化"}, 45: {"科技创新"}, 14: {"双循环", "全国统一大市场"},
+              44: {"双循环", "全国统一大市场"}, 21: {"一带一路"}}
+    for sentence, words in banned.items():
+        assert not words & set(quiz.distractor_pool(seed, lexicon, sentence_text(seed, sentence),
+                                                    by_sentence[sentence].answer)), sentence
+    for code in ("", "小组1", "小组2", "group-3"):  # whatever the code draws
+        for q in quiz.generate(seed, lexicon, code, 10**6).itertuples():
+            assert not banned.get(int(q.sentence), set()) & set(q.choices), (code, q.sentence)
+
+
+def test_without_the_collocations_the_stock_phrase_would_be_offered(seed, lexicon):
+    bare = quiz._Terms(seed, {}, lexicon, quiz.Rules())
+    assert "新型城镇化" in quiz._distractor_pool("乡村全面振兴", "nz", sentence_text(seed, 29), bare)
+    assert "一带一路" in quiz._distractor_pool("全国统一大市场", "nz", sentence_text(seed, 21), bare)
+
+
+def test_collocations_and_formulations_beside_the_blank(seed, lexicon):
+    known = quiz._Terms(seed, {}, lexicon, quiz.Rules(collocations=("推进新型城镇化", "科技创新资源", "参与一带一路建设")))
+    assert quiz.collocates("新型城镇化", "要坚持城乡融合发展，扎实推进", "。", known)
+    assert quiz.collocates("科技创新", "积极引进东部地区", "资源，增强", known)
+    assert quiz.collocates("一带一路", "更好参与“", "”建设。", known)  # quotation marks aside
+    assert not quiz.collocates("一带一路", "更好参与", "合作。", known)  # 参与一带一路合作 is not listed
+    assert not quiz.collocates("新型城镇化", "扎实推进", "", quiz._Terms(seed, {}, lexicon, quiz.Rules()))
+    # a formulation of userdict.txt with the words beside the blank: 中部地区 + 崛起 is 中部地区崛起
+    assert quiz.collocates("中部地区", "研究提出新时代推动", "崛起的政策举措。", known)
+    assert not quiz.collocates("中部地区", "研究提出新时代推动", "发展的政策举措。", known)
+
+
+def test_a_small_pool_is_widened_so_that_codes_differ(seed, lexicon):
+    # 长江中游城市群 (ns) in a sentence that also names 中部地区, 京津冀, 长三角 and 黄河流域: of the eight ns
+    # formulations of userdict.txt, all in the seed (those five, 粤港澳大湾区, 长江经济带, 中原城市群), three are left
+    text = "长江中游城市群与中部地区、京津冀、长三角、黄河流域协同发展。"
+    narrow = quiz._Terms(seed, {}, lexicon, quiz.Rules(pool_floor=3))
+    three = ["中原城市群", "粤港澳大湾区", "长江经济带"]
+    assert sorted(quiz._distractor_pool("长江中游城市群", "ns", text, narrow)) == three
+    # with the shipped floor (6) the nouns of other tags join: other codes draw other distractors
+    wide = quiz.distractor_pool(seed, lexicon, text, "长江中游城市群")
+    assert set(three) <= set(wide) and len(wide) > 6
+    drawn = {frozenset(quiz._rng(quiz.seed_of(seed.doc_id, code), "k").sample(wide, 3))
+             for code in ("", "小组1", "小组2", "group-3")}
+    assert len(drawn) > 1
+    # in the seed's own set: 大力促进＿＿和中原城市群发展 has six ns distractors, and codes show different threes
+    sets = {frozenset(quiz.generate(seed, lexicon, code, 10**6).set_index("sentence").loc[19, "choices"])
+            for code in ("", "小组1", "小组2", "group-3", "x")}
+    assert len(sets) > 1
+
+
+def test_quiz_rules_file(tmp_path):
+    rules = quiz.load_rules()
+    assert "推进新型城镇化" in rules.collocations and "参与一带一路建设" in rules.collocations
+    assert rules.list_marks == ("、",) and rules.pool_floor == 6
+    assert quiz.load_rules(tmp_path) == rules  # a lexicon folder without the file: the shipped one
+    (tmp_path / "quiz.toml").write_text("pool_floor = 2\n", encoding="utf-8")
+    with pytest.raises(LexiconError):
+        quiz.load_rules(tmp_path)
+    (tmp_path / "quiz.toml").write_text("collocations = [\n", encoding="utf-8")
+    with pytest.raises(LexiconError):
+        quiz.load_rules(tmp_path)
 
 
 def test_no_distractor_makes_a_phrase_of_the_text(pool):

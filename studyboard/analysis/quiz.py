@@ -10,14 +10,29 @@ answer and distractors: other formulations of the document of the same kind
 or verb). A distractor never occurs in the sentence, never contains the
 answer or is contained in it, and never makes a sentence, or a phrase with
 the two characters beside the blank, that the document has (全国统一大市场建设
-is in the text, so 全国统一大市场 is no distractor for ＿＿建设); so exactly one
-choice is right.
+is in the text, so 全国统一大市场 is no distractor for ＿＿建设); nor does it form
+a stock collocation with the words beside the blank (the ``collocations`` of
+``data/lexicon/quiz.toml``: 扎实推进新型城镇化, 科技创新资源, 参与一带一路建设),
+or a formulation of the lexicon (国内国际 + 双循环); so exactly one choice is
+right.
+
+What is never blanked: a term that the sentence says twice (the other
+occurrence would give the answer away: 推进……绿色低碳转型，……壮大绿色低碳产业
+asks another term or nothing), an item of a list of parallel items (the term
+stands next to 、: 在新型城镇化、绿色低碳发展等方面), and the document's topic word
+(:func:`topic_word`: the formulation of the headline that the text says most
+often, 中部地区 in the seed; a question on it is trivial).
 
 Which term is blanked is fixed by the text: a term of the glossary first, then
 the rarer term in the document, then the longer, then the earlier. The
 session code decides which questions are asked, the distractors and the
 order of the choices: every participant with the same document, session
-code and theme filter gets the same set. Scores are the participant's alone.
+code and theme filter gets the same set. A question's distractors are drawn
+from a pool of at least ``pool_floor`` terms (quiz.toml) where the document
+has them: the terms of the answer's tag, joined by those of its family when
+they are fewer, so that another code shows other distractors. Scores are the
+participant's alone; the page takes a participant's first answer to a
+question as final.
 """
 
 from __future__ import annotations
@@ -25,12 +40,17 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
+from studyboard import paths
 from studyboard.analysis import filters, key_sentences, outline
 from studyboard.analysis import glossary as glossary_module
 from studyboard.dataset.tables import Dataset
+from studyboard.errors import LexiconError
 from studyboard.ingest.segment import SpeakerFinder
 from studyboard.lexicon import Lexicon
 
@@ -44,6 +64,65 @@ MAX_SIZE = 999
 COLUMNS = ["question", "sentence", "paragraph", "item", "prompt", "answer", "choices", "correct", "source",
            "key", "kind", "section"]
 SOURCE_COLUMNS = ["sentence", "paragraph", "item", "text", "key", "kind", "section", "last_paragraph"]
+RULES_FILE = "quiz.toml"
+#: Quotation marks that stand between a term and its context (融入共建“一带一路”): left out when the context
+#: is matched against collocations and formulations.
+_QUOTES = str.maketrans("", "", "“”‘’「」『』《》\"'")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What the quiz never asks or offers (see ``data/lexicon/quiz.toml``)."""
+
+    collocations: tuple[str, ...] = ()
+    list_marks: tuple[str, ...] = ("、",)
+    pool_floor: int = 6
+
+
+def parse_rules(data: dict) -> Rules:
+    def words(name: str, default: tuple[str, ...]) -> tuple[str, ...]:
+        value = data.get(name, list(default))
+        if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+            raise LexiconError("toml", file=RULES_FILE, detail=f"{name} = {value!r} (a list of words)")
+        return tuple(w.strip().translate(_QUOTES) for w in value)
+
+    floor = data.get("pool_floor", Rules.pool_floor)
+    if not isinstance(floor, int) or isinstance(floor, bool) or floor < CHOICES - 1:
+        raise LexiconError("toml", file=RULES_FILE,
+                           detail=f"pool_floor = {floor!r} (a whole number, at least {CHOICES - 1})")
+    return Rules(words("collocations", ()), words("list_marks", Rules.list_marks), floor)
+
+
+def load_rules(directory: Path | str | None = None) -> Rules:
+    """The quiz rules of a lexicon folder (the shipped file when the folder has none)."""
+    path = Path(directory or paths.lexicon_dir()) / RULES_FILE
+    if not path.is_file():
+        path = paths.LEXICON / RULES_FILE
+    try:
+        return parse_rules(tomllib.loads(path.read_text(encoding="utf-8-sig")))
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError("toml", file=RULES_FILE, detail=str(exc)) from exc
+
+
+def rules_problem(lexicon: Lexicon) -> LexiconError | None:
+    """Why the lexicon's quiz rules cannot be read (the error), or None when they can."""
+    try:
+        load_rules(lexicon.directory)
+    except LexiconError as exc:
+        return exc
+    return None
+
+
+def topic_word(ds: Dataset) -> str:
+    """The document's topic word: of the formulations its headline (else its title) holds, the one the
+    text says most often (ties: the longer, then the earlier in the headline); '' when it holds none.
+    In the seed: 中部地区 (14 times; 中部地区崛起, also in the headline, 8 times)."""
+    doc = ds.documents.iloc[0]
+    line = str(doc.get("headline") or "") or str(doc.get("title") or "")
+    counted = ds.formulations[ds.formulations["occurrences"] > 0]
+    found = [(int(n), len(term), -line.find(term), term) for term, n in zip(counted["term"], counted["occurrences"])
+             if term in line]
+    return max(found)[3] if found else ""
 
 
 def seed_of(doc_id: str, code: str, themes=(), mode: str = "any") -> str:
@@ -105,9 +184,10 @@ def _context(prompt: str) -> tuple[str, str]:
 
 
 class _Terms:
-    """What question making needs of a document, computed once: its formulations, body and tokens."""
+    """What question making needs of a document, computed once: its formulations, body and tokens, the
+    lexicon's formulations, the quiz rules and the topic word."""
 
-    def __init__(self, ds: Dataset, entries: dict) -> None:
+    def __init__(self, ds: Dataset, entries: dict, lexicon: Lexicon | None = None, rules: Rules | None = None) -> None:
         terms = ds.formulations[ds.formulations["occurrences"] > 0].sort_values("term")
         self.terms = list(zip(terms["term"], terms["tag"]))
         self.tag_of = dict(self.terms)
@@ -118,12 +198,44 @@ class _Terms:
         self.in_sentence: dict[int, list[str]] = {}
         for sentence, text in zip(tokens["sentence"], tokens["text"]):
             self.in_sentence.setdefault(int(sentence), []).append(text)
+        self.lexicon_terms = frozenset(f.term for f in lexicon.formulations) if lexicon else frozenset(self.tag_of)
+        self.longest = max((len(t) for t in self.lexicon_terms), default=0)
+        self.rules = rules or Rules()
+        self.topic = topic_word(ds)
+
+
+def collocates(term: str, left: str, right: str, known: _Terms) -> bool:
+    """Whether ``term`` in the blank between ``left`` and ``right`` (the sentence's words before and after
+    it) forms a stock collocation of the quiz rules (扎实推进 + 新型城镇化, 科技创新 + 资源) or a formulation
+    of the lexicon with the words beside it (国内国际 + 双循环): a defensible second answer."""
+    left, right = left.translate(_QUOTES), right.translate(_QUOTES)
+    for phrase in known.rules.collocations:
+        at = phrase.find(term)
+        while at >= 0:
+            before, after = phrase[:at], phrase[at + len(term):]
+            if (before or after) and left.endswith(before) and right.startswith(after):
+                return True
+            at = phrase.find(term, at + 1)
+    for k in range(1, known.longest):
+        if (len(left) >= k and left[-k:] + term in known.lexicon_terms) or (
+                len(right) >= k and term + right[:k] in known.lexicon_terms):
+            return True
+    return False
+
+
+def in_list(text: str, term: str, marks: tuple[str, ...]) -> bool:
+    """Whether ``term`` (said once in ``text``) is an item of a list of parallel items: a list mark (、)
+    stands right before or after it, quotation marks aside (在新型城镇化、绿色低碳发展等方面)."""
+    at = text.find(term)
+    before, after = text[:at].translate(_QUOTES), text[at + len(term):].translate(_QUOTES)
+    return any(before.endswith(m) or after.startswith(m) for m in marks)
 
 
 def _distractor_pool(answer: str, tag: str, text: str, known: _Terms) -> list[str]:
     """Terms that may stand beside ``answer`` as wrong choices, same tag first."""
     prompt = text.replace(answer, BLANK)
     left, right = _context(prompt)
+    before, after = prompt.split(BLANK, 1)
     body = known.body
     same, family = [], []
     for term, other_tag in known.terms:
@@ -133,11 +245,13 @@ def _distractor_pool(answer: str, tag: str, text: str, known: _Terms) -> list[st
             continue
         if (left and left + term in body) or (right and term + right in body):  # a phrase of the text
             continue
+        if collocates(term, before, after, known):  # a stock phrase of policy language
+            continue
         if other_tag == tag:
             same.append(term)
         elif _family(other_tag) == _family(tag):
             family.append(term)
-    return same if len(same) >= CHOICES - 1 else same + family
+    return same if len(same) >= known.rules.pool_floor else same + family
 
 
 def _candidates(text: str, sentence: int, known: _Terms, by_text: bool = False) -> list[tuple[str, str]]:
@@ -145,16 +259,29 @@ def _candidates(text: str, sentence: int, known: _Terms, by_text: bool = False) 
         found = sorted((t for t, _ in known.terms if t in text), key=lambda t: (text.find(t), -len(t)))
     else:
         found = [t for t in dict.fromkeys(known.in_sentence.get(sentence, ())) if t in text]
-    # a term inside another formulation of the sentence cannot be blanked alone
+    # a term inside another formulation of the sentence cannot be blanked alone; nor a term the sentence says
+    # twice, an item of a list, or the topic word
     found = [t for t in found if not any(t != o and t in o for o in found)]
+    found = [t for t in found if text.count(t) == 1 and t != known.topic
+             and not in_list(text, t, known.rules.list_marks)]
     ranked = sorted(found, key=lambda t: (t not in known.entries, known.occurrences.get(t, 0), -len(t),
                                           text.find(t)))
     return [(t, known.tag_of.get(t, "")) for t in ranked]
 
 
-def candidates(ds: Dataset, text: str, sentence: int, entries: dict) -> list[tuple[str, str]]:
+def candidates(ds: Dataset, text: str, sentence: int, entries: dict,
+               lexicon: Lexicon | None = None) -> list[tuple[str, str]]:
     """The formulations that may be blanked in a sentence, best first: (term, tag)."""
-    return _candidates(text, sentence, _Terms(ds, entries))
+    rules = load_rules(lexicon.directory) if lexicon else None
+    return _candidates(text, sentence, _Terms(ds, entries, lexicon, rules))
+
+
+def distractor_pool(ds: Dataset, lexicon: Lexicon, text: str, answer: str, entries: dict | None = None) -> list[str]:
+    """The terms that may stand beside ``answer`` blanked in ``text`` as wrong choices (the pool the
+    session code draws three from)."""
+    known = _Terms(ds, glossary_module.by_term() if entries is None else entries, lexicon,
+                   load_rules(lexicon.directory))
+    return _distractor_pool(answer, known.tag_of.get(answer, ""), text, known)
 
 
 def _question(source, seed: str, known: _Terms) -> dict | None:
@@ -177,7 +304,8 @@ def all_questions(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame, seed: str,
                   entries: dict | None = None) -> pd.DataFrame:
     """Every question the outline's sentences give, in text order (which sentences give one
     does not depend on the seed; the distractors and their order do)."""
-    known = _Terms(ds, glossary_module.by_term() if entries is None else entries)
+    known = _Terms(ds, glossary_module.by_term() if entries is None else entries, lexicon,
+                   load_rules(lexicon.directory))
     rows = []
     for source in source_sentences(ds, lexicon, items).itertuples():
         question = _question(source, seed, known)

@@ -20,6 +20,9 @@ def test_answer_a_question(page, server):
     feedback = page.locator('[data-testid="stAlert"]').first.inner_text()
     assert "答对了" in feedback or "正确答案是" in feedback
     assert "code=%E5%B0%8F%E7%BB%841" in page.url or "code=小组1" in page.url
+    # the first answer is final: the question's choices are locked, the others' still open
+    assert all(options.nth(i).is_disabled() for i in range(4))
+    assert not page.locator('[data-testid="stRadio"]').nth(1).get_by_role("radio").first.is_disabled()
     full_screenshot(page, "quiz")
 
 

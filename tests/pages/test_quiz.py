@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from pages_helpers import no_exceptions
 from support import SEED_PATH
 
@@ -55,6 +57,38 @@ def test_a_wrong_answer_names_the_right_one_and_shows_the_sentence(run_page):
     assert any(sentence in m.value.replace("\\", "").replace("**", "") and f"**{right}**" in m.value
                for m in at.markdown)
     assert score(at) == "0 / 3"
+
+
+def test_the_first_answer_is_final(run_page):
+    at = run_page("quiz", code="小组1", n="3")
+    no_exceptions(at)
+    prompt, radio = questions(at)[0]
+    right = fitting(prompt, radio.options)[0]
+    wrong = next(o for o in radio.options if o != right)
+    at.radio(key=radio.key).set_value(wrong).run()
+    no_exceptions(at)
+    assert at.radio(key=radio.key).disabled  # the choices are locked once answered
+    assert any(f"正确答案是“{right}”" in w.value for w in at.warning)
+    # the right answer the warning named cannot be chosen now (a browser cannot change a disabled radio) ...
+    from streamlit.testing.v1.errors import AppTestError
+
+    with pytest.raises(AppTestError, match="disabled"):
+        at.radio(key=radio.key).set_value(right)
+    # ... and a change that reaches the session anyway (a click sent before the page locked) changes nothing
+    at.session_state[radio.key] = right
+    at.run()
+    no_exceptions(at)
+    assert score(at) == "0 / 3" and not at.success
+    assert at.radio(key=radio.key).value == wrong
+    assert any(f"正确答案是“{right}”" in w.value for w in at.warning)
+    # another question is still open, and its first answer counts
+    prompt, radio = questions(at)[1]
+    assert not at.radio(key=radio.key).disabled
+    at.radio(key=radio.key).set_value(fitting(prompt, radio.options)[0]).run()
+    assert score(at) == "1 / 3"
+    # starting again is a new round: every question open, nothing counted
+    at.button(key="quiz_reset").click().run()
+    assert score(at) == "0 / 3" and not any(r.disabled for _, r in questions(at))
 
 
 def test_the_session_code_fixes_the_set(run_page):
