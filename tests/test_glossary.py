@@ -66,7 +66,13 @@ def test_occurrences_in_the_seed(seed):
 
 def test_unverified_renderings():
     assert glossary.has_unverified(glossary.by_term()["新质生产力"])  # 'new productivity boosters': secondary mention
-    assert not glossary.has_unverified(glossary.by_term()["枫桥经验"])
+    # 枫桥经验: the Qiushi article was read in a republication (theorychina.org.cn), not on en.qstheory.cn
+    assert glossary.has_unverified(glossary.by_term()["枫桥经验"])
+    # 新亚欧大陆桥: one rendering, read on Xinhua's own English page
+    assert not glossary.has_unverified(glossary.by_term()["新亚欧大陆桥"])
+    newest = glossary.by_term()["新质生产力"].renderings[0]
+    assert newest.verified and newest.status == "primary"
+    assert glossary.by_term()["高水平安全"].renderings[0].status == "unverified"
 
 
 def test_renderings_table():

@@ -17,6 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "data" / "lexicon" / "glossary.toml"
 SHARED_SEED_DIR = Path("/work/shared/seed")
 
+#: The primary publishers' own English sites (host names; a subdomain counts): a rendering read on one of
+#: these pages, with no copy in between, may be "primary"; any other is "unverified".
+PRIMARY_HOSTS = ("english.news.cn", "xinhuanet.com", "chinadaily.com.cn", "chinadailyhk.com",
+                 "english.www.gov.cn", "english.gov.cn", "fmprc.gov.cn", "en.qstheory.cn")
+STATUSES = ("primary", "unverified")
+
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
 NO_RENDERING_PREFIX = "No official English rendering found;"
@@ -89,7 +95,7 @@ def test_header_documents_format_and_sources() -> None:
     text = "\n".join(header)
     for field in ("term", "pinyin", "explain_zh", "explain_en", "gloss_en",
                   "note", "rendering", "en", "source", "date", "url", "via",
-                  "verified"):
+                  "verified", "status", "unverified", "primary"):
         assert re.search(rf"\b{field}\b", text), f"header does not describe {field}"
     assert "Sources policy" in text
 
@@ -165,3 +171,71 @@ def test_new_quality_productive_forces_drift(terms: list[dict]) -> None:
 def test_belt_and_road_rendering(terms: list[dict]) -> None:
     renderings = _by_term(terms, "一带一路")["rendering"]
     assert any("Belt and Road" in r["en"] for r in renderings)
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlparse
+
+    return urlparse(url).netloc.lower()
+
+
+def _on_primary_site(url: str) -> bool:
+    host = _host(url)
+    if host in ("xinhuanet.com", "www.xinhuanet.com") and "/english" not in url:
+        return False  # Xinhua's Chinese pages are not its English service
+    return any(host == h or host.endswith("." + h) for h in PRIMARY_HOSTS)
+
+
+def test_every_rendering_is_primary_or_marked_unverified(terms: list[dict]) -> None:
+    for t in terms:
+        for r in t["rendering"]:
+            assert r.get("status") in STATUSES, f"{t['term']}: {r['en']!r} without a status"
+            assert "verified" not in r, f"{t['term']}: {r['en']!r} has the old field verified"
+            if r["status"] == "primary":
+                assert _on_primary_site(r.get("url", "")), \
+                    f"{t['term']}: {r['en']!r} is 'primary' but {r.get('url')!r} is no primary publisher's page"
+                assert "via" not in r, f"{t['term']}: {r['en']!r} was read in a copy: unverified"
+
+
+def test_the_primary_rule_on_known_cases(terms: list[dict]) -> None:
+    assert _on_primary_site("https://english.news.cn/20240320/x/c.html")
+    assert _on_primary_site("https://global.chinadaily.com.cn/a/1.html")
+    assert _on_primary_site("http://www.xinhuanet.com/english/2020-11/03/c_1.htm")
+    assert not _on_primary_site("http://en.people.cn/n3/2023/1228/c90000-1.html")  # People's Daily Online
+    assert not _on_primary_site("https://www.shine.cn/news/nation/1/")  # Shanghai Daily
+    assert not _on_primary_site("http://big5.news.cn/gate/big5/www.xinhuanet.com/english/x")  # a gateway copy
+    # read on Xinhua's own page: the symposium report's 'new quality productive forces'
+    assert _by_term(terms, "新质生产力")["rendering"][0]["status"] == "primary"
+    # read in a copy (via): unverified
+    copied = [r for t in terms for r in t["rendering"] if "via" in r]
+    assert copied and all(r["status"] == "unverified" for r in copied)
+
+
+def _lead(terms: list[dict], name: str) -> dict:
+    return _by_term(terms, name)["rendering"][0]
+
+
+def test_renderings_that_fit_the_term(terms: list[dict]) -> None:
+    # a noun phrase for the noun, not the verb phrase of 建设现代化产业体系
+    assert _lead(terms, "现代化产业体系")["en"] == "modern industrial system"
+    assert not any(r["en"].startswith("modernize") for r in _by_term(terms, "现代化产业体系")["rendering"])
+    # the battle, not the keyword page's title 'Protection Against Pollution'
+    battle = _lead(terms, "污染防治攻坚战")
+    assert battle["en"] == "the battle against pollution" and battle["status"] == "primary"
+    assert not any("Protection" in r["en"] for r in _by_term(terms, "污染防治攻坚战")["rendering"])
+    # 营商环境 itself, not 一流营商环境 or 市场化法治化国际化营商环境
+    assert [r["en"] for r in _by_term(terms, "营商环境")["rendering"]] == ["business environment"] * 3
+    # 内陆开放高地, not the longer 内陆双向开放高地
+    assert not any("two-way" in r["en"] for r in _by_term(terms, "内陆开放高地")["rendering"])
+    assert _lead(terms, "内陆开放高地")["en"] == "inland hub for global connectivity"
+    # 国内国际双循环 without the 'positive interplay' of 相互促进
+    assert _lead(terms, "国内国际双循环")["en"] == "domestic and international economic flows"
+    assert not any("interplay" in r["en"] for r in _by_term(terms, "国内国际双循环")["rendering"])
+    # 高水平安全: 'high-level security' is in use, from no primary publisher that could be checked
+    security = _by_term(terms, "高水平安全")
+    assert [(r["en"], r["status"]) for r in security["rendering"]] == [("high-level security", "unverified")]
+    assert not security["note"].startswith(NO_RENDERING_PREFIX)
+    # 未来产业 leads with 'future industries' (2025), before 'future-oriented industries' (2024)
+    future = _by_term(terms, "未来产业")["rendering"]
+    assert future[0]["en"] == "future industries" and future[0]["date"] == "2025-03-05"
+    assert future[1]["en"] == "future-oriented industries"

@@ -22,7 +22,10 @@ def test_table_in_both_languages():
     assert "occurrences" not in en.columns
     gloss = "industry-university-research (collaboration)"
     assert en.loc["产学研", "english"] == f"no official rendering (descriptive gloss: {gloss})"
-    assert en.loc["枫桥经验", "english"] == "Fengqiao model"
+    # newest: Qiushi's 'Fengqiao model', read in a republication (not a primary publisher's page)
+    assert en.loc["枫桥经验", "english"] == "Fengqiao model (unverified)"
+    assert zh.loc["枫桥经验", "english"] == "Fengqiao model（未核实）"
+    assert en.loc["新质生产力", "english"] == "new quality productive forces"  # Xinhua's own page
     assert en.loc["新质生产力", "explain"].startswith("A concept first put forward by Xi Jinping")
 
 
@@ -31,6 +34,10 @@ def test_english_line_and_hover():
     assert glossaryviews.english_line(fresh, "en").startswith("new quality productive forces (Xinhua, ")
     assert glossaryviews.english_line(fresh, "en").endswith(", 2024-03-20)")
     assert glossaryviews.hover_text(fresh, "en") == "xīn zhì shēngchǎnlì · new quality productive forces"
+    modern = glossary.by_term()["现代化产业体系"]  # Xinhua via People's Daily Online: unverified
+    assert glossaryviews.hover_text(modern, "en") == "xiàndàihuà chǎnyè tǐxì · modern industrial system (unverified)"
+    assert glossaryviews.hover_text(modern, "zh") == "xiàndàihuà chǎnyè tǐxì · modern industrial system（未核实）"
+    assert glossaryviews.english_line(modern, "zh").startswith("modern industrial system（未核实） (Xinhua via People")
     none = make_entry(note="No official English rendering found; none.")
     assert glossaryviews.english_line(none, "zh") == "无可引用的官方英译"
 
@@ -54,6 +61,11 @@ def test_renderings_html_links_only_to_web_pages():
     html = glossaryviews.renderings_html(make_entry(renderings=(bad, good)), "en")
     assert "javascript:" not in html and "&lt;b&gt;Source&lt;/b&gt;" in html
     assert "href='https://english.news.cn/x?a=1&amp;b=2'" in html
+    # the status column in the UI language: primary (the default) or unverified
+    checked = glossary.Rendering("checked", "Xinhua", "2023")
+    loose = glossary.Rendering("loose", "CGTN", "2022", verified=False)
+    html = glossaryviews.renderings_html(make_entry(renderings=(checked, loose)), "zh")
+    assert html.index("已核实（主要发布方原网页）") < html.index("未核实")
 
 
 def test_table_html_escapes():

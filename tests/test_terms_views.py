@@ -44,8 +44,8 @@ def test_kwic_html_links_to_the_reader_and_marks_glossary_terms(seed):
     html = termviews.kwic_html(rows, lambda p: f"./reader?doc=x&para={p}", "zh", glossary.load())
     assert html.count("<tr>") == 7  # header and six rows
     assert "href='./reader?doc=x&amp;para=10'" in html
-    # 高水平安全 in two right contexts: no official rendering, its gloss marked as such
-    assert html.count("<abbr") >= 2 and "描述性译法，非官方：a high level of security" in html
+    # 高水平安全 in two right contexts: its one rendering, from no primary publisher, marked as unverified
+    assert html.count("<abbr") >= 2 and "high-level security（未核实）" in html
 
 
 def test_dispersion_puts_each_hit_in_its_paragraph(seed):

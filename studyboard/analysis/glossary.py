@@ -28,15 +28,23 @@ from studyboard import paths
 from studyboard.nlp.pinyin import pinyin, toneless
 
 
+#: A rendering's ``status`` in the file: read on a primary publisher's own page, or anything else.
+PRIMARY, UNVERIFIED = "primary", "unverified"
+
+
 @dataclass(frozen=True)
 class Rendering:
     en: str
     source: str
     date: str
     url: str = ""
-    verified: bool = True
+    verified: bool = True  # status "primary": read on a primary publisher's own page
     via: str = ""
     note: str = ""
+
+    @property
+    def status(self) -> str:
+        return PRIMARY if self.verified else UNVERIFIED
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,7 @@ def _read(path: Path) -> tuple[Entry, ...]:
     for item in data.get("term", []):
         renderings = tuple(
             Rendering(r["en"], r.get("source", ""), str(r.get("date", "")), r.get("url", ""),
-                      bool(r.get("verified", True)), r.get("via", ""), r.get("note", ""))
+                      r.get("status", UNVERIFIED) == PRIMARY, r.get("via", ""), r.get("note", ""))
             for r in item.get("rendering", [])
         )
         entries.append(Entry(item["term"], item.get("pinyin", ""), item.get("explain_zh", ""),
@@ -111,7 +119,7 @@ def term_pinyin(term: str, entries=None) -> str:
 
 
 def has_unverified(entry: Entry) -> bool:
-    """Whether any rendering of the entry was recorded from a secondary mention."""
+    """Whether any rendering of the entry is unverified (not read on a primary publisher's own page)."""
     return any(not r.verified for r in entry.renderings)
 
 
@@ -132,19 +140,21 @@ def table(entries, counts: dict[str, int] | None = None) -> pd.DataFrame:
 
     Columns: ``term, pinyin``, ``english`` (the newest official rendering,
     "" when there is none), ``gloss`` (the descriptive gloss, "" if none),
-    ``official`` (has an official rendering), ``source, date`` (of the newest
-    rendering), ``renderings`` (how many are cited), ``explain_zh,
+    ``official`` (has an official rendering), ``source, date, verified`` (of the
+    newest rendering; ``verified``: read on a primary publisher's own page),
+    ``renderings`` (how many are cited), ``explain_zh,
     explain_en``, ``occurrences`` (in this document, when ``counts`` is given).
     """
     rows = []
     for entry in entries:
         newest = entry.renderings[0] if entry.renderings else None
         rows.append((entry.term, pinyin_of(entry), newest.en if newest else "", entry.gloss_en, newest is not None,
-                     newest.source if newest else "", newest.date if newest else "", len(entry.renderings),
+                     newest.source if newest else "", newest.date if newest else "",
+                     bool(newest.verified) if newest else False, len(entry.renderings),
                      entry.explain_zh, entry.explain_en,
                      (counts or {}).get(entry.term, 0) if counts is not None else None))
     frame = pd.DataFrame(rows, columns=["term", "pinyin", "english", "gloss", "official", "source", "date",
-                                        "renderings", "explain_zh", "explain_en", "occurrences"])
+                                        "verified", "renderings", "explain_zh", "explain_en", "occurrences"])
     if counts is None:
         frame = frame.drop(columns="occurrences")
     return frame

@@ -1,8 +1,9 @@
 """The glossary in the UI language: its lines of text, its HTML tables, terms marked in text.
 
-From :mod:`studyboard.analysis.glossary`: :func:`english_line` and
-:func:`hover_text` (an entry's English, or the statement that there is no
-official rendering), :func:`in_language` (the glossary table with its
+From :mod:`studyboard.analysis.glossary`: :func:`rendering_text` (a
+rendering's English, marked when it is unverified, in the UI language),
+:func:`english_line` and :func:`hover_text` (an entry's English, or the
+statement that there is no official rendering), :func:`in_language` (the glossary table with its
 English and explanation in the UI language), :func:`table_html` and
 :func:`renderings_html` (templates ``glossary_table.html`` and
 ``glossary_renderings.html``) and :func:`mark` (glossary terms underlined in
@@ -17,16 +18,24 @@ from functools import lru_cache
 import pandas as pd
 
 from studyboard import i18n
-from studyboard.analysis.glossary import Entry, by_term_of, pinyin_of
+from studyboard.analysis.glossary import Entry, Rendering, by_term_of, pinyin_of
 from studyboard.views.templates import render
 
 
+def rendering_text(rendering: Rendering, lang: str) -> str:
+    """A rendering's English, with a mark in the UI language when it is unverified (not read on a
+    primary publisher's own page): "modern industrial system（未核实）". Plain text."""
+    if rendering.verified:
+        return rendering.en
+    return i18n.t("glossary.unverified_mark", lang, en=rendering.en)
+
+
 def hover_text(entry: Entry, lang: str) -> str:
-    """One line for tooltips: pinyin and the newest official English (or the
-    descriptive gloss, marked as such). Plain text: escape it for HTML."""
+    """One line for tooltips: pinyin and the newest official English (marked when
+    unverified; or the descriptive gloss, marked as such). Plain text: escape it for HTML."""
     parts = [pinyin_of(entry)]
     if entry.renderings:
-        parts.append(entry.renderings[0].en)
+        parts.append(rendering_text(entry.renderings[0], lang))
     elif entry.gloss_en:
         parts.append(i18n.t("glossary.gloss_marked", lang, gloss=entry.gloss_en))
     else:
@@ -39,7 +48,7 @@ def english_line(entry: Entry, lang: str) -> str:
     statement that there is none (with the descriptive gloss). Plain text."""
     if entry.renderings:
         newest = entry.renderings[0]
-        return f"{newest.en} ({newest.source}, {newest.date})"
+        return f"{rendering_text(newest, lang)} ({newest.source}, {newest.date})"
     if entry.gloss_en:
         return i18n.t("glossary.no_rendering_gloss", lang, gloss=entry.gloss_en)
     return i18n.t("glossary.no_rendering", lang)
@@ -48,14 +57,15 @@ def english_line(entry: Entry, lang: str) -> str:
 def in_language(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """A table of :func:`studyboard.analysis.glossary.table` in the UI language.
 
-    Columns: ``term, pinyin, english`` (newest official rendering, or the
-    honest statement that there is none, with the descriptive gloss),
+    Columns: ``term, pinyin, english`` (newest official rendering, marked when
+    unverified, or the honest statement that there is none, with the descriptive gloss),
     ``official, source, date, renderings``, ``explain`` (in ``lang``) and
     ``occurrences`` when the table has them.
     """
-    english = [en if official else
+    verified = frame["verified"] if "verified" in frame.columns else [True] * len(frame)
+    english = [(en if checked else i18n.t("glossary.unverified_mark", lang, en=en)) if official else
                i18n.t("glossary.no_rendering_gloss", lang, gloss=gloss) if gloss else i18n.t("glossary.no_rendering", lang)
-               for en, gloss, official in zip(frame["english"], frame["gloss"], frame["official"])]
+               for en, gloss, official, checked in zip(frame["english"], frame["gloss"], frame["official"], verified)]
     out = frame.assign(english=english, explain=frame["explain_en" if lang == "en" else "explain_zh"])
     columns = ["term", "pinyin", "english", "official", "source", "date", "renderings", "explain"]
     return out[columns + (["occurrences"] if "occurrences" in frame.columns else [])]
@@ -89,7 +99,8 @@ def renderings_html(entry: Entry, lang: str) -> str:
                                        "glossary.col_verified", "glossary.col_note")]
     rows = [{"en": r.en, "date": r.date, "source": r.source, "url": web_address(r.url or r.via),
              "via": i18n.t("glossary.via", lang) if r.via and not r.url else "",
-             "checked": i18n.t("glossary.yes" if r.verified else "glossary.no", lang), "note": r.note}
+             "checked": i18n.t("glossary.yes" if r.verified else "glossary.no", lang), "note": r.note,
+             "unverified": not r.verified}
             for r in entry.renderings]
     return render("glossary_renderings.html", heads=heads, rows=rows)
 

@@ -33,7 +33,7 @@ from studyboard import i18n
 from studyboard.analysis import keyterms, outline, places
 from studyboard.dataset.tables import Dataset
 from studyboard.lexicon import Lexicon
-from studyboard.views import charts, overview, placeviews
+from studyboard.views import charts, glossaryviews, overview, placeviews
 from studyboard.views.labels import theme_names
 from studyboard.views.templates import FOLDER, render, render_markdown, safe
 
@@ -142,7 +142,8 @@ def contents(ds: Dataset, lexicon: Lexicon, lang: str, notes: pd.DataFrame | Non
     """Everything the handout shows, as plain values in ``lang`` (for both templates)."""
     card = overview.document_card(ds, lexicon, lang)
     items = outline.extract(ds, lexicon)
-    glossary = keyterms.document_glossary(ds, keyterms.entries_for(lexicon))
+    entries = keyterms.entries_for(lexicon)
+    glossary = keyterms.document_glossary(ds, entries)
     themes = theme_summary(ds)
     names = theme_names(ds, lang)
     most_hits = float(themes["hits"].max()) if len(themes) else 0.0
@@ -164,7 +165,9 @@ def contents(ds: Dataset, lexicon: Lexicon, lang: str, notes: pd.DataFrame | Non
         "outline": overview.outline_records(ds, items, outline.speaker_points(ds, lexicon, items), lang),
         "notes": [{"heading": heading, "excerpt": excerpt, "texts": texts}
                   for heading, excerpt, texts in note_groups(ds, notes, lang)],
-        "glossary": [{"term": r.term, "pinyin": r.pinyin, "english": r.english, "source": r.source,
+        "glossary": [{"term": r.term, "pinyin": r.pinyin, "source": r.source,
+                      "english": glossaryviews.rendering_text(entries[r.term].renderings[0], lang)
+                      if r.official and entries.get(r.term) and entries[r.term].renderings else r.english,
                       "descriptive": bool(r.english) and not r.official,
                       "explain": r.explain_en if lang == "en" else r.explain_zh} for r in glossary.itertuples()],
         "themes": [{"name": names.get(r.theme, r.theme), "color": r.color, "hits": int(r.hits),

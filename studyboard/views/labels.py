@@ -54,6 +54,9 @@ def term_gloss(term: str, lang: str, entries: dict | None = None) -> str:
     entry = entries.get(term)
     if entry is None:
         return ""
-    head = " · ".join(part for part in (entry.pinyin, entry.english) if part)
+    from studyboard.views.glossaryviews import rendering_text
+
+    english = rendering_text(entry.renderings[0], lang) if entry.renderings else entry.english
+    head = " · ".join(part for part in (entry.pinyin, english) if part)
     explain = entry.explain(lang)
     return f"{head}\n{explain}" if head and explain else head or explain

@@ -134,7 +134,9 @@ def term_tooltip(entry: Entry, lang: str) -> str:
     """A glossary term's tooltip: term and pinyin, English, explanation in the UI language."""
     lines = [f"{entry.term} · {entry.pinyin}" if entry.pinyin else entry.term]
     if entry.renderings:
-        lines.append(i18n.t("reader.term_official", lang, en=entry.renderings[0].en))
+        from studyboard.views.glossaryviews import rendering_text
+
+        lines.append(i18n.t("reader.term_official", lang, en=rendering_text(entry.renderings[0], lang)))
     elif entry.gloss_en:
         lines.append(i18n.t("reader.term_gloss", lang, en=entry.gloss_en))
     else:
