@@ -368,3 +368,44 @@ def test_broken_structure_rules(tmp_path):
     (tmp_path / "outline.toml").write_text('[heading_numbers]\nsection = 1\n', encoding="utf-8")
     with pytest.raises(LexiconError):
         outline.load_rules(tmp_path)
+
+
+# --- the report rules on a report of another meeting (a text written for this test) -------------------
+
+from studyboard.ingest.document import Document  # noqa: E402
+
+ANOTHER_MEETING = Document(id="another_meeting", title="扎实推进全年目标任务", text="\n".join([
+    "国务院召开常务会议",
+    "扎实推进全年目标任务",
+    "　　李强主持召开国务院常务会议并讲话。他指出，一年来，各地区各部门攻坚克难，经济运行取得明显成效。"
+    "同时也要看到，外部环境仍然面临较多不确定性。要坚定信心，扎实做好下半年各项工作。",
+    "　　李强强调，要着力扩大国内需求，推动消费持续恢复。加快推进重大项目建设。",
+    "　　李强指出，要深化重点领域改革，激发经营主体活力。",
+    "　　李强最后强调，各地区各部门要压实责任，确保各项政策落地见效。必须坚持底线思维，守住安全底线。",
+    "　　丁薛祥在讲话中表示，要认真学习贯彻全会精神，把稳增长放在更加突出的位置。",
+]) + "\n")
+
+
+def test_the_report_rules_on_another_meeting(lexicon):
+    ds = dataset.build(ANOTHER_MEETING, lexicon)
+    items = outline.extract(ds, lexicon)
+    # sentences by hand: paragraph 1 has 4 (1-4), 2 has 2 (5-6), 3 one (7), 4 two (8-9), 5 one (10)
+    assert list(zip(items["kind"], items["sentence"])) == [
+        ("review", 2), ("challenge", 3), ("general", 4), ("task", 5), ("task", 7), ("closing", 8),
+        ("requirement", 9), ("speaker", 10)]
+    heads = dict(zip(items["sentence"], items["heading"]))
+    assert heads[2] == "经济运行取得明显成效"  # 取得…成效 across 明显, the clause of the marker
+    assert heads[3] == "外部环境仍然面临较多不确定性"
+    assert heads[4] == "坚定信心" and heads[5] == "着力扩大国内需求" and heads[7] == "深化重点领域改革"
+    assert heads[8] == "各地区各部门要压实责任"
+    assert heads[9] == "必须坚持底线思维"
+    assert heads[10] == "把稳增长放在更加突出的位置"  # 要认真学习贯彻全会精神 is boilerplate
+    assert (items[items["kind"] != "speaker"]["speaker"] == "李强").all()
+
+
+@pytest.mark.parametrize("name", ["speech", "report", "article", "decision", "long_report"])
+def test_documents_with_headings_keep_their_heading_tree(name, lexicon):
+    # the report rules (stock-taking, requirements, boilerplate) are for texts without headings
+    ds = genre(name, lexicon)
+    items = outline.extract(ds, lexicon)
+    assert len(items) and set(items["kind"]) <= set(outline.STRUCTURE_KINDS)

@@ -22,8 +22,11 @@ def test_outline_in_chinese(page, server):
     text = outline_text(page)
     assert has_chinese(text)
     assert text.index("以科技创新引领产业创新") < text.index("坚持高质量发展和高水平安全相互促进")
+    # the stock-taking of paragraph 4 comes before the tasks, with the headline's 更高起点
+    assert text.index("中部地区发展站到了更高起点上") < text.index("以科技创新引领产业创新")
     # the label of a task is readable on its colour and the link goes to the paragraph in the reader
-    link = page.locator("a.sb-para").nth(1)
+    # (the fifth item: opening judgement, general requirement, stock-taking, challenges, then task 1)
+    link = page.locator("a.sb-para").nth(4)
     assert link.inner_text() == "第5段 →"
     assert re.search(r"/reader\?doc=000_97e3ae1a0b7fde01&para=5$", link.evaluate("a => a.href"))
     full_screenshot(page, "overview_outline")
