@@ -18,7 +18,7 @@ from pathlib import Path
 from studyboard.dataset import tables as datasets
 from studyboard import lexicon
 from studyboard.errors import InputError, LexiconError
-from studyboard.ingest import document
+from studyboard.ingest import intake
 from studyboard.dataset import cache
 
 EXIT_BAD_INPUT = 2
@@ -93,7 +93,7 @@ def _plain(value):
 
 def _load(args) -> datasets.Dataset:
     lex = lexicon.load(args.lexicon)
-    doc = document.from_file(args.file)
+    doc = intake.from_file(args.file)  # the checks of an upload: limits, sentence runs
     return cache.load(doc, lex, args.tier, use_cache=not args.no_cache)
 
 

@@ -60,7 +60,7 @@ BAD_FILES = [
     ("empty", "empty.txt", b"", "empty"),
     ("blank", "blank.txt", " \n\t\r\n\u3000\n".encode("utf-8"), "blank"),
     ("image_renamed", "photo.txt", _png(), "binary"),
-    ("binary", "data.txt", _random_bytes(), "binary"),
+    ("binary", "data.txt", _random_bytes(), "binary_data"),
     ("undecodable", "odd.txt", b"abc \x80\x80\x80 def \xff\xfe\xfd", "encoding"),
     ("corrupt_docx", "broken.docx", b"PK\x03\x04 this is not really a zip file", "corrupt_docx"),
     ("damaged_docx", "damaged.docx", _docx_damaged(), "corrupt_docx"),

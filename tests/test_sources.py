@@ -81,7 +81,7 @@ def test_random_binary_data():
     import random
 
     rng = random.Random(7)
-    expect("binary", bytes(rng.randrange(256) for _ in range(4000)) + b"\x00\x00")
+    expect("binary_data", bytes(rng.randrange(256) for _ in range(4000)) + b"\x00\x00")
 
 
 def test_undecodable_bytes():

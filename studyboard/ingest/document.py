@@ -110,14 +110,16 @@ def read_meta(path: Path) -> dict[str, str]:
 def read(entry: Entry, check_size: bool = True) -> Document:
     """Read a listed document; raises InputError for unreadable files.
 
-    ``check_size=False`` skips the size limit: the board reads documents it
-    already holds that way, so that lowering the limit keeps them readable.
+    ``check_size=False`` skips the size and character limits: the board reads
+    documents it already holds that way, so that lowering a limit keeps them
+    readable. The text is normalised (:func:`sources.read_bytes`).
     """
     try:
         data = entry.path.read_bytes()
     except FileNotFoundError as exc:
         raise InputError("not_found", name=entry.path.name) from exc
-    decoded = sources.read_bytes(data, entry.path.name, limit=None if check_size else max(len(data), 1))
+    decoded = sources.read_bytes(data, entry.path.name, limit=None if check_size else max(len(data), 1),
+                                 max_chars=sources.MAX_CHARS if check_size else None)
     return Document(
         id=entry.id,
         text=decoded.text,

@@ -20,8 +20,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from studyboard.errors import InputError
+from studyboard.ingest import document as document_module
 from studyboard.ingest import sources
 from studyboard.ingest.document import Document
+from studyboard.ingest.normalise import normalise
 from studyboard.ingest.reflow import Reflowed, ends_sentence
 from studyboard.ingest.segment import split_sentences
 
@@ -111,14 +113,20 @@ def prepare(data: bytes, filename: str) -> Draft:
 
 
 def prepare_text(text: str) -> Draft:
-    """A draft from pasted text; raises InputError for bad input."""
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    size = len(text.encode("utf-8"))
-    limit = sources.max_bytes()
-    if size > limit:
-        raise InputError("too_large", size=sources.human_size(size), limit=sources.human_size(limit))
+    """A draft from pasted text (normalised like a file's); raises InputError for bad input."""
+    text = text or ""
+    sources.check_size(len(text.encode("utf-8", "surrogatepass")))
+    text = normalise(text)
     sources.check_text(text)
     return _draft(text, "", "utf-8", "paste")
+
+
+def from_file(path) -> Document:
+    """A document from a file path (the command line), read and checked as an upload is:
+    the same limits, the same refusals (:func:`check_structure`)."""
+    doc = document_module.from_file(path)
+    check_structure(doc.structure)
+    return doc
 
 
 def sanitize_filename(name: str) -> str:
@@ -135,9 +143,11 @@ def sanitize_filename(name: str) -> str:
 def text_hash(structure: Reflowed) -> str:
     """SHA-256 of a text as the board reads it (title lines and paragraphs).
 
-    Line wrapping, blank lines, spaces next to Chinese and the file's
-    encoding do not change it, so a PDF, a GB18030 file and a UTF-8 copy of
-    one report have the same hash.
+    The text is normalised (:mod:`studyboard.ingest.normalise`) before it is
+    reflowed, so line wrapping, blank lines, spaces next to Chinese, the
+    file's encoding, radical code points from a PDF (⻓ for 长), zero-width
+    characters and full-width digits do not change it: a PDF, a GB18030 file
+    and a UTF-8 copy of one report have the same hash.
     """
     parts = [structure.kicker, structure.headline, structure.subtitle, *structure.paragraphs]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()

@@ -22,6 +22,7 @@ MESSAGE = {
     "empty": "文件是空的",
     "blank": "只有空白",
     "binary": "这不是文本文件",
+    "binary_data": "这不是文本文件（看起来是二进制数据）",
     "encoding": "无法识别文件的编码",
     "too_large": "文件太大",
     "corrupt_docx": "DOCX 文件已损坏",
