@@ -159,3 +159,64 @@ def test_page_numbers_are_dropped_from_wrapped_text(seed_structure):
     with_numbers = lines[:20] + ["- 1 -"] + lines[20:40] + ["2"] + lines[40:]
     again = reflow("\n".join(with_numbers))
     assert list(again.paragraphs) == list(seed_structure.paragraphs)
+
+
+# --- a body line that runs on is not a title (issue 13) -----------------------------------
+# The news report of tests/browser/test_pdf_radicals.py as Chromium's PDF of it
+# wraps (a page 27.5 em wide): the dateline paragraph's first line ends in the
+# middle of 获悉 and has no punctuation. Widths in columns, counted by hand:
+# 新华社武汉5月8日电（记者张明）记者从湖北省发展改革委获 = 26 Chinese characters
+# and marks (52) + 2 digits = 54; the lines after it are 54 too.
+WRAPPED_NEWS = (
+    "湖北推动新质生产力加快发展\n"
+    "新华社武汉5月8日电（记者张明）记者从湖北省发展改革委获\n"
+    "悉，今年一季度，湖北全省高技术制造业增加值同比增长百分\n"
+    "之十二，新质生产力培育取得积极进展。\n"
+    "据介绍，湖北将与长沙、南昌等地加强协作，共同建设长江中\n"
+    "游城市群。长沙的门户网站显示，长江沿线车企正在加快转\n"
+    "型，青年科技人员表示要把握机遇。\n"
+)
+FIRST_PARAGRAPH = ("新华社武汉5月8日电（记者张明）记者从湖北省发展改革委获悉，今年一季度，"
+                   "湖北全省高技术制造业增加值同比增长百分之十二，新质生产力培育取得积极进展。")
+
+
+def test_a_dateline_line_that_runs_on_is_not_the_headline():
+    structure = reflow(WRAPPED_NEWS)
+    assert (structure.kicker, structure.headline) == ("", "湖北推动新质生产力加快发展")
+    assert structure.paragraphs[0] == FIRST_PARAGRAPH
+    assert len(structure.paragraphs) == 2
+
+
+def test_without_a_headline_the_first_body_line_stays_in_the_body():
+    structure = reflow(WRAPPED_NEWS.split("\n", 1)[1])
+    assert (structure.kicker, structure.headline, structure.subtitle) == ("", "", "")
+    assert structure.paragraphs[0] == FIRST_PARAGRAPH
+
+
+def test_a_full_line_without_a_dateline_that_runs_on_is_body_text():
+    # no agency and no punctuation in the first line (28 characters, 56 columns),
+    # the next line full (30 characters, 60 columns): a first line that lost its indent
+    text = ("湖北推动新质生产力加快发展\n"
+            "据湖北省统计局最新发布的数据显示今年一季度全省高技术制造\n"
+            "业增加值同比增长百分之十二，新质生产力培育取得积极进展，长江\n"
+            "沿线车企正在加快转型。\n"
+            "要坚持稳中求进，风险防范和安全生产两手抓，马上行动，见到实\n"
+            "效。\n")
+    structure = reflow(text)
+    assert structure.headline == "湖北推动新质生产力加快发展"
+    assert structure.paragraphs[0].startswith("据湖北省统计局最新发布的数据显示今年一季度全省高技术制造业增加值")
+
+
+def test_a_full_width_kicker_above_the_headline_stays_a_title():
+    # the kicker is exactly as wide as the body lines (22 characters, 44 columns);
+    # the headline after it is short and has no punctuation: both are titles
+    text = ("省委常委会召开会议研究部署下一阶段的重点工作\n"
+            "扎实推动高质量发展\n"
+            "会议指出，今年以来全省上下认真贯彻落实党中央\n"
+            "决策部署，经济运行总体平稳、稳中有进，发展质\n"
+            "量持续提升。会议强调，要坚持稳中求进工作总基\n"
+            "调，统筹发展和安全。\n")
+    structure = reflow(text)
+    assert (structure.kicker, structure.headline) == ("省委常委会召开会议研究部署下一阶段的重点工作", "扎实推动高质量发展")
+    assert structure.paragraphs == ("会议指出，今年以来全省上下认真贯彻落实党中央决策部署，经济运行总体平稳、稳中有进，"
+                                    "发展质量持续提升。会议强调，要坚持稳中求进工作总基调，统筹发展和安全。",)

@@ -97,3 +97,17 @@ def test_without_markers_nothing_is_found():
     text = (TEXTS / "speech.txt").read_text(encoding="utf-8")
     got = structure.read(text, None)
     assert got.headings == () and got.salutation == ""
+
+
+def test_a_dateline_on_a_line_of_its_own_is_body_text_not_a_title(markers):
+    """The dateline pattern is data (structure.toml [title_block] dateline)."""
+    text = ("湖北推动新质生产力加快发展\n"
+            "新华社武汉5月8日电\n"
+            "记者从湖北省发展改革委获悉，今年一季度湖北新质生产力培育取得积极进展。\n")
+    assert markers.dateline.match("新华社武汉5月8日电（记者张明）")
+    plain = reflow(text)  # without the markers the dateline looks like a headline under a kicker
+    assert (plain.kicker, plain.headline) == ("湖北推动新质生产力加快发展", "新华社武汉5月8日电")
+    got = structure.read(text, markers)
+    assert (got.kicker, got.headline) == ("", "湖北推动新质生产力加快发展")
+    assert got.paragraphs == ("新华社武汉5月8日电", "记者从湖北省发展改革委获悉，今年一季度湖北新质生产力培育取得积极进展。")
+    assert got.headings == ()

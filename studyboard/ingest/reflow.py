@@ -19,7 +19,10 @@ per line, with or without a full-width indent.
 
 Lines that are as long as anything else in the text (not hard-wrapped) are
 paragraphs of their own. Leading lines without sentence punctuation are the
-title block: kicker (引题), headline and subtitle.
+title block: kicker (引题), headline and subtitle -- but not a dateline
+(``dateline(text)``, the markers' pattern) and not a body line that runs on:
+a full line of hard-wrapped text that ends without punctuation and goes on
+in the next line (新华社武汉5月8日电（记者张明）记者从湖北省发展改革委获 / 悉，…).
 """
 
 from __future__ import annotations
@@ -34,7 +37,6 @@ SENTENCE_END = "。！？!?…；;：:"
 CLOSERS = "”’」』）)》〉】]\"'"
 #: Punctuation that never stands in a title line.
 BODY_PUNCT = re.compile(r"[，。；！？、,;!?]")
-DATELINE = re.compile(r"^(新华社|人民日报|本报|中新社|央视网).{0,20}\d+月\d+日")
 PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?[-—–\s]*$|^[-—–\s]*\d+\s*/\s*\d+[-—–\s]*$")
 _CJK = (
     "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff"
@@ -107,26 +109,40 @@ def _lines(text: str) -> list[Line]:
     return lines
 
 
-def _title_block(lines: list[Line], width: int) -> int:
+def _title_block(lines: list[Line], width: int, dateline) -> int:
     """How many leading lines form the title (0 to 3).
 
     A title line has no sentence punctuation, is not a dateline and does not
-    look like the first line of a hard-wrapped paragraph (as wide as a first
-    line whose indent was lost, and followed by a full line).
+    look like a line of a hard-wrapped paragraph: neither a full line that
+    runs on into the next one nor a first line whose indent was lost (as wide
+    as that, and followed by a full line).
     """
     count = 0
     for i, line in enumerate(lines[:3]):
-        if BODY_PUNCT.search(line.text) or DATELINE.match(line.text) or ends_sentence(line.text):
+        if BODY_PUNCT.search(line.text) or dateline(line.text) or ends_sentence(line.text):
             break
         if len(line.text) > 40:
             break
-        first_line = width and width - 5 <= line.width <= width - 2
-        if first_line and i + 1 < len(lines) and lines[i + 1].width >= width - 1:
-            break
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if width and following is not None and not following.indent:
+            if width - 1 <= line.width <= width + 2 and not dateline(following.text) and _runs_on(following, width):
+                break  # a full line that ends mid-sentence: the text goes on in the next line
+            if width - 5 <= line.width <= width - 2 and following.width >= width - 1:
+                break  # a first line whose indent was lost, followed by a full line
         count += 1
     if count and count == len(lines):
         count -= 1  # a text of title-like lines only: keep the last as body
     return count
+
+
+def _runs_on(following: Line, width: int) -> bool:
+    """Whether a line continues the sentence of the full line before it: it is a
+    full line itself (not wider), or a punctuation mark comes within its first
+    three characters (悉，今年一季度…: the rest of a word cut at the line end).
+    A headline after a full-width kicker is neither."""
+    punct = BODY_PUNCT.search(following.text)
+    full = width - 1 <= following.width <= width + 2
+    return full or bool(punct and punct.start() < 3) or ends_sentence(following.text[:4])
 
 
 def _wrap_width(lines: list[Line]) -> int:
@@ -198,19 +214,22 @@ def _join(parts: list[str]) -> str:
     return normalize_spaces(out)
 
 
-def _no_heading(text: str) -> bool:
+def _no(text: str) -> bool:
     return False
 
 
-def reflow(text: str, heading_line=_no_heading) -> Reflowed:
+def reflow(text: str, heading_line=_no, dateline=_no) -> Reflowed:
     """Rebuild title lines and paragraphs from a document's text.
 
     ``heading_line(text)`` says whether a line is a heading of its own
     (:func:`studyboard.ingest.structure.heading_line`): in hard-wrapped text
     such a line ends where it ends, though it has no sentence punctuation.
+    ``dateline(text)`` says whether a line opens with a news dateline
+    (新华社武汉5月8日电, the pattern of ``data/lexicon/structure.toml``): such a
+    line is body text, never a title.
     """
     lines = _lines(text)
-    title_count = _title_block(lines, _wrap_width(lines))
+    title_count = _title_block(lines, _wrap_width(lines), dateline)
     titles = [normalize_spaces(line.text, title=True) for line in lines[:title_count]]
     body = lines[title_count:]
     width = _wrap_width(body)

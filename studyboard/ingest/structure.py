@@ -65,6 +65,7 @@ class Markers:
     most_lines: int
     headings: tuple[HeadingRule, ...]
     unnumbered_chars: int
+    dateline: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,8 @@ def read_markers(path: Path) -> Markers:
             author_labels=tuple(block.get("author_labels", [])), note_labels=tuple(block.get("note_labels", [])),
             subtitle_dashes=tuple(block.get("subtitle_dashes", [])), roles=tuple(block.get("roles", [])),
             name=re.compile(str(block.get("name", r"[\u4e00-\u9fff]{2,4}"))), most_lines=int(block.get("most_lines", 8)),
-            headings=tuple(rules), unnumbered_chars=int(data.get("unnumbered", {}).get("max_chars", 30)))
+            headings=tuple(rules), unnumbered_chars=int(data.get("unnumbered", {}).get("max_chars", 30)),
+            dateline=re.compile(block["dateline"]) if block.get("dateline") else None)
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise LexiconError("toml", file=path.name, detail=str(exc)) from exc
 
@@ -314,7 +316,9 @@ def read(text: str, found_markers: Markers | None) -> Structure:
     """Reflow a document's text and find its structure (:func:`parse`)."""
     if found_markers is None:
         return parse(reflow(text), None)
-    return parse(reflow(text, lambda line: heading_line(line, found_markers)), found_markers)
+    m = found_markers
+    dateline = (lambda line: bool(m.dateline.match(line))) if m.dateline else (lambda line: False)
+    return parse(reflow(text, lambda line: heading_line(line, m), dateline), m)
 
 
 def parse(reflowed: Reflowed, found_markers: Markers | None) -> Structure:
