@@ -68,6 +68,7 @@ _MAGIC = (
 )
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SPACED_HAN = re.compile(r"[\u3400-\u9fff] +(?=[\u3400-\u9fff])")
 _KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
 #: A text whose kana are more than this share of its Chinese characters and kana is Japanese.
 JAPANESE_KANA_SHARE = 0.1
@@ -235,13 +236,18 @@ def _try(data: bytes, encoding: str) -> str | None:
 
 
 def _plausible_gb(text: str) -> bool:
+    """Common Chinese: GB2312 characters, few kana, few spaces between characters."""
     han = _HAN.findall(text)
     if not han:
         return True
     # The 3,500 common characters all lie in the GB2312 range; text read in
     # the wrong encoding is mostly rare characters outside it.
     common = sum(1 for ch in han if _in_gb2312(ch))
-    return common / len(han) > 0.9
+    if common / len(han) <= 0.9:
+        return False
+    # Big5 read as GB gives kana (GB2312 rows A4, A5); Korean (EUC-KR) gives
+    # common characters, but in words with spaces between them
+    return not _is_japanese(text) and len(_SPACED_HAN.findall(text)) <= len(han) / 20
 
 
 def _in_gb2312(ch: str) -> bool:
@@ -336,6 +342,8 @@ def extract_docx(data: bytes, max_chars: int = MAX_CHARS) -> str:
         try:
             with archive.open(info) as member:
                 return _docx_text(_Capped(member, DOCX_XML_LIMIT), 2 * max_chars)
+        except InputError:
+            raise
         except _Over as exc:
             raise InputError("docx_too_large", size=f"> {human_size(DOCX_XML_LIMIT)}",
                              limit=human_size(DOCX_XML_LIMIT)) from exc
@@ -410,12 +418,12 @@ def extract_pdf(data: bytes, max_chars: int = MAX_CHARS) -> str:
             total += len(text)
             if total > 2 * max_chars:
                 raise InputError("too_long_more", chars=f"{2 * max_chars:,}", limit=f"{max_chars:,}")
+    except InputError:
+        raise
     except (DependencyError, FileNotDecryptedError) as exc:
         raise InputError("pdf_encrypted") from exc
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError,
             IndexError, RecursionError, AssertionError, ZeroDivisionError) as exc:
-        if isinstance(exc, InputError):
-            raise
         raise InputError("corrupt_pdf") from exc
     text = "\n".join(" " + page.strip("\n") for page in pages)
     if not text.strip():
