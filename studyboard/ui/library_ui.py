@@ -83,6 +83,11 @@ def size_limit() -> str:
     return sources.human_size(sources.max_bytes())
 
 
+def text_limits() -> dict[str, str]:
+    """The character limit of a document and the page limit of a PDF, written out (200,000; 300)."""
+    return {"chars": f"{sources.MAX_CHARS:,}", "pages": f"{sources.MAX_PDF_PAGES:,}"}
+
+
 def folder() -> str:
     """Where the library keeps what users add."""
     return str(paths.library_dir())
