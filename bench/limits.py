@@ -66,6 +66,8 @@ def refusals() -> None:
         ("200,000-character line, no punctuation", intake.prepare,
          ("中部地区崛起" * 33_333 + "中部").encode("utf-8"), "a.txt"),
         ("200,007 characters", intake.prepare, ("推动中部地区崛起。" * 22_223).encode("utf-8"), "a.txt"),
+        ("a text of 10 MB (UTF-8)", intake.prepare, ("推动中部地区崛起。" * 400_000).encode("utf-8")[:10 << 20], "a.txt"),
+        ("a text of 10 MB (GB18030)", intake.prepare, ("推动中部地区崛起。" * 600_000).encode("gb18030")[:10 << 20], "a.txt"),
     ]
     print("| refusal | key | time | peak traced memory |\n| --- | --- | --- | --- |")
     for name, fn, data, filename in cases:

@@ -324,6 +324,14 @@ def test_more_characters_than_the_pages_can_show():
     assert intake.prepare_text(ok).chars == 199_998
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "utf-16"])
+def test_a_text_of_several_megabytes_is_refused_as_soon_as_it_is_decoded(encoding):
+    # 1,000,000 characters (9 MB in UTF-8): over twice the limit, refused before normalisation
+    data = ("推动中部地区崛起。" * 111_112)[:1_000_000].encode(encoding)
+    error = refused("too_long_more", data)
+    assert error.params == {"chars": "400,000", "limit": "200,000"}
+
+
 def test_characters_are_counted_after_normalisation():
     # 200,007 characters of which 9 are zero-width spaces: 199,998 remain
     text = "推动中部地区崛起。" * 22_222 + "\u200b" * 9

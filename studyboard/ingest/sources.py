@@ -17,8 +17,12 @@ Limits, each refused with its own message:
   :data:`DOCX_XML_LIMIT` (32 MiB): it is read in chunks with that cap, never
   whole, so that a zip bomb costs no memory;
 * a PDF of more than :data:`MAX_PDF_PAGES` pages (300), refused before any
-  page is read; extraction also stops once the text is over the character
-  limit.
+  page is read.
+
+A text file's decoded text, a DOCX's and a PDF's extracted text are refused
+as soon as they hold more than twice the character limit, before the slower
+checks and normalisation read them: a 10 MB file costs no more than a
+second.
 
 Bytes that decode only by guessing are accepted when they read as plausible
 text (common characters of the encoding), never as mojibake: Shift-JIS is
@@ -135,14 +139,23 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
-def _decode_utf16(data: bytes) -> tuple[str, str] | None:
+def _bound(text: str, most: int | None) -> str:
+    """Refuse a decoded text of more than ``most`` characters before anything
+    slower than decoding reads it (the character limit proper comes after
+    normalisation)."""
+    if most is not None and len(text) > most:
+        raise InputError("too_long_more", chars=f"{most:,}", limit=f"{most // 2:,}")
+    return text
+
+
+def _decode_utf16(data: bytes, most: int | None = None) -> tuple[str, str] | None:
     """UTF-16 without BOM: the byte order whose text looks right, if one does."""
     if len(data) % 2:
         return None
     best = None
     for enc in ("utf-16-le", "utf-16-be"):
         try:
-            text = data.decode(enc)
+            text = _bound(data.decode(enc), most)
         except UnicodeDecodeError:
             continue
         score = _text_quality(text)
@@ -160,8 +173,11 @@ def _plausible_utf16(text: str) -> bool:
     return usual / len(text) > 0.95 and _plausible_gb(text)
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
+def decode_text(data: bytes, most_chars: int | None = None) -> tuple[str, str]:
     """Decode the bytes of a text file; returns (text, encoding).
+
+    A text of more than ``most_chars`` characters is refused as soon as it is
+    decoded (too_long_more).
 
     Tried in order: a byte-order mark; UTF-16 when the bytes hold NULs;
     UTF-8; GB18030 when its text is common Chinese; UTF-16 without BOM or
@@ -180,39 +196,39 @@ def decode_text(data: bytes) -> tuple[str, str]:
     for bom, enc in boms:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(enc.replace("-sig", "")), enc
+                return _bound(data[len(bom):].decode(enc.replace("-sig", "")), most_chars), enc
             except UnicodeDecodeError as exc:
                 raise InputError("encoding") from exc
     kind = _binary_kind(data)
     if kind:
         raise InputError("binary", kind=kind)
     if b"\x00" in data:
-        found = _decode_utf16(data)
+        found = _decode_utf16(data, most_chars)
         if found:
             return found
         # a few NUL bytes in a text file (normalisation removes them); many: binary
         if data.count(b"\x00") > max(4, len(data) // 100):
             raise InputError("binary_data")
     try:
-        text = data.decode("utf-8")
+        text = _bound(data.decode("utf-8"), most_chars)
     except UnicodeDecodeError:
-        return _decode_legacy(data)
+        return _decode_legacy(data, most_chars)
     if _text_quality(text.replace("\x00", "")) < 0.95:
         raise InputError("binary_data")
     return text, "utf-8"
 
 
-def _decode_legacy(data: bytes) -> tuple[str, str]:
+def _decode_legacy(data: bytes, most: int | None) -> tuple[str, str]:
     """Bytes that are not UTF-8: GB18030, UTF-16 without BOM, Big5 -- or a clear refusal."""
     try:
-        text = data.decode("gb18030")
+        text = _bound(data.decode("gb18030"), most)
     except UnicodeDecodeError:
         text = None
     # GB18030 accepts most byte strings; Big5, Latin-1 or random bytes decode
     # to rare characters. Ask for common Chinese or plain ASCII.
     if text is not None and _text_quality(text) >= 0.98 and _plausible_gb(text):
         return text, "gb18030"
-    found = _decode_utf16(data)
+    found = _decode_utf16(data, most)
     if found:
         return found
     big5 = _try(data, "big5")
@@ -458,7 +474,7 @@ def read_bytes(data: bytes, filename: str = "", limit: int | None = None,
     elif suffix and suffix not in TEXT_SUFFIXES and suffix not in SUFFIXES:
         raise InputError("unsupported", suffix=suffix)
     else:
-        text, encoding = decode_text(data)
+        text, encoding = decode_text(data, None if max_chars is None else 2 * most)
         decoded = Decoded(text, encoding, "text")
     decoded = Decoded(normalise(decoded.text), decoded.encoding, decoded.kind)
     check_text(decoded.text, max_chars)
