@@ -415,7 +415,7 @@ def test_the_command_line_gives_one_clear_line_for_every_case(tmp_path, capsys, 
     for name, data, key in hostile_files(bomb):
         path = tmp_path / name
         path.write_bytes(data)
-        assert cli.main(["parse", str(path), "--no-cache"]) == cli.EXIT_BAD_INPUT, name
+        assert cli.main(["parse", str(path)]) == cli.EXIT_BAD_INPUT, name
         out, err = capsys.readouterr()
         assert out == ""
         with pytest.raises(InputError) as caught:
@@ -423,6 +423,7 @@ def test_the_command_line_gives_one_clear_line_for_every_case(tmp_path, capsys, 
         assert caught.value.key == key
         assert err == f"studyboard: {path}: {caught.value.message('en')}\n", (name, err)
         assert err.count("\n") == 1 and "Traceback" not in err
+    assert not (tmp_path / "cache").exists()  # no dataset was written for any of them
 
 
 def test_the_command_line_refuses_the_line_without_punctuation_like_the_board(tmp_path):
