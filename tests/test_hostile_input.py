@@ -29,7 +29,7 @@ from studyboard.errors import InputError
 from studyboard.ingest import intake, sources
 from studyboard.store import library
 from support import ROOT
-from test_sources import blank_pdf, docx_bytes
+from test_sources import blank_pdf
 
 W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
