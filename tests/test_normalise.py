@@ -36,6 +36,8 @@ def test_words_printed_with_radicals_read_as_words():
     assert normalise("2024年5\u2f498\u2f47") == "2024年5月8日"
     # U+2F3E KANGXI RADICAL DOOR: NFKC gives the traditional 戶; the board reads 户
     assert normalise("门\u2f3e网站") == "门户网站"
+    # U+3B35, an Extension A ideograph Chromium prints for 胶
+    assert normalise("\u3b35水") == "胶水"
 
 
 def _table() -> dict:
