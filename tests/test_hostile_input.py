@@ -304,11 +304,12 @@ def test_one_byte_over_the_default_limit_says_it_in_bytes():
 
 
 def test_streamlit_lets_through_a_file_just_over_the_boards_limit():
-    """Its own limit (MB, English message) sits one megabyte above the board's, so a file
-    a little over the board's limit gets the board's message in the interface language."""
+    """Its own limit (MB, English message) sits two megabytes above the board's, so that a file
+    a little over the board's limit gets the board's message in the interface language (the
+    browser test uploads 11.01 MB), and nothing much larger reaches the board."""
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     streamlit_bytes = config["server"]["maxUploadSize"] * 1024 * 1024
-    assert sources.DEFAULT_MAX_BYTES < streamlit_bytes <= sources.DEFAULT_MAX_BYTES + 1024 * 1024
+    assert sources.DEFAULT_MAX_BYTES + 1024 * 1024 < streamlit_bytes <= sources.DEFAULT_MAX_BYTES + 2 * 1024 * 1024
 
 
 def test_more_characters_than_the_pages_can_show():
