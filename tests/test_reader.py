@@ -45,15 +45,16 @@ def test_paragraph_html_highlights_sentences_in_the_theme_colour(seed):
 
 
 def test_a_sentence_with_two_themes_names_both(seed):
-    # paragraph 10, second sentence (高质量推进粮食生产功能区…): 粮食, 农产品 ×3 and 粮食
-    # again (security, 5 hits) and 绿色农产品 (ecology, 1 hit): it takes the colour of security
-    html = reader.paragraph_html(seed, 10, "en", flt=reading.Filter(themes=("ecology", "security")))
-    number = int(seed.sentences.loc[seed.sentences["text"].str.startswith("高质量推进粮食"), "sentence"].iloc[0])
+    # paragraph 13, third sentence (大力提升粮食、能源资源安全保障能力，实现高质量发展和高水平安全良性互动):
+    # 粮食, 能源, 资源安全, 高水平安全 (security, 4 hits) and 高质量发展 (development, 1 hit): it takes
+    # the colour of security
+    html = reader.paragraph_html(seed, 13, "en", flt=reading.Filter(themes=("security", "development")))
+    number = int(seed.sentences.loc[seed.sentences["text"].str.startswith("大力提升粮食"), "sentence"].iloc[0])
     attrs = re.search(rf'<span class="sb-sent" data-sentence="{number}"([^>]*)>', html).group(1)
-    assert 'data-themes="security ecology"' in attrs
+    assert 'data-themes="security development"' in attrs
     assert "background-color: #EBDDBB" in attrs  # #B8860B at 28 %: 255 - (255 - c) * 0.28
     tip = re.search(r'title="([^"]*)"', attrs).group(1).split("&#10;")
-    assert tip == ["Food &amp; energy security: 粮食、农产品", "Green development: 绿色"]
+    assert tip == ["Food &amp; energy security: 粮食、能源、资源安全、高水平安全", "High-quality development: 高质量发展"]
 
 
 def test_glossary_terms_are_marked(seed):

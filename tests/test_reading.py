@@ -13,7 +13,7 @@ from genre_cases import dataset
 # Paragraphs with an ecology keyword, read off the text: 4 绿色低碳转型, 5 绿色化,
 # 6 黄河流域生态保护, 8 (the ecology paragraph), 9 社会生态, 10 绿色农产品,
 # 12 绿色低碳发展, 13 生态环境保护 / 绿色底色.
-ECOLOGY = [4, 5, 6, 8, 10, 12, 13]  # not 9: its 社会生态 is excluded in themes.toml
+ECOLOGY = [4, 5, 8, 12, 13]  # not 9 (社会生态), 6 (黄河流域生态保护和高质量发展) nor 10 (绿色农产品): exclusions in themes.toml
 # Party keywords: 1 党中央/政策举措/贯彻落实, 9 党组织, 11 (the call to implement),
 # 12 贯彻落实/重要讲话精神, 13 二十大精神/重要讲话精神.
 PARTY = [1, 9, 11, 12, 13]
@@ -24,7 +24,7 @@ def test_theme_filter_any_and_all(seed):
     assert reading.theme_paragraphs(seed, ["ecology", "party"], "any") == sorted(set(ECOLOGY) | set(PARTY))
     assert reading.theme_paragraphs(seed, ["ecology", "party"], "all") == [12, 13]
     # a filter fades the other paragraphs; no filter fades none
-    assert reading.faint_paragraphs(seed, ["ecology"]) == {1, 2, 3, 7, 9, 11, 14}
+    assert reading.faint_paragraphs(seed, ["ecology"]) == {1, 2, 3, 6, 7, 9, 10, 11, 14}
     assert reading.faint_paragraphs(seed, ["ecology", "party"], "all") == set(range(1, 15)) - {12, 13}
     assert reading.faint_paragraphs(seed, []) == set()
     # the paragraph that begins 习近平指出，要协同推进生态环境保护 is the ecology paragraph
@@ -40,7 +40,8 @@ def test_speaker_and_search_narrow_the_matches(seed):
     # 粮食: once in 1 (重要粮食生产基地), three times in 10, once in 13 (提升粮食、能源资源)
     hits = reading.search_hits(seed, "粮食")
     assert len(hits) == 5 and list(hits["paragraph"]) == [1, 10, 10, 10, 13]
-    assert reading.matching_paragraphs(seed, reading.Filter(themes=("ecology",), search="粮食")) == [10, 13]
+    # of those only 13 has an ecology keyword (绿色底色); 10's 绿色农产品 is an exclusion
+    assert reading.matching_paragraphs(seed, reading.Filter(themes=("ecology",), search="粮食")) == [13]
 
 
 def test_search_is_literal_and_trimmed(seed):
@@ -53,12 +54,11 @@ def test_search_is_literal_and_trimmed(seed):
 def test_layout_dims_or_hides_the_others(seed):
     flt = reading.Filter(themes=("ecology",))
     dimmed = reading.layout(seed, ECOLOGY, flt, hide=False)
-    assert [n for kind, n, dim in dimmed if dim] == [1, 2, 3, 7, 9, 11, 14]
+    assert [n for kind, n, dim in dimmed if dim] == [1, 2, 3, 6, 7, 9, 10, 11, 14]
     hidden = reading.layout(seed, ECOLOGY, flt, hide=True)
-    assert hidden == [("hidden", 1, 3), ("paragraph", 4, False), ("paragraph", 5, False), ("paragraph", 6, False),
-                      ("hidden", 7, 7), ("paragraph", 8, False), ("hidden", 9, 9),
-                      ("paragraph", 10, False), ("hidden", 11, 11), ("paragraph", 12, False),
-                      ("paragraph", 13, False), ("hidden", 14, 14)]
+    assert hidden == [("hidden", 1, 3), ("paragraph", 4, False), ("paragraph", 5, False),
+                      ("hidden", 6, 7), ("paragraph", 8, False), ("hidden", 9, 11),
+                      ("paragraph", 12, False), ("paragraph", 13, False), ("hidden", 14, 14)]
     # no filter: nothing dimmed or hidden, whatever the toggle says
     assert all(kind == "paragraph" and not dim for kind, _, dim in reading.layout(seed, [], reading.Filter(), True))
 
@@ -75,11 +75,11 @@ def test_a_marked_paragraph_cuts_its_sentences_at_every_mark(seed):
     marked = reading.marked_paragraph(seed, 10, reading.Filter(themes=("ecology", "security"), search="粮食"))
     sentences = [part for part in marked.parts if isinstance(part, MarkedSentence)]
     assert marked.paragraph == 10 and marked.speaker == "习近平" and len(sentences) == 3
-    # the second sentence (高质量推进粮食生产功能区…): security with 粮食, 农产品 (5 hits) before
-    # ecology with 绿色 (1 hit)
+    # the second sentence (高质量推进粮食生产功能区…): security with 粮食, 农产品 (6 hits); its
+    # 绿色农产品 is an exclusion of ecology (farm produce, not the environment): no ecology
     second = sentences[1]
     assert "".join(piece.text for piece in second.pieces).startswith("高质量推进粮食")
-    assert second.themes == (("security", "粮食、农产品"), ("ecology", "绿色"))
+    assert second.themes == (("security", "粮食、农产品"),)
     # its first 粮食 is both a security keyword and a search hit: one piece with both marks
     grain = next(piece for piece in second.pieces if piece.text == "粮食")
     assert grain.marks == (Mark("keyword", "security", "粮食"), Mark("hit"))

@@ -80,7 +80,7 @@ def test_save_keeps_comments_and_unchanged_themes_as_written(themes_file, lexico
     text = text.replace("\n[[theme]]\nid = \"reform\"", "\n# 以下为改革开放\n[[theme]]\nid = \"reform\"", 1)
     themes_file.write_text(text, encoding="utf-8")
     edited = list(lexicon.themes)
-    edited[0] = replace(edited[0], keywords=edited[0].keywords + ("科技攻关",))
+    edited[0] = replace(edited[0], keywords=edited[0].keywords + ("关键核心技术",))
     save_themes(tuple(edited), themes_file)
     saved = themes_file.read_text(encoding="utf-8")
     assert "# 区域：与其他战略衔接" in saved and "# 以下为改革开放" in saved
@@ -88,7 +88,7 @@ def test_save_keeps_comments_and_unchanged_themes_as_written(themes_file, lexico
     block = lambda t: t.split('id = "regional"')[1].split("[[theme]]")[0]
     assert block(saved) == block(text)
     again = parse_themes(tomllib.loads(saved))
-    assert again[0].keywords[-1] == "科技攻关" and again[1:] == lexicon.themes[1:]
+    assert again[0].keywords[-1] == "关键核心技术" and again[1:] == lexicon.themes[1:]
 
 
 def test_save_with_a_theme_removed_keeps_the_header(themes_file, lexicon):
