@@ -397,7 +397,7 @@ def test_scope_text(seed, lexicon, cities_only):
     assert text == ("Scope: sentences of the themes Reform & opening (1), 12 characters. "
                     "Per 1,000 characters = mentions ÷ characters × 1,000.")
     assert pv.scope_text(cities_only, lexicon, ("reform", "rural"), "all", "zh").startswith(
-        "范围：同时属于主题“改革开放、城乡融合”的句子（0 句），共 0 字。")
+        "范围：同时含主题“改革开放、城乡融合”的段落中带这些主题的句子（0 句），共 0 字。")
     assert pv.chart_title("direct", "count", lexicon, ("reform",), "any", "zh") == "直接提及次数 · 主题：改革开放"
 
 

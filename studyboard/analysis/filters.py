@@ -1,10 +1,17 @@
 """The one theme and speaker filter of every page.
 
-A unit (sentence or paragraph) passes the theme filter when it has hits of
-any (``mode="any"``) or all (``mode="all"``) of the chosen themes; no themes
-chosen means no filter. The speaker filter keeps the sentences one person
-speaks, or with :data:`NARRATION` those nobody speaks (the reporter's). Pages
-differ only in the unit they count; the rule is here.
+The theme filter's unit is the **paragraph**, on every page. A paragraph
+passes when it has hits of any (``mode="any"``) or of all (``mode="all"``)
+of the chosen themes; no themes chosen means no filter. Pages that count
+sentences (map, terms, quiz, …) count the sentences of the passing
+paragraphs that carry at least one chosen theme: so with two themes in
+all-of mode a paragraph that develops both passes even when no single
+sentence names both, and every page shows the same paragraphs (the reader,
+the overview and the presenter view the paragraphs themselves, the others
+their theme sentences). In any-of mode this is simply the sentences with a
+hit of a chosen theme. :func:`scope` gives both numbers for the sidebar's
+caption. The speaker filter keeps the sentences one person speaks, or with
+:data:`NARRATION` those nobody speaks (the reporter's).
 """
 
 from __future__ import annotations
@@ -39,11 +46,21 @@ def _units(hits: pd.DataFrame, unit: str, themes: tuple[str, ...], mode: str) ->
 
 
 def theme_sentences(ds: Dataset, themes: Iterable[str] = (), mode: str = "any") -> set[int] | None:
-    """Sentence numbers that pass the theme filter; None when no theme is chosen."""
+    """Sentence numbers that pass the theme filter; None when no theme is chosen.
+
+    The sentences with a hit of a chosen theme, in the paragraphs that pass
+    (:func:`theme_paragraphs`): in all-of mode a sentence need not carry every
+    theme itself, its paragraph must.
+    """
     themes = tuple(themes)
     if not themes:
         return None
-    return _units(ds.sentence_themes, "sentence", themes, mode)
+    carrying = _units(ds.sentence_themes, "sentence", themes, "any")
+    if mode != "all":
+        return carrying
+    paragraphs = theme_paragraphs(ds, themes, mode) or set()
+    paragraph_of = dict(zip(ds.sentences["sentence"], ds.sentences["paragraph"]))
+    return {s for s in carrying if int(paragraph_of.get(s, 0)) in paragraphs}
 
 
 def theme_paragraphs(ds: Dataset, themes: Iterable[str] = (), mode: str = "any") -> set[int] | None:
@@ -53,6 +70,16 @@ def theme_paragraphs(ds: Dataset, themes: Iterable[str] = (), mode: str = "any")
         return None
     carried = ds.paragraph_themes[ds.paragraph_themes["hits"] > 0]
     return _units(carried, "paragraph", themes, mode)
+
+
+def scope(ds: Dataset, themes: Iterable[str] = (), mode: str = "any") -> dict[str, int] | None:
+    """What the theme filter keeps, for the sidebar's caption: ``paragraphs``
+    (the unit) and ``sentences`` (the theme sentences in them); None when no
+    theme is chosen."""
+    paragraphs = theme_paragraphs(ds, themes, mode)
+    if paragraphs is None:
+        return None
+    return {"paragraphs": len(paragraphs), "sentences": len(theme_sentences(ds, themes, mode) or ())}
 
 
 def speaker_mask(speakers: pd.Series, speaker: str | None) -> np.ndarray:

@@ -19,6 +19,7 @@ import streamlit as st
 from studyboard.dataset import tables as datasets
 from studyboard import i18n, lexicon as lexicon_module, paths
 from studyboard.errors import InputError
+from studyboard.analysis import filters
 from studyboard.ui import url
 from studyboard.dataset import catalog as doc_catalog
 from studyboard.ingest import document
@@ -170,6 +171,9 @@ def shared_controls() -> View | None:
     except InputError as exc:
         st.error(i18n.t("app.unreadable", lang, doc=titles[doc_id], reason=exc.message(lang)))
         return None
+    scope = filters.scope(ds, [t for t in themes if t in set(ds.themes["theme"])], mode)
+    if scope is not None:  # the filter's unit, the same on every page: paragraphs
+        st.sidebar.caption(i18n.t(f"counts.scope_{mode}", lang, **scope))
     return View(ds, lex, doc_id, themes, mode, lang)
 
 
