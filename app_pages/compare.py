@@ -7,7 +7,7 @@ import streamlit as st
 from studyboard.ui import app, library_ui, params, url
 from studyboard.views import charts, markup
 from studyboard.views import comparisonviews as cv
-from studyboard.analysis import comparison
+from studyboard.analysis import comparison, glossary, occurrences
 
 CARDS = 8  # change cards shown before the rest go into a table
 TREND_TERMS, TREND_TERM_CHARS = 8, 20  # at most 8 terms in the trend, each at most 20 characters
@@ -50,13 +50,13 @@ else:
 
     colors = cv.doc_colors(present)  # as in the charts below
 
-    def cards(items, ds, column, doc_id):
-        """Change cards for the first items, the rest in a table below."""
+    def cards(items, ds, column, doc_id, label):
+        """Change cards for the first items (``label``: what their count counts), the rest in a table below."""
         if not len(items):
             st.caption(view.t("comparison.none"))
             return
         shown, rest = items.head(CARDS), items.iloc[CARDS:]
-        st.markdown(cv.change_cards_html(shown, ds, column, view.t("comparison.times"),
+        st.markdown(cv.change_cards_html(shown, ds, column, label,
                                          lambda paragraph: app.link(view, "reader", doc=doc_id, para=paragraph),
                                          colors[doc_id]),
                     unsafe_allow_html=True)
@@ -65,32 +65,32 @@ else:
                 st.dataframe(rest, column_order=[column, "count"], hide_index=True,
                              height=app.frame_height(rest, most=400), key=f"cmp_rest_{column}_{doc_id}",
                              column_config={column: st.column_config.TextColumn(view.t("comparison.col_term")),
-                                            "count": st.column_config.NumberColumn(view.t("comparison.times"))})
+                                            "count": st.column_config.NumberColumn(label)})
 
     if earlier_id == later_id:
         st.warning(view.t("comparison.same_pair"))
     else:
-        def new_and_dropped(new, dropped, column):
+        def new_and_dropped(new, dropped, column, label):
             """What the later document has new (left) and what it dropped (right)."""
             left, right = st.columns(2, gap="large")
             with left:
                 st.markdown(f"#### {markup.md(view.t('comparison.new_in', doc=short[later_id]))}")
-                cards(new, later, column, later_id)
+                cards(new, later, column, later_id, label)
             with right:
                 st.markdown(f"#### {markup.md(view.t('comparison.dropped_from', doc=short[earlier_id]))}")
-                cards(dropped, earlier, column, earlier_id)
+                cards(dropped, earlier, column, earlier_id, label)
 
         # formulations
         st.header(view.t("comparison.formulations"))
-        st.caption(view.t("comparison.formulations_help"))
-        changes = comparison.formulation_changes(earlier, later)
-        new_and_dropped(*comparison.split_changes(changes), "term")
+        st.caption(view.t("comparison.formulations_help") + " " + view.t("counts.occurrence_note"))
+        changes = comparison.formulation_changes(earlier, later, glossary.load())
+        new_and_dropped(*comparison.split_changes(changes), "term", view.t("counts.occurrences"))
         st.caption(view.t("comparison.kept", n=comparison.kept_count(changes)))
 
         # phrases
         st.header(view.t("comparison.phrases"))
-        st.caption(view.t("comparison.phrases_help"))
-        new_and_dropped(*comparison.phrase_changes(earlier, later, view.lexicon), "phrase")
+        st.caption(view.t("comparison.phrases_help") + " " + view.t("counts.token_note"))
+        new_and_dropped(*comparison.phrase_changes(earlier, later, view.lexicon), "phrase", view.t("counts.tokens"))
 
     # side by side, every chosen document
     datasets = [data[i] for i in present]
@@ -108,7 +108,7 @@ else:
     if earlier_id != later_id:
         # keyness
         st.header(view.t("comparison.keyness"))
-        st.caption(view.t("comparison.keyness_help"))
+        st.caption(view.t("comparison.keyness_help") + " " + view.t("counts.token_note"))
         table = comparison.keyness(earlier, later)
         favour_a, favour_b = comparison.distinguishing(table, "a"), comparison.distinguishing(table, "b")
         if len(favour_a) or len(favour_b):
@@ -146,7 +146,7 @@ else:
 
 # --- trend across every document ------------------------------------------------------
 st.header(view.t("comparison.trend"))
-st.caption(view.t("comparison.trend_help"))
+st.caption(view.t("comparison.trend_help") + " " + view.t("counts.occurrence_note"))
 trend_default = comparison.default_trend_terms(view.dataset)
 trend_param = url.Param("trend", "cmp_trend", trend_default,
                         lambda v: list(params.parse_terms(v, TREND_TERMS, TREND_TERM_CHARS)), params.join_terms)
@@ -158,9 +158,10 @@ terms = trend_param.write(trend_param.value())
 if not terms:
     st.info(view.t("comparison.trend_pick"))
 else:
-    trend, skipped = library_ui.trend(terms, view.t("comparison.trend_reading"))
+    trend, skipped = library_ui.trend(terms, view.t("comparison.trend_reading"),
+                                      occurrences.longer_terms(view.lexicon, glossary.load()))
     if len(trend):
-        st.plotly_chart(cv.trend_figure(trend, None, view.t("comparison.trend_axis")), config=charts.CONFIG,
+        st.plotly_chart(cv.trend_figure(trend, None, view.t("comparison.trend_axis"), view.lang), config=charts.CONFIG,
                         width="stretch", key="cmp_trend_chart")
     else:
         st.info(view.t("comparison.trend_none"))

@@ -7,7 +7,7 @@ import streamlit as st
 
 from studyboard.ui import app, params, url
 from studyboard.views import charts, downloads, glossaryviews, markup, termviews
-from studyboard.analysis import glossary, terms
+from studyboard.analysis import glossary, occurrences, terms
 
 ROW, HEAD = 36, 42  # row and header heights of the tables, in pixels
 #: The page's views, and the shapes of the slide figure.
@@ -34,13 +34,14 @@ section = url.choice("section", SECTIONS, "counts", key="terms_section").bind(
 def glossary_section() -> None:
     st.caption(t("glossary.intro"))
     kept = terms.sentence_texts(ds, terms.Filters(themes=view.themes, mode=view.mode))
-    counts = glossary.occurrences(entries, kept)
+    found = glossary.counts(entries, kept, occurrences.for_dataset(ds))
+    counts = {term: o.count for term, o in found.items()}
     search_col, only_col, pick_col = st.columns([2, 1, 2], vertical_alignment="bottom")
     query = url.text("q", key="glossary_query", clean=str.strip).bind(
         search_col.text_input, t("glossary.search"), max_chars=60, placeholder=t("glossary.search_placeholder"))
     only = url.flag("only", True, key="glossary_only").bind(only_col.toggle, t("glossary.only_document"))
     shown = glossary.in_document(entries, counts, only)
-    frame = glossaryviews.in_language(glossary.search(glossary.table(shown, counts), shown, query), lang)
+    frame = glossaryviews.in_language(glossary.search(glossary.table(shown, counts, glossary.nested_of(found)), shown, query), lang)
     names = list(frame["term"])
     entry_param = url.choice("entry", names, None, key="glossary_entry")
     entry_param.seed()
@@ -62,7 +63,7 @@ def glossary_section() -> None:
         if entry.note:
             st.caption(t("glossary.note", note=markup.md(entry.note)))
         st.divider()
-    caption = t("glossary.count", shown=len(frame), total=len(entries))
+    caption = t("glossary.count", shown=len(frame), total=len(entries)) + " " + t("counts.glossary_note")
     if view.themes:
         caption += " " + t("glossary.counted_in_themes")
     st.caption(caption)
@@ -193,7 +194,7 @@ def open_term_section(clicked: str | None) -> None:
     if rows.empty:
         st.info(t("terms.no_hits", term=term))
         return
-    st.markdown(markup.md(t("terms.open_counts", **terms.hit_counts(rows))))
+    st.markdown(markup.md(t("terms.open_counts", **terms.term_occurrences(ds, term, f, occurrences.for_dataset(ds, entries)))))
     if not terms.is_counted(table, term):
         st.caption(t("terms.not_counted"))
 

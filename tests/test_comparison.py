@@ -55,6 +55,30 @@ def test_keyness_top_terms_in_both_directions(pair):
     assert list(even["ll"]) == [0.0, 0.0]
 
 
+def test_keyness_counts_tokens_not_occurrences(lexicon):
+    # own texts: A says 中部地区崛起 twice (one token each, and 推动 twice); B says 中部地区 twice
+    # (and 发展 twice). Four word tokens each. As tokens, 中部地区 is a = 0, b = 2 although A's text
+    # holds the string twice: E = 1 each, G² = 2 · 2 ln(2 / 1) = 4 ln 2; log ratio log2((2/4) / (0.5/4)) = 2
+    a = build(lexicon, "甲\n\n　　推动中部地区崛起。推动中部地区崛起。\n", "tok-a")
+    b = build(lexicon, "乙\n\n　　中部地区发展。中部地区发展。\n", "tok-b")
+    assert int(a.document["tokens"]) == 4 and int(b.document["tokens"]) == 4
+    table = comparison.keyness(a, b, min_count=1).set_index("term")
+    assert (table.loc["中部地区", "a"], table.loc["中部地区", "b"]) == (0, 2)
+    assert table.loc["中部地区", "ll"] == pytest.approx(4 * math.log(2))
+    assert table.loc["中部地区", "log_ratio"] == pytest.approx(2.0)
+    assert (table.loc["中部地区崛起", "a"], table.loc["中部地区崛起", "b"]) == (2, 0)
+
+
+def test_formulation_changes_say_how_many_are_nested(lexicon):
+    # the same texts: A says 中部地区 twice, both inside 中部地区崛起; B twice, on its own
+    a = build(lexicon, "甲\n\n　　推动中部地区崛起。推动中部地区崛起。\n", "tok-a")
+    b = build(lexicon, "乙\n\n　　中部地区发展。中部地区发展。\n", "tok-b")
+    changes = comparison.formulation_changes(a, b).set_index("term")
+    assert list(changes.loc["中部地区", ["earlier", "earlier_nested", "later", "later_nested", "status"]]) == \
+        [2, 2, 2, 0, "kept"]
+    assert list(changes.loc["中部地区崛起", ["earlier", "later", "status"]]) == [2, 0, "dropped"]
+
+
 def test_keyness_with_corpora_of_different_sizes():
     # a: 20 of 1,000 words; b: 10 of 2,000. E_a = 1000 · 30 / 3000 = 10, E_b = 20.
     # G² = 2 (20 ln(20/10) + 10 ln(10/20)) = 2 · 10 ln 2 = 13.863; log ratio = log2(0.005 / 0.02) = -2

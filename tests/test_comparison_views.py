@@ -81,6 +81,33 @@ def test_trend_figure_has_a_line_per_term():
     assert fig.data[0].customdata[0][0] == "&lt;b&gt;前&lt;/b&gt;"
 
 
+def test_trend_axis_in_the_ui_language_without_time_of_day():
+    one = pd.DataFrame({"doc_id": ["a"], "title": ["甲"], "date": ["2024-03-20"], "term": ["中部地区"],
+                        "count": [14], "nested": [8], "chars": [2589], "per_10k": [54.075]})
+    fig = comparisonviews.trend_figure(one, None, "每万字", "zh")
+    axis = fig.layout.xaxis
+    # one document: one tick, its date in Chinese, no time; the range a month either side
+    assert list(axis.ticktext) == ["2024年3月20日"] and axis.tickmode == "array"
+    assert [pd.Timestamp(v) for v in axis.tickvals] == [pd.Timestamp("2024-03-20")]
+    low, high = (pd.Timestamp(v) for v in axis.range)
+    assert (pd.Timestamp("2024-03-20") - low).days == 30 and (high - pd.Timestamp("2024-03-20")).days == 30
+    assert fig.data[0].customdata[0][1] == "出现 14 次，其中 8 次在更长的提法中"
+    assert fig.data[0].customdata[0][2] == "2024年3月20日"
+    en = comparisonviews.trend_figure(one, None, "per 10k", "en")
+    assert list(en.layout.xaxis.ticktext) == ["20 Mar 2024"]
+    assert en.data[0].customdata[0][1] == "14 occurrences, 8 inside a longer formulation"
+
+
+def test_trend_axis_with_many_dates_has_month_or_year_ticks():
+    months = [f"2023-{m:02d}-15" for m in range(1, 13)]  # twelve documents in 2023
+    assert comparisonviews.date_ticks(pd.to_datetime(months), "zh")[1][:3] == ["2023年1月", "2023年2月", "2023年3月"]
+    assert comparisonviews.date_ticks(pd.to_datetime(months), "en")[1][0] == "Jan 2023"
+    years = [f"{y}-06-01" for y in range(2010, 2025)]  # fifteen years: yearly ticks, at most about a dozen
+    ticks, texts, _ = comparisonviews.date_ticks(pd.to_datetime(years), "zh")
+    assert texts[0] == "2010年" and len(texts) <= 13 and all(t.endswith("年") for t in texts)
+    assert comparisonviews.date_ticks([], "zh") == ([], [], [])
+
+
 def test_theme_and_province_figures(pair, lexicon):
     a, b = pair
     labels = {"a": "甲", "b": "乙"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from studyboard.analysis import glossary, keyterms
 
 
@@ -41,3 +43,34 @@ def test_document_glossary_in_order_of_first_appearance(seed):
     assert first["term"] == "中部地区崛起" and first["paragraph"] == 1
     row = table[table["term"] == "主题教育"].iloc[0]
     assert row["paragraph"] == 11 and row["english"] == "Party-wide education campaign"
+
+
+def test_scores_count_tokens_on_an_own_text(lexicon):
+    """tf-idf on tokens, worked out by hand. Nobody speaks: every sentence counts.
+
+    ¶1 新质生产力 ×2; ¶2 高质量发展 ×1; ¶3 高质量发展, 新质生产力; ¶4 中部地区崛起 (one token: no
+    token of 中部地区 although the string is there). All four are formulations (weight 2); every
+    paragraph has a candidate, so N = 4; df(新质生产力) = df(高质量发展) = 2, df(中部地区崛起) = 1.
+    """
+    import math
+
+    from studyboard.dataset import tables as dataset
+    from studyboard.ingest import document
+
+    text = ("学习笔记\n\n　　发展新质生产力。要发展新质生产力。\n\n　　推动高质量发展。\n\n"
+            "　　推动高质量发展，发展新质生产力。\n\n　　推动中部地区崛起。\n")
+    ds = dataset.build(document.Document(id="own-keyterms", text=text), lexicon)
+    table = keyterms.paragraph_terms(ds, lexicon, None).set_index(["paragraph", "term"])
+    assert table.loc[(1, "新质生产力"), "count"] == 2 and table.loc[(1, "新质生产力"), "paragraphs"] == 2
+    assert table.loc[(1, "新质生产力"), "score"] == pytest.approx(2 * math.log(5 / 2) * 2, abs=1e-4)
+    assert table.loc[(2, "高质量发展"), "score"] == pytest.approx(1 * math.log(5 / 2) * 2, abs=1e-4)
+    assert table.loc[(4, "中部地区崛起"), "score"] == pytest.approx(1 * math.log(5 / 1) * 2, abs=1e-4)
+    assert (4, "中部地区") not in table.index
+
+
+def test_seed_counts_are_tokens(seed, lexicon):
+    # 中部地区 as a token in reported speech: ¶1 (中部地区是), ¶4 (中部地区发展), ¶6 (强化中部地区的),
+    # ¶12 ×3: four paragraphs; its eight occurrences inside 中部地区崛起 are not tokens of it
+    table = keyterms.paragraph_terms(seed, lexicon, None)
+    rows = table[table["term"] == "中部地区"].set_index("paragraph")["count"]
+    assert rows.to_dict() == {1: 1, 4: 1, 6: 1, 12: 3}

@@ -5,6 +5,8 @@ shows them). Its filters are in tests/test_reading.py."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 
 import pytest
@@ -24,8 +26,9 @@ def xss(lexicon):
 
 
 def test_summary_says_what_the_filter_found(seed):
+    # 粮食 five times (¶1 粮食生产基地, ¶10 ×3, ¶13); ¶10's 粮食生产功能区 is a formulation (userdict.txt)
     assert reader.summary(seed, reading.Filter(search="粮食"), [1, 10, 13], "zh") == [
-        "“粮食”：5 处，在 3 段中", "符合筛选的段落：3 / 14"]
+        "“粮食”：5 处（其中 1 处在更长的提法中），在 3 段中", "符合筛选的段落：3 / 14"]
     assert reader.summary(seed, reading.Filter(search="不存在的词"), [], "en")[0] == \
         "'不存在的词' does not occur in the text."
 
@@ -113,6 +116,17 @@ def test_provenance_table_lists_the_hashes(seed):
     assert values["Lexicon themes.toml (SHA-256)"] == seed.provenance["lexicon"]["themes.toml"]
     assert values["Dataset (SHA-256)"] == seed.provenance["dataset_sha256"]
     assert len(table) == 3 + 12 + 5  # tokenizer, mode, tier; twelve lexicon files; input, dataset, key, version, software
+
+
+def test_provenance_names_the_tokenizer_mode_in_the_ui_language(seed):
+    zh = dict(zip(*reader.provenance_table(seed, "zh").to_numpy().T))
+    assert zh["分词模式"] == "精确模式，启用 HMM（识别未登录词）；独立的 jieba 分词器，加入了词表中的词语"
+    assert "precise" not in zh["分词模式"]
+    en = dict(zip(*reader.provenance_table(seed, "en").to_numpy().T))
+    assert en["Tokenizer mode"].startswith("precise mode, HMM on")
+    # a mode the board does not know is shown as recorded
+    odd = replace(seed, provenance={**seed.provenance, "tokenizer_mode": "some other mode"})
+    assert dict(zip(*reader.provenance_table(odd, "zh").to_numpy().T))["分词模式"] == "some other mode"
 
 
 # --- the title block, headings and contents of the test texts (tests/texts) ---------------------

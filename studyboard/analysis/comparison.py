@@ -22,9 +22,15 @@ every document of the library, ordered by date, the trend of chosen terms per
 10,000 characters (:func:`term_trend`, which reads one document at a time and
 never holds more than one text in memory).
 
-Counts of terms in a text are counts of the string in the body, the same way
-the formulations table counts (中部地区 in 中部地区崛起 counts). The figures
-and change cards are in :mod:`studyboard.views.comparisonviews`.
+Two kinds of count, each said on the page. Formulations, new and dropped
+phrases' presence and the trend count **occurrences** of the string in the
+body (:mod:`studyboard.analysis.occurrences`: 中部地区 inside 中部地区崛起
+counts, and is reported as nested). Keyness and shared terms count
+**tokens**: the content-word tokens of the ``terms`` tables against all word
+tokens of each document (``documents.tokens``), so that the counts and the
+totals of G² and the log ratio are of one kind (a token is counted once; a
+string that is part of a longer token is not that token). The figures and
+change cards are in :mod:`studyboard.views.comparisonviews`.
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ from typing import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from studyboard.analysis import places
+from studyboard.analysis import occurrences, places
 from studyboard.dataset.tables import Dataset
 from studyboard.ingest.document import Entry
 from studyboard.errors import InputError
@@ -72,31 +78,39 @@ def body(ds: Dataset) -> str:
 # --- new and dropped ---------------------------------------------------------------
 
 
-def formulation_changes(earlier: Dataset, later: Dataset) -> pd.DataFrame:
+def formulation_changes(earlier: Dataset, later: Dataset, entries=None) -> pd.DataFrame:
     """Formulations of the lexicon by status: ``new`` (in the later document only),
     ``dropped`` (in the earlier only) and ``kept`` (in both).
 
-    Columns: term, tag, earlier, later (occurrences in the body), status.
+    Columns: term, tag, earlier, later (occurrences in the body,
+    :func:`occurrences.formulations`), earlier_nested, later_nested (of them
+    inside a longer formulation or a glossary term of ``entries``), status.
     Sorted new, dropped, kept; within each by the larger count, then term.
     """
-    a = earlier.formulations.set_index("term")["occurrences"]
-    b = later.formulations.set_index("term")["occurrences"]
+    table_a, table_b = occurrences.formulations(earlier, entries), occurrences.formulations(later, entries)
+    a = table_a.set_index("term")["occurrences"]
+    b = table_b.set_index("term")["occurrences"]
+    nested_a = table_a.set_index("term")["nested"]
+    nested_b = table_b.set_index("term")["nested"]
     tags = pd.concat([earlier.formulations, later.formulations]).drop_duplicates("term").set_index("term")["tag"]
     terms = list(dict.fromkeys([*a.index, *b.index]))
     frame = pd.DataFrame({"term": terms})
     frame["tag"] = frame["term"].map(tags).fillna("")
     frame["earlier"] = frame["term"].map(a).fillna(0).astype("int64")
     frame["later"] = frame["term"].map(b).fillna(0).astype("int64")
+    frame["earlier_nested"] = frame["term"].map(nested_a).fillna(0).astype("int64")
+    frame["later_nested"] = frame["term"].map(nested_b).fillna(0).astype("int64")
     frame = frame[(frame["earlier"] > 0) | (frame["later"] > 0)]
     frame["status"] = np.select([frame["earlier"] == 0, frame["later"] == 0], ["new", "dropped"], "kept")
     return _sort_changes(frame)
 
 
 def split_changes(changes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(new, dropped) rows of formulation_changes, each with a ``count`` column
-    (the count in the document that has them)."""
-    new = changes[changes["status"] == "new"].assign(count=lambda f: f["later"])
-    dropped = changes[changes["status"] == "dropped"].assign(count=lambda f: f["earlier"])
+    """(new, dropped) rows of formulation_changes, each with ``count`` and ``nested``
+    columns (the occurrences in the document that has them)."""
+    new = changes[changes["status"] == "new"].assign(count=lambda f: f["later"], nested=lambda f: f["later_nested"])
+    dropped = changes[changes["status"] == "dropped"].assign(count=lambda f: f["earlier"],
+                                                             nested=lambda f: f["earlier_nested"])
     return new.reset_index(drop=True), dropped.reset_index(drop=True)
 
 
@@ -229,8 +243,10 @@ def keyness_counts(counts_a: pd.Series, counts_b: pd.Series, total_a: int, total
 
 
 def keyness(a: Dataset, b: Dataset, min_count: int = 2) -> pd.DataFrame:
-    """Keyness of the content words of two documents (the ``terms`` tables),
-    against all their words (the ``tokens`` counts of the documents)."""
+    """Keyness of the content words of two documents, by token counts: each
+    term's tokens (the ``terms`` tables) against all word tokens of the
+    document (``documents.tokens``). 中部地区 inside the token 中部地区崛起 is
+    not a token of 中部地区: the counts and the totals are of one kind."""
     counts_a = a.terms.set_index("term")["count"]
     counts_b = b.terms.set_index("term")["count"]
     total_a = max(int(a.document["tokens"]), 1)
@@ -290,20 +306,26 @@ def province_profile(datasets: list[Dataset], lexicon: Lexicon) -> pd.DataFrame:
 # --- trend across the library --------------------------------------------------------
 
 
-def count_terms(text: str, terms: Iterable[str]) -> dict[str, int]:
-    """Occurrences of each term in ``text`` (non-overlapping, as str.count)."""
-    return {term: text.count(term) for term in terms}
+def count_terms(text: str, terms: Iterable[str], longer: Iterable[str] = ()) -> dict[str, occurrences.Occurrences]:
+    """Occurrences of each term in ``text`` (:func:`occurrences.count`: nested ones
+    included and counted apart)."""
+    longer = tuple(longer)
+    return {term: occurrences.count(text, term, longer) for term in terms}
 
 
 def term_trend(entries: Iterable[Entry], terms: Iterable[str], body_of: Callable[[Entry], str],
-               progress: Callable[[int, int], None] | None = None) -> tuple[pd.DataFrame, list[str]]:
+               progress: Callable[[int, int], None] | None = None,
+               longer: Iterable[str] = ()) -> tuple[pd.DataFrame, list[str]]:
     """Occurrences of ``terms`` per 10,000 characters in every dated document, by date.
 
     ``body_of(entry)`` gives a document's body; one body is read at a time
     and dropped after counting. Returns (table, ids left out): the table has
-    doc_id, title, date, term, count, chars, per_10k; documents without a
-    date or that cannot be read are left out.
+    doc_id, title, date, term, count (occurrences), nested (of them inside
+    one of ``longer``, :func:`occurrences.longer_terms`), chars (without line
+    breaks), per_10k; documents without a date or that cannot be read are
+    left out.
     """
+    longer = tuple(longer)
     terms = [t for t in dict.fromkeys(t.strip() for t in terms) if t]
     entries = by_date(entries)
     rows, skipped = [], []
@@ -319,13 +341,13 @@ def term_trend(entries: Iterable[Entry], terms: Iterable[str], body_of: Callable
             skipped.append(entry.id)
             continue
         chars = len(text.replace("\n", ""))
-        for term, count in count_terms(text, terms).items():
-            rows.append((entry.id, entry.title or entry.id, entry.date, term, count, chars,
-                         round(10000 * count / max(chars, 1), 3)))
+        for term, found in count_terms(text, terms, longer).items():
+            rows.append((entry.id, entry.title or entry.id, entry.date, term, found.count, found.nested, chars,
+                         round(10000 * found.count / max(chars, 1), 3)))
         del text
     if progress:
         progress(len(entries), len(entries))
-    frame = pd.DataFrame(rows, columns=["doc_id", "title", "date", "term", "count", "chars", "per_10k"])
+    frame = pd.DataFrame(rows, columns=["doc_id", "title", "date", "term", "count", "nested", "chars", "per_10k"])
     return frame, skipped
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from studyboard import paths
+from studyboard.analysis import occurrences as occurrences_module
 from studyboard.nlp.pinyin import pinyin, toneless
 
 
@@ -128,14 +129,27 @@ def in_document(entries, counts: dict[str, int], only: bool = True) -> list[Entr
     return [entry for entry in entries if counts.get(entry.term, 0) or not only]
 
 
-def occurrences(entries, texts) -> dict[str, int]:
-    """How often each term occurs in ``texts`` (substrings: 高质量发展 also counts
-    inside 黄河流域生态保护和高质量发展)."""
+def counts(entries, texts, longer=()) -> dict[str, "occurrences_module.Occurrences"]:
+    """Each term's occurrences in ``texts`` (:func:`studyboard.analysis.occurrences.count`:
+    substrings count, 高质量发展 also inside 黄河流域生态保护和高质量发展), and how many are
+    nested in a longer term: another glossary term or one of ``longer``."""
     texts = [str(t) for t in texts]
-    return {entry.term: sum(text.count(entry.term) for text in texts) for entry in entries}
+    entries = list(entries)
+    pool = occurrences_module.longer_terms(None, entries, longer)
+    return {entry.term: occurrences_module.count_in(texts, entry.term, pool) for entry in entries}
 
 
-def table(entries, counts: dict[str, int] | None = None) -> pd.DataFrame:
+def occurrences(entries, texts, longer=()) -> dict[str, int]:
+    """How often each term occurs in ``texts`` (the ``count`` of :func:`counts`)."""
+    return {term: found.count for term, found in counts(entries, texts, longer).items()}
+
+
+def nested_of(found: dict) -> dict[str, int]:
+    """The nested occurrences of each term of :func:`counts`."""
+    return {term: o.nested for term, o in found.items()}
+
+
+def table(entries, counts: dict[str, int] | None = None, nested: dict[str, int] | None = None) -> pd.DataFrame:
     """The glossary as a table of plain values, one row per entry.
 
     Columns: ``term, pinyin``, ``english`` (the newest official rendering,
@@ -143,7 +157,8 @@ def table(entries, counts: dict[str, int] | None = None) -> pd.DataFrame:
     ``official`` (has an official rendering), ``source, date, verified`` (of the
     newest rendering; ``verified``: read on a primary publisher's own page),
     ``renderings`` (how many are cited), ``explain_zh,
-    explain_en``, ``occurrences`` (in this document, when ``counts`` is given).
+    explain_en``, ``occurrences`` (in this document, when ``counts`` is given)
+    and ``nested`` (of them inside a longer term, when ``nested`` is given).
     """
     rows = []
     for entry in entries:
@@ -157,6 +172,8 @@ def table(entries, counts: dict[str, int] | None = None) -> pd.DataFrame:
                                         "verified", "renderings", "explain_zh", "explain_en", "occurrences"])
     if counts is None:
         frame = frame.drop(columns="occurrences")
+    elif nested is not None:
+        frame["nested"] = [int(nested.get(term, 0)) for term in frame["term"]]
     return frame
 
 

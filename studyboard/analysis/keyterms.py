@@ -1,14 +1,24 @@
 """Key terms: the words that are specific to a paragraph, and the glossary gloss of a term.
 
-A paragraph's key terms are ranked by tf-idf within the document (a word
-frequent in this paragraph and rare in the others ranks high), with the
-formulations of the lexicon (``userdict.txt``) counted double. Only reported
-speech counts (narration such as who presided or attended is left out; in a
-text where no one speaks, such as a regulation or an article, every sentence
-counts), and
-key terms are nominal: nouns, verbal nouns, idioms and abbreviations (jieba's
-n*, vn, an, l, i, j tags) and every formulation; people's names, speech
-verbs, function words and one-character words are left out. The document's
+The count is the **token count** (词频): how many tokens of the term the
+segmenter cut in the paragraph. 中部地区 inside the one token 中部地区崛起 is
+not a token of 中部地区 (how often the text *says* a string is
+:mod:`studyboard.analysis.occurrences`, a different count). A paragraph's key
+terms are ranked by tf-idf within the document, on tokens:
+
+* the candidates are the tokens of reported speech (narration such as who
+  presided or attended is left out; in a text where no one speaks, such as a
+  regulation or an article, every sentence counts) that are nominal (jieba's
+  n*, vn, an, l, i, j tags) or a formulation of the lexicon
+  (``userdict.txt``), of at least two characters; people's names (nr, nrfg,
+  nrt and the people of ``speakers.toml``), speech verbs, function words and
+  policy verbs (stop tiers 1 and 2) are left out;
+* ``count`` (tf) is the term's candidate tokens in the paragraph;
+  ``paragraphs`` (df) the paragraphs in which it has one; N the paragraphs
+  with any candidate;
+* ``score`` = tf × ln((1 + N) / df) × 2 for a formulation, × 1 otherwise.
+
+The document's
 glossary (:func:`document_glossary`) lists the entries of ``glossary.toml``
 that occur in it, for the handout; a term's hover text in the UI language is
 :func:`studyboard.views.labels.term_gloss`.
@@ -47,8 +57,9 @@ def candidates(ds: Dataset, lexicon: Lexicon) -> pd.DataFrame:
 def paragraph_terms(ds: Dataset, lexicon: Lexicon, k: int | None = 6) -> pd.DataFrame:
     """The key terms of every paragraph, best first within each paragraph.
 
-    Columns: ``paragraph``, ``term``, ``count`` (in the paragraph),
-    ``paragraphs`` (how many paragraphs have it), ``formulation``, ``score``,
+    Columns: ``paragraph``, ``term``, ``count`` (its tokens in the paragraph),
+    ``paragraphs`` (how many paragraphs have a token of it), ``formulation``, ``score``
+    (tf × idf × weight, as the module says),
     ``first`` (offset of its first occurrence in the paragraph). ``k`` limits
     the terms per paragraph (None: all).
     """

@@ -26,6 +26,7 @@ import pandas as pd
 
 from studyboard.analysis import filters
 from studyboard.analysis import glossary
+from studyboard.analysis import occurrences
 from studyboard.analysis.glossary import Entry
 from studyboard.dataset.tables import Dataset
 
@@ -100,6 +101,20 @@ def search_hits(ds: Dataset, query: str) -> pd.DataFrame:
             for p, text in zip(ds.paragraphs["paragraph"], ds.paragraphs["text"])
             for m in pattern.finditer(str(text))]
     return pd.DataFrame(rows, columns=columns, dtype="int64")
+
+
+def search_counts(ds: Dataset, query: str, longer=None) -> dict[str, int]:
+    """How often the body says ``query`` (:func:`search_hits`, Latin letters in any case):
+    ``hits``, ``nested`` (of them inside a longer formulation or glossary term,
+    :mod:`studyboard.analysis.occurrences`; ``longer`` None: the dataset's formulations and
+    the glossary) and ``paragraphs``."""
+    query = clean_search(query)
+    if not query:
+        return {"hits": 0, "nested": 0, "paragraphs": 0}
+    longer = occurrences.for_dataset(ds, load_glossary()) if longer is None else tuple(longer)
+    found = [occurrences.count(str(text), query, longer, ignore_case=True) for text in ds.paragraphs["text"]]
+    return {"hits": sum(o.count for o in found), "nested": sum(o.nested for o in found),
+            "paragraphs": sum(1 for o in found if o.count)}
 
 
 def theme_paragraphs(ds: Dataset, themes, mode: str = "any") -> list[int]:
@@ -439,12 +454,20 @@ def pick_params(picked: tuple[int, str]) -> dict[str, str]:
 
 # --- the method panel ----------------------------------------------------------------------
 
+#: Codes of the tokenizer modes a dataset's provenance records (as written by
+#: :func:`studyboard.dataset.tables.build`); a view names them in the UI language.
+TOKENIZER_MODES = {
+    "precise mode, HMM on; private jieba.Tokenizer with the lexicon's words": "precise_hmm",
+}
+
+
 
 def provenance(ds: Dataset) -> pd.DataFrame:
     """How the dataset was made, as rows of ``item`` (a code: tokenizer, mode,
     tier, lexicon, input, dataset, cache, version, software), ``file`` (the
     lexicon file of a ``lexicon`` row, else "") and ``value``: tokenizer and
-    version, its mode, the stopword tier (its code), each lexicon file's
+    version, its mode (a code of :data:`TOKENIZER_MODES`, or the recorded text
+    for a mode it does not know), the stopword tier (its code), each lexicon file's
     SHA-256, the hashes of the input and of the tables, the cache key and
     versions ("—" for a value the provenance lacks)."""
     prov = ds.provenance or {}
@@ -455,7 +478,7 @@ def provenance(ds: Dataset) -> pd.DataFrame:
 
     rows = [
         ("tokenizer", "", f"{get('tokenizer')} {get('tokenizer_version')}"),
-        ("mode", "", get("tokenizer_mode")),
+        ("mode", "", TOKENIZER_MODES.get(get("tokenizer_mode"), get("tokenizer_mode"))),
         ("tier", "", get("stopword_tier")),
     ]
     rows += [("lexicon", str(name), str(digest)) for name, digest in (prov.get("lexicon") or {}).items()]

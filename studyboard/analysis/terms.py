@@ -10,9 +10,14 @@ filters of :class:`Filters` then keep the sentences of the selected themes and
 speaker, a part-of-speech group, a minimum length, and drop the user's own
 exclusions.
 
-KWIC rows, the dispersion plot and the counts are made from the same tokens,
-so a term's KWIC has as many rows as its count. Contexts never leave the
-token's sentence.
+The counts of the word lists (the term table, bars, cloud, treemap, n-grams,
+neighbours, speakers) are **token counts** (词频): how often the segmenter
+cut out exactly that word; 中部地区 inside the one token 中部地区崛起 is not
+a token of 中部地区. KWIC rows, the dispersion plot and these counts are made
+from the same tokens, so a term's KWIC has as many rows as its count.
+Contexts never leave the token's sentence. How often the text *says* a term
+(出现次数, the string's occurrences, nested ones included) is
+:func:`term_occurrences`, shown beside the token count when a term is opened.
 
 The theme and speaker filters are the shared ones
 (:mod:`studyboard.analysis.filters`, by sentence). Keywords (TF-IDF,
@@ -32,6 +37,7 @@ import pandas as pd
 
 from studyboard.analysis import filters
 from studyboard.analysis import glossary as glossary_module
+from studyboard.analysis import occurrences
 from studyboard.dataset.tables import Dataset, term_counts as count_terms
 from studyboard.lexicon import STOPWORD_TIERS, Lexicon
 
@@ -192,9 +198,15 @@ def term_hits(ds: Dataset, term: str, f: Filters) -> pd.DataFrame:
     return tokens[keep]
 
 
-def hit_counts(rows: pd.DataFrame) -> dict[str, int]:
-    """A term's hits and the paragraphs they fall in (of its KWIC rows)."""
-    return {"count": int(len(rows)), "paragraphs": int(rows["paragraph"].nunique()) if len(rows) else 0}
+def term_occurrences(ds: Dataset, term: str, f: Filters, longer=()) -> dict[str, int]:
+    """How often the filtered sentences say ``term`` (only the theme and speaker filters apply):
+    ``count`` (occurrences of the string, :mod:`studyboard.analysis.occurrences`), ``nested``
+    (of them inside one of ``longer``), ``paragraphs`` (with an occurrence) and ``tokens`` (the
+    term's tokens, :func:`term_hits`: its KWIC rows and its count in the word lists)."""
+    found = occurrences.in_sentences(ds, term, selected_sentences(ds, f.themes, f.mode, f.speaker), longer)
+    return {"count": int(len(found)), "nested": int(found["nested"].sum()) if len(found) else 0,
+            "paragraphs": int(found["paragraph"].nunique()) if len(found) else 0,
+            "tokens": int(len(term_hits(ds, term, f)))}
 
 
 # --- opening a term: KWIC and dispersion -----------------------------------------------

@@ -277,12 +277,13 @@ def _trend_cache() -> tuple[OrderedDict, threading.Lock]:
     return OrderedDict(), threading.Lock()
 
 
-def trend(terms: list[str], label: str) -> tuple[pd.DataFrame, list[str]]:
-    """The trend of ``terms`` across every document, cached until a document or its
-    metadata changes; a progress bar shows while the documents are read."""
+def trend(terms: list[str], label: str, longer: tuple[str, ...] = ()) -> tuple[pd.DataFrame, list[str]]:
+    """The trend of ``terms`` across every document (occurrences, and how many are
+    nested in one of ``longer``), cached until a document or its metadata changes;
+    a progress bar shows while the documents are read."""
     entries = tuple(app.catalog())
     fingerprint = hashlib.sha256("\n".join(f"{e.id}\x1f{e.stamp()}" for e in entries).encode()).hexdigest()
-    key = (tuple(terms), fingerprint)
+    key = (tuple(terms), fingerprint, tuple(longer))
     cache, lock = _trend_cache()
     with lock:
         if key in cache:
@@ -302,7 +303,7 @@ def trend(terms: list[str], label: str) -> tuple[pd.DataFrame, list[str]]:
         else:
             state["bar"].progress(fraction, text=text)
 
-    result = comparison.term_trend(entries, terms, catalog.body_text, progress)
+    result = comparison.term_trend(entries, terms, catalog.body_text, progress, longer)
     slot.empty()
     with lock:
         cache[key] = result

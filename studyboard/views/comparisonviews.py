@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from studyboard.analysis.comparison import distinguishing, sentences_with
 from studyboard.dataset.tables import Dataset
 from studyboard.lexicon import Lexicon
+from studyboard import i18n
 from studyboard.views import charts, markup
 from studyboard.views.labels import province_name
 from studyboard.views.templates import render
@@ -148,17 +149,70 @@ def keyness_figure(table: pd.DataFrame, label_a: str, label_b: str, title: str, 
     return charts.style(go.Figure(data=traces, layout=layout), title, height=max(220, 110 + 32 * rows))
 
 
-def trend_figure(trend: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
-    """A line per term: occurrences per 10,000 characters in each dated document, by date."""
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: Up to this many distinct dates, every document's date is a tick; beyond, months or years.
+DAY_TICKS = 8
+
+
+def date_label(day: pd.Timestamp, lang: str, unit: str = "day") -> str:
+    """A date in the UI language, no time of day: 2024年3月20日 / 20 Mar 2024 (``unit`` day),
+    2024年3月 / Mar 2024 (month), 2024年 / 2024 (year)."""
+    if lang == "en":
+        return {"day": f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}",
+                "month": f"{MONTHS_EN[day.month - 1]} {day.year}"}.get(unit, str(day.year))
+    return {"day": f"{day.year}年{day.month}月{day.day}日", "month": f"{day.year}年{day.month}月"}.get(unit, f"{day.year}年")
+
+
+def date_ticks(dates, lang: str) -> tuple[list[pd.Timestamp], list[str], list[pd.Timestamp]]:
+    """Tick positions and labels of a date axis in the UI language, and its range.
+
+    Up to :data:`DAY_TICKS` distinct dates: a tick at each (the documents'
+    dates); more: the first of each month, or of each year when they span
+    more than three years (at most about a dozen ticks). The range leaves room
+    either side; a single date sits in the middle of two months.
+    """
+    days = sorted({pd.Timestamp(d).normalize() for d in dates if not pd.isna(d)})
+    if not days:
+        return [], [], []
+    first, last = days[0], days[-1]
+    pad = max(pd.Timedelta(days=30), (last - first) * 0.05)
+    span = [first - pad, last + pad]
+    if len(days) <= DAY_TICKS:
+        return days, [date_label(d, lang) for d in days], span
+    if (last - first).days > 3 * 366:
+        years = list(range(first.year, last.year + 2))
+        step = max(1, math.ceil(len(years) / 12))
+        ticks = [pd.Timestamp(year=y, month=1, day=1) for y in years[::step]]
+        unit = "year"
+    else:
+        months = pd.date_range(first.replace(day=1), last.replace(day=1), freq="MS")
+        step = max(1, math.ceil(len(months) / 12))
+        ticks = list(months[::step])
+        unit = "month"
+    return ticks, [date_label(d, lang, unit) for d in ticks], span
+
+
+def trend_figure(trend: pd.DataFrame, title: str, axis_title: str, lang: str = "zh") -> go.Figure:
+    """A line per term: occurrences per 10,000 characters in each dated document, by date.
+
+    The date axis is labelled in ``lang`` without a time of day
+    (:func:`date_ticks`); the hover names the document, its date, the rate
+    and the occurrences (with the nested ones when the table has them)."""
     traces = []
+    all_dates = pd.to_datetime(trend["date"], errors="coerce", format="mixed")
     for i, term in enumerate(dict.fromkeys(trend["term"])):
         part = trend[trend["term"] == term]
-        dates = pd.to_datetime(part["date"], errors="coerce", format="mixed")
+        dates = all_dates[part.index]
+        nested = part["nested"] if "nested" in part.columns else pd.Series(0, index=part.index)
+        counts = [i18n.t("counts.trend_hover", lang, count=int(c), nested=int(n)) for c, n in zip(part["count"], nested)]
+        labels = [date_label(d, lang) if not pd.isna(d) else "" for d in dates]
         traces.append(go.Scatter(x=dates, y=part["per_10k"], mode="lines+markers", name=markup.html(term),
                                  line=dict(color=PALETTE[i % len(PALETTE)], width=3), marker=dict(size=9),
-                                 customdata=np.stack([part["title"].map(markup.html), part["count"]], axis=1),
-                                 hovertemplate="%{customdata[0]}<br>%{x|%Y-%m-%d}: %{y:.1f} (%{customdata[1]})"
+                                 customdata=np.stack([part["title"].map(markup.html), counts, labels], axis=1),
+                                 hovertemplate="%{customdata[0]}<br>%{customdata[2]}: %{y:.1f}<br>%{customdata[1]}"
                                                "<extra>%{fullData.name}</extra>"))
+    ticks, texts, span = date_ticks(all_dates, lang)
     layout = dict(legend=_legend_top(), hovermode="closest",
+                  xaxis=dict(type="date", tickmode="array", tickvals=ticks, ticktext=texts, range=span),
                   yaxis=dict(title=dict(text=axis_title), rangemode="tozero"))
     return charts.style(go.Figure(data=traces, layout=layout), title, height=440)

@@ -60,7 +60,7 @@ def in_language(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     Columns: ``term, pinyin, english`` (newest official rendering, marked when
     unverified, or the honest statement that there is none, with the descriptive gloss),
     ``official, source, date, renderings``, ``explain`` (in ``lang``) and
-    ``occurrences`` when the table has them.
+    ``occurrences`` (and ``nested``) when the table has them.
     """
     verified = frame["verified"] if "verified" in frame.columns else [True] * len(frame)
     english = [(en if checked else i18n.t("glossary.unverified_mark", lang, en=en)) if official else
@@ -68,21 +68,24 @@ def in_language(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                for en, gloss, official, checked in zip(frame["english"], frame["gloss"], frame["official"], verified)]
     out = frame.assign(english=english, explain=frame["explain_en" if lang == "en" else "explain_zh"])
     columns = ["term", "pinyin", "english", "official", "source", "date", "renderings", "explain"]
-    return out[columns + (["occurrences"] if "occurrences" in frame.columns else [])]
+    return out[columns + [c for c in ("occurrences", "nested") if c in frame.columns]]
 
 
 def table_html(frame: pd.DataFrame, lang: str) -> str:
     """A glossary table (from :func:`in_language`) as HTML whose long texts wrap:
     term and pinyin, English with its source and date (or the statement that
     there is no official rendering, in italics), the explanation, and the
-    count in this document when the table has one."""
+    occurrences in this document when the table has them (with how many are
+    inside a longer term, when it has ``nested``)."""
     counted = "occurrences" in frame.columns
+    nested = frame["nested"].tolist() if "nested" in frame.columns else [0] * len(frame)
     heads = [i18n.t("glossary.col_term", lang), i18n.t("glossary.col_english", lang),
              i18n.t("glossary.col_explain", lang)] + ([i18n.t("glossary.col_occurrences", lang)] if counted else [])
     rows = [{"term": row.term, "pinyin": row.pinyin, "english": row.english, "official": bool(row.official),
              "source": i18n.t("glossary.card_source", lang, source=row.source, date=row.date) if row.official else "",
-             "explain": row.explain, "occurrences": int(row.occurrences) if counted else None}
-            for row in frame.itertuples(index=False)]
+             "explain": row.explain, "occurrences": int(row.occurrences) if counted else None,
+             "nested_note": i18n.t("counts.nested_note", lang, n=int(inside)) if counted and inside else ""}
+            for row, inside in zip(frame.itertuples(index=False), nested)]
     return render("glossary_table.html", heads=heads, rows=rows, counted=counted)
 
 

@@ -119,10 +119,10 @@ def summary(ds: Dataset, flt: Filter, matches, lang: str) -> list[str]:
     lines = []
     total = len(ds.paragraphs)
     if flt.search:
-        hits = reading.search_hits(ds, flt.search)
-        if len(hits):
-            lines.append(i18n.t("reader.search_found", lang, query=flt.search, hits=len(hits),
-                                paragraphs=hits["paragraph"].nunique()))
+        found = reading.search_counts(ds, flt.search)
+        if found["hits"]:
+            lines.append(i18n.t("counts.search_found_nested" if found["nested"] else "reader.search_found", lang,
+                                query=flt.search, **found))
         else:
             lines.append(i18n.t("reader.search_none", lang, query=flt.search))
     if flt.active:
@@ -393,5 +393,7 @@ def provenance_table(ds: Dataset, lang: str) -> pd.DataFrame:
     for item, file, value in reading.provenance(ds).itertuples(index=False):
         if item == "tier" and value in _TIERS:
             value = i18n.t(_TIERS[value], lang)
+        elif item == "mode" and value in reading.TOKENIZER_MODES.values():
+            value = i18n.t(f"counts.mode_{value}", lang)
         rows.append((i18n.t(_PROVENANCE_ITEMS[item], lang, **({"file": file} if item == "lexicon" else {})), value))
     return pd.DataFrame(rows, columns=[i18n.t("reader.prov_item", lang), i18n.t("reader.prov_value", lang)])

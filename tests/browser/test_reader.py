@@ -88,7 +88,7 @@ def test_search_and_speaker_from_the_url(page, server):
     assert errors_on(page) == []
     assert shown(page) == [1, 10]  # 粮食 in 1, 10, 13; 13 is 丁薛祥's
     assert page.locator(".sb-hit").count() == 4
-    assert "“粮食”：5 处，在 3 段中" in page.locator(".sb-status").inner_text()
+    assert "“粮食”：5 处（其中 1 处在更长的提法中），在 3 段中" in page.locator(".sb-status").inner_text()
 
 
 def test_english_switch(page, server):

@@ -53,7 +53,7 @@ def test_pair_from_the_url(run_page, pair):
     assert headers == ["提法的变化", "词组的变化", "主题分布", "省份提及", "区别词", "共同高频词", "全部文档中的趋势"]
     cards = [m.value for m in at.markdown if m.proto.allow_html and 'class="sb-change"' in m.value]
     assert "新发展格局" in cards[0] and "<mark>新发展格局</mark>" in cards[0]  # new in B, 5 times
-    assert "次 5" in cards[0]
+    assert "出现 5" in cards[0]  # an occurrence count, and said so
     # keyness tables: 新质生产力 more in A, 新发展格局 more in B (values worked out in test_comparison)
     more_a, more_b = at.dataframe[0].value, at.dataframe[1].value
     assert list(more_a["term"]) == ["新质生产力"] and list(more_b["term"]) == ["新发展格局"]

@@ -64,16 +64,19 @@ def test_filters_from_the_url(run_page):
 def test_theme_filter_and_an_open_term(run_page):
     at = run_page("terms", themes="ecology", term="高质量发展")
     no_exceptions(at)
+    # 高质量发展 in an ecology sentence: only ¶13's 厚植高质量发展的绿色底色 (¶6's stands in the name
+    # 黄河流域生态保护和高质量发展, whose 生态保护 is an exclusion of the theme)
     counted = at.dataframe[0].value.set_index("term")["count"]
-    assert counted["高质量发展"] == 2 and "新质生产力" not in counted.index
+    assert counted["高质量发展"] == 1 and "新质生产力" not in counted.index
     assert "主题筛选：绿色发展" in texts(at.caption)
     html = kwic_html(at)
-    assert html.count("<tr>") == 3  # header and the two ecology sentences
-    assert "para=6" in html and "para=13" in html and "para=10" not in html
+    assert html.count("<tr>") == 2  # header and the one ecology sentence
+    assert "para=13" in html and "para=6" not in html and "para=10" not in html
     assert "themes=ecology" in html  # the reader link keeps the theme filter
-    assert "在当前筛选下出现 2 次，分布在 2 段。" in texts(at.markdown)
+    assert ("出现次数：在当前筛选下出现 1 次（其中 0 次在更长的提法中），分布在 1 段。"
+            "词频：作为独立的词 1 次，下面的语境逐一列出。") in texts(at.markdown)
     dispersion = plotly_specs(at)[1]
-    assert len(plotly_values(dispersion["data"][0]["x"])) == 2
+    assert len(plotly_values(dispersion["data"][0]["x"])) == 1
 
 
 def test_speaker_filter(run_page):
@@ -205,3 +208,13 @@ def test_glossary_search_by_toneless_pinyin(run_page):
     assert table.count("<tr>") == 2 and "新质生产力" in table
     assert at.toggle(key="glossary_only").value is False
     assert at.query_params["q"] == "xinzhi" and at.query_params["only"] == "0"
+
+
+def test_an_opened_term_says_occurrences_and_tokens(run_page):
+    # 中部地区: 14 occurrences in 7 paragraphs, 8 of them inside 中部地区崛起; 6 tokens
+    # (tests/test_occurrences.py lists them)
+    at = run_page("terms", term="中部地区")
+    no_exceptions(at)
+    assert ("出现次数：在当前筛选下出现 14 次（其中 8 次在更长的提法中），分布在 7 段。"
+            "词频：作为独立的词 6 次，下面的语境逐一列出。") in texts(at.markdown)
+    assert kwic_html(at).count("<tr>") == 7  # header and the six tokens
