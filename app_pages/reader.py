@@ -123,7 +123,7 @@ with grid_col:
             picked = reading.pick(event, ds)
             if picked:
                 st.session_state["reader_grid_gen"] = generation + 1  # a fresh chart: no stale selection
-                url.update_url(**reading.pick_params(picked))
+                url.update_url(**reading.pick_params(picked, view.themes, ds))  # adds the theme to the filter
             st.caption(view.t("reader.grid_caption"))
 
 

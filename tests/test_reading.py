@@ -95,6 +95,9 @@ def test_pick_reads_the_cell_back(seed):
                                        "customdata": [8, "ecology"]}], "point_indices": [7], "box": [], "lasso": []}}
     assert reading.pick(event, seed) == (8, "ecology")
     assert reading.pick_params((8, "ecology")) == {"para": "8", "themes": "ecology"}
+    # a click keeps the sidebar's themes and adds its own, in lexicon order (ecology before party)
+    assert reading.pick_params((8, "ecology"), ("party",), seed) == {"para": "8", "themes": "ecology,party"}
+    assert reading.pick_params((8, "ecology"), ("ecology", "party"), seed) == {"para": "8", "themes": "ecology,party"}
     for bad in (None, {}, {"selection": {"points": []}}, {"selection": {"points": [{"customdata": [99, "ecology"]}]}},
                 {"selection": {"points": [{"customdata": [8, "nope"]}]}},
                 {"selection": {"points": [{"customdata": ["x", "ecology"]}]}}):

@@ -446,10 +446,16 @@ def pick(event, ds: Dataset) -> tuple[int, str] | None:
     return None
 
 
-def pick_params(picked: tuple[int, str]) -> dict[str, str]:
-    """The URL parameters a click sets: that paragraph, and that theme as the theme filter."""
+def pick_params(picked: tuple[int, str], themes=(), ds: Dataset | None = None) -> dict[str, str]:
+    """The URL parameters a click sets: that paragraph, and the theme filter
+    ``themes`` with the clicked theme added (the chosen themes stay; the any/all
+    mode is not touched). With ``ds`` the themes are in lexicon order."""
     paragraph, theme = picked
-    return {"para": str(paragraph), "themes": theme}
+    chosen = list(dict.fromkeys([*themes, theme]))
+    if ds is not None:
+        order = {t: i for i, t in enumerate(ds.themes.sort_values("order")["theme"])}
+        chosen.sort(key=lambda t: order.get(t, len(order)))
+    return {"para": str(paragraph), "themes": ",".join(chosen)}
 
 
 # --- the method panel ----------------------------------------------------------------------

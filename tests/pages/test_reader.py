@@ -350,3 +350,15 @@ def test_the_shipped_report_has_no_contents(run_page):
     no_exceptions(at)
     assert not [b for b in main_html(at) if b.startswith(('<nav class="sb-toc"', '<div class="sb-h ', '<div class="sb-salutation"'))]
     assert "reader_section__zh" not in at.session_state and "section" not in at.query_params
+
+
+def test_a_heatmap_click_keeps_the_theme_filter_and_adds_its_theme(run_page):
+    at = run_page("reader", themes="party")
+    at.session_state["reader_grid_0"] = {"selection": {
+        "points": [{"curve_number": 3, "point_number": 7, "point_index": 7, "x": 4, "y": "8",
+                    "customdata": [8, "ecology"]}], "point_indices": [7], "box": [], "lasso": []}}
+    at.run()
+    no_exceptions(at)
+    assert at.selectbox(key="reader_para").value == 8
+    assert at.sidebar.multiselect[0].value == ["ecology", "party"]  # party stays, ecology is added
+    assert at.query_params["themes"] == "ecology,party"
