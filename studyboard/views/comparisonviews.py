@@ -175,7 +175,7 @@ def date_ticks(dates, lang: str) -> tuple[list[pd.Timestamp], list[str], list[pd
     if not days:
         return [], [], []
     first, last = days[0], days[-1]
-    pad = max(pd.Timedelta(days=30), (last - first) * 0.05)
+    pad = max(pd.Timedelta(days=30), (last - first) * 0.12)  # room for the outer labels
     span = [first - pad, last + pad]
     if len(days) <= DAY_TICKS:
         return days, [date_label(d, lang) for d in days], span
