@@ -20,6 +20,7 @@ from studyboard.dataset import tables as datasets
 from studyboard import i18n, lexicon as lexicon_module, paths
 from studyboard.errors import InputError
 from studyboard.ui import url
+from studyboard.views import markup
 from studyboard.dataset import catalog as doc_catalog
 from studyboard.ingest import document
 
@@ -137,7 +138,7 @@ def shared_controls() -> View | None:
     ids = [e.id for e in entries]
     asked = st.query_params.get("doc")
     if url.url_changed() and asked is not None and asked not in ids:
-        st.warning(i18n.t("app.unknown_doc", lang, doc=asked[:80]))
+        st.warning(markup.t("app.unknown_doc", lang, doc=asked[:80]))
     titles = {e.id: (e.title or e.id) for e in entries}
     dates = {e.id: e.date for e in entries}
     lex = current_lexicon()
@@ -168,7 +169,7 @@ def shared_controls() -> View | None:
     try:
         ds = load_dataset(doc_id, _stamp(entry), lexicon_key())
     except InputError as exc:
-        st.error(i18n.t("app.unreadable", lang, doc=titles[doc_id], reason=exc.message(lang)))
+        st.error(i18n.t("app.unreadable", lang, doc=markup.md(titles[doc_id]), reason=markup.error(exc, lang)))
         return None
     return View(ds, lex, doc_id, themes, mode, lang)
 

@@ -20,7 +20,7 @@ from studyboard.dataset import tables
 from studyboard.errors import LexiconError
 from studyboard.lexicon import Theme
 from studyboard.ui import app
-from studyboard.views import labels
+from studyboard.views import labels, markup
 
 
 def editor_key(lexicon_key: str, generation: int = 0) -> str:
@@ -49,13 +49,13 @@ def keyword_editor(view: app.View) -> tuple[tuple[Theme, ...] | None, bool]:
     try:
         new_themes, problem = theme_lexicon.themes_from_table(lexicon.themes, edited), None
     except LexiconError as exc:
-        new_themes, problem = None, exc.message(view.lang)
+        new_themes, problem = None, markup.error(exc, view.lang)
     changed = new_themes is not None and new_themes != lexicon.themes
     if problem:
         st.error(view.t("themes.refused", reason=problem))
     elif changed:
         added, removed = theme_lexicon.changed_keywords(lexicon.themes, new_themes)
-        st.warning(view.t("themes.preview", added=added, removed=removed))
+        st.warning(markup.t("themes.preview", view.lang, added=added, removed=removed))
     save_col, discard_col, _ = st.columns([2, 2, 6])
     save = save_col.button(view.t("themes.save"), type="primary", disabled=not changed, key="themes_save")
     discard = discard_col.button(view.t("themes.discard"), disabled=not (changed or problem), key="themes_discard")
@@ -63,9 +63,9 @@ def keyword_editor(view: app.View) -> tuple[tuple[Theme, ...] | None, bool]:
         try:
             app.save_themes(new_themes)
         except LexiconError as exc:
-            st.error(view.t("themes.refused", reason=exc.message(view.lang)))
+            st.error(view.t("themes.refused", reason=markup.error(exc, view.lang)))
         except OSError as exc:
-            st.error(view.t("themes.save_failed", reason=str(exc)))
+            st.error(view.t("themes.save_failed", reason=markup.md(exc)))
         else:
             st.session_state["themes_saved_flash"] = True
             st.rerun()
