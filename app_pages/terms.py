@@ -67,7 +67,7 @@ def glossary_section() -> None:
         caption += " " + t("glossary.counted_in_themes")
     st.caption(caption)
     if frame.empty:
-        st.info(t("glossary.none_found", query=markup.md(query)) if query else t("glossary.none_in_document"))
+        st.info(t("glossary.none_found", query=markup.md(query[:60])) if query else t("glossary.none_in_document"))
         return
     st.markdown(glossaryviews.table_html(frame, lang), unsafe_allow_html=True)
 

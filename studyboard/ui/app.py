@@ -180,7 +180,10 @@ def navigation(lang: str):
     for file, title_key, icon in PAGES:
         if (paths.ROOT / file).exists():
             pages.append(st.Page(file, title=i18n.t(title_key, lang), icon=icon, default=not pages))
-    return st.navigation(pages, position="sidebar")
+    page = st.navigation(pages, position="sidebar")
+    if missing := url.unknown_page(page):
+        st.warning(markup.t("app.unknown_page", lang, path=missing[:80]))
+    return page
 
 
 def set_view(view: View | None) -> None:
