@@ -40,6 +40,23 @@ def test_a_percent_encoded_path_and_an_image_in_the_address(page, server):
     assert page.locator('[data-testid="stMain"] img[src*="evil"]').count() == 0
 
 
+@pytest.mark.parametrize("path, params", [
+    ("reader", {"search": "<img src=x onerror=alert(1)>", "speaker": "<script>alert(2)</script>"}),
+    ("terms", {"term": "<svg onload=alert(3)>", "section": "glossary", "q": "javascript:alert(4)"}),
+    ("", {"doc": "<script>alert(5)</script>:red[x]$$y$$"}),
+    ("study", {"slide": "<img src=x onerror=alert(6)>"}),
+    ("compare", {"trend": "<b onmouseover=alert(7)>新质生产力</b>"}),
+])
+def test_script_in_the_address_never_runs(page, server, path, params):
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_page(page, server, path, **params)
+    page.mouse.move(600, 400)
+    assert dialogs == [] and errors_on(page) == []
+    assert page.locator('[data-testid="stMain"] script, [data-testid="stMain"] [onerror], '
+                        '[data-testid="stMain"] [onload], [data-testid="stMain"] [onmouseover]').count() == 0
+
+
 def test_a_100_kb_parameter(page, server):
     open_page(page, server, "", doc="x" * 100_000)
     text = main_text(page)
