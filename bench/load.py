@@ -102,17 +102,20 @@ def main() -> int:
         results.append(result)
         for problem in result["problems"]:
             print("  problem:", problem, flush=True)
-    text = table(results)
-    print(text)
-    if args.write:
-        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        (ROOT / "bench" / "LOAD.md").write_text(
-            "# Load\n\n"
-            f"Measured {stamp} on {os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"{platform.system()}, with other work on the machine. Command: `.venv/bin/python bench/load.py "
-            "--write`. What is measured: bench/load.py's docstring; RELIABILITY.md puts it in context.\n\n"
-            + text, encoding="utf-8")
+        if args.write:  # after each run: a later one that fails keeps the earlier figures
+            write(results)
+    print(table(results))
     return 1 if any(r["errors"] or r["foreign requests"] for r in results) else 0
+
+
+def write(results: list[dict]) -> None:
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    (ROOT / "bench" / "LOAD.md").write_text(
+        "# Load\n\n"
+        f"Measured {stamp} on {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()}, with other work on the machine. Command: `.venv/bin/python bench/load.py "
+        "--write`. What is measured: bench/load.py's docstring; RELIABILITY.md puts it in context.\n\n"
+        + table(results), encoding="utf-8")
 
 
 if __name__ == "__main__":

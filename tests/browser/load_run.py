@@ -185,8 +185,12 @@ async def session(browser, base: str, path: str, doc: str, theme: str, rounds: i
     frames = Frames(page)
     try:
         start = time.monotonic()
-        await page.goto(f"{base}/{path}?doc={doc}&themes={theme}", wait_until="domcontentloaded")
-        await settle(page)
+        try:
+            await page.goto(f"{base}/{path}?doc={doc}&themes={theme}", wait_until="domcontentloaded")
+            await settle(page)
+        except PlaywrightTimeout as exc:
+            out.problems.append(f"/{path} {doc} opening: {str(exc).splitlines()[0]}")
+            return
         out.opened.append(time.monotonic() - start)
         out.problems.extend(f"/{path} {doc}: {e}" for e in await errors(page))
         expand = page.locator('[data-testid="stExpandSidebarButton"]')
