@@ -5,7 +5,8 @@
     python3 tasks.py test    # set up .venv with test requirements, run every test
 
 ``run`` passes further arguments to ``streamlit run`` (for example
-``--server.port 8600``). ``test`` runs in two steps: the tests without a
+``--server.port 8600``); it listens on 127.0.0.1 unless given
+``--server.address`` (``--server.address 0.0.0.0`` for phones). ``test`` runs in two steps: the tests without a
 browser on every core (pytest-xdist), then the browser tests (tests/browser,
 one at a time: they share a server and Chromium); it fails if either fails.
 Arguments given to ``test`` replace both steps by one pytest run with them
@@ -76,9 +77,57 @@ def ensure_browser() -> None:
         say("could not install chromium; browser tests will be skipped")
 
 
+#: Where ``run`` listens unless told otherwise: this computer only.
+LOCAL_ADDRESS = "127.0.0.1"
+WILDCARDS = ("0.0.0.0", "::")
+
+
+def _option(args: list[str], name: str) -> str | None:
+    """The value of ``--name VALUE`` or ``--name=VALUE`` among ``args`` (the last one given)."""
+    found = None
+    for i, arg in enumerate(args):
+        if arg == f"--{name}" and i + 1 < len(args):
+            found = args[i + 1]
+        elif arg.startswith(f"--{name}="):
+            found = arg.split("=", 1)[1]
+    return found
+
+
+def lan_address() -> str | None:
+    """This computer's address on its network, as the route to an outside
+    address would leave it: a UDP socket is connected, which sends nothing."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1 (RFC 5737): never routed anywhere
+            return probe.getsockname()[0]
+    except OSError:
+        return None
+
+
+def run_command(args: list[str], python: str | None = None) -> list[str]:
+    """The ``streamlit run`` command of ``run``.
+
+    The board listens on 127.0.0.1 unless ``--server.address`` says otherwise
+    (``--server.address 0.0.0.0`` for participants' phones). Bound to a
+    wildcard address, Streamlit would ask an outside host for the computer's
+    public address at start-up to print an "External URL"; the computer's
+    network address is given instead (``--browser.serverAddress``), so that
+    nothing is sent.
+    """
+    args = list(args)
+    address = _option(args, "server.address")
+    if address is None:
+        args = ["--server.address", LOCAL_ADDRESS, *args]
+    elif address in WILDCARDS and _option(args, "browser.serverAddress") is None:
+        args += ["--browser.serverAddress", lan_address() or "localhost"]
+    return [python or str(PYTHON), "-m", "streamlit", "run", str(ROOT / "dashboard.py"), *args]
+
+
 def run(args: list[str]) -> int:
     ensure_venv("requirements.txt")
-    command = [str(PYTHON), "-m", "streamlit", "run", str(ROOT / "dashboard.py"), *args]
+    command = run_command(args)
     say(" ".join(command[2:]))
     return subprocess.call(command, cwd=ROOT)
 

@@ -14,7 +14,7 @@ library_ui.show_flash()
 # --- the listing ---------------------------------------------------------------
 trouble = library_ui.problem()
 if trouble is not None:
-    st.error(trouble.message(view.lang))
+    st.error(markup.error(trouble, view.lang))
 listing = library_ui.listing()
 limit = library_ui.size_limit()
 st.caption(view.t("library.summary", n=len(listing), folder=markup.md(library_ui.folder()), limit=limit))
@@ -46,7 +46,7 @@ missing = library_ui.missing(listing)
 if len(missing):
     st.warning(view.t("library.missing", n=len(missing)))
     for row in missing.itertuples():
-        st.button(f"{view.t('library.delete')}: {row.title or row.id}", key=f"lib_missing_{row.id}",
+        st.button(f"{view.t('library.delete')}: {markup.md(row.title or row.id)}", key=f"lib_missing_{row.id}",
                   on_click=library_ui.delete, args=(row.id, row.title or row.id, view.lang))
 
 # --- adding a document --------------------------------------------------------------
@@ -63,7 +63,7 @@ with paste_tab:
 
 current = library_ui.take_upload(upload, view.lexicon)
 if current is not None and current.error is not None:
-    st.error(current.error.message(view.lang))
+    st.error(markup.error(current.error, view.lang))
 elif current is not None:
     draft = current.draft
     with st.container(border=True):
@@ -76,9 +76,9 @@ elif current is not None:
         st.caption(view.t("library.read_as", kind=view.t(f"library.kind_{draft.kind}"), encoding=draft.encoding,
                           paragraphs=draft.paragraphs, chars=f"{draft.chars:,}"))
     for notice in draft.warnings:
-        st.warning(view.t(notice.key, **notice.params))
+        st.warning(markup.t(notice.key, view.lang, **notice.params))
     if draft.duplicate_of is not None:
-        st.error(view.t("library.duplicate_found", title=draft.duplicate_of.title or draft.duplicate_of.id))
+        st.error(markup.t("library.duplicate_found", view.lang, title=draft.duplicate_of.title or draft.duplicate_of.id))
         st.page_link(app.page_path("library"), label=view.t("library.open"), icon=":material/open_in_new:",
                      query_params={**app.shared_params(view), "doc": draft.duplicate_of.id})
     else:
@@ -112,7 +112,7 @@ elif entry is not None:
     title = entry.title or entry.id
     if library_ui.confirming(entry.id):
         note_count = notes_ui.total(notes_ui.notes_of(view))
-        st.warning(view.t("library.delete_confirm", title=title, notes=note_count))
+        st.warning(markup.t("library.delete_confirm", view.lang, title=title, notes=note_count))
         yes, no, _ = st.columns([1, 1, 4])
         yes.button(view.t("library.delete_yes"), key="lib_delete_yes", type="primary", on_click=library_ui.delete,
                    args=(entry.id, title, view.lang))

@@ -78,7 +78,7 @@ for q in questions.itertuples():
         if choice == q.answer:
             st.success(view.t("quiz.right"), icon=":material/check_circle:")
         else:
-            st.warning(view.t("quiz.wrong", answer=q.answer), icon=":material/info:")
+            st.warning(markup.t("quiz.wrong", view.lang, answer=q.answer), icon=":material/info:")
         gloss = quizviews.answer_gloss(q.answer, view.lang, entries)
         where = view.t("quiz.source_heading" if q.kind == "heading" else "quiz.source", n=q.paragraph)
         st.markdown(f"**{markup.md(where)}** "

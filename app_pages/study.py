@@ -75,7 +75,7 @@ with bar[6].popover(view.t("study.qr"), icon=":material/qr_code_2:", width="stre
 
 st.progress(number / total)
 if problem:
-    st.warning(view.t(problem[0], **problem[1]))
+    st.warning(markup.t(problem[0], view.lang, **problem[1]))
 if view.themes:
     if slide.item["kind"] == "heading":
         st.caption(view.t("study.filtered_headings", n=total, all=len(all_slides)))

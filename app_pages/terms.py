@@ -68,7 +68,7 @@ def glossary_section() -> None:
         caption += " " + t("glossary.counted_in_themes")
     st.caption(caption)
     if frame.empty:
-        st.info(t("glossary.none_found", query=query) if query else t("glossary.none_in_document"))
+        st.info(t("glossary.none_found", query=markup.md(query[:60])) if query else t("glossary.none_in_document"))
         return
     st.markdown(glossaryviews.table_html(frame, lang), unsafe_allow_html=True)
 
@@ -192,7 +192,7 @@ def open_term_section(clicked: str | None) -> None:
         st.caption(t("terms.pinyin", pinyin=markup.md(glossary.term_pinyin(term, entries))))
     rows = terms.kwic(ds, term, f)
     if rows.empty:
-        st.info(t("terms.no_hits", term=term))
+        st.info(t("terms.no_hits", term=markup.md(term)))
         return
     st.markdown(markup.md(t("terms.open_counts", **terms.term_occurrences(ds, term, f, occurrences.for_dataset(ds, entries)))))
     if not terms.is_counted(table, term):
@@ -227,7 +227,7 @@ def open_term_section(clicked: str | None) -> None:
                          "share": st.column_config.ProgressColumn(t("terms.col_share"), min_value=0.0,
                                                                   max_value=1.0, format="percent"),
                      })
-        st.caption(t("terms.neighbours_note", window=window, term=term))
+        st.caption(t("terms.neighbours_note", window=window, term=markup.md(term)))
 
 
 def slides_section() -> None:
@@ -266,7 +266,7 @@ def keywords_section() -> None:
                          "textrank": t("terms.col_textrank"),
                          "textrank_weight": st.column_config.NumberColumn(t("terms.col_weight"), format="%.3f"),
                      })
-        st.caption(t("terms.keywords_both", words=t("terms.sep").join(terms.keyword_overlap(found)) or "—"))
+        st.caption(t("terms.keywords_both", words=markup.md(t("terms.sep").join(terms.keyword_overlap(found))) or "—"))
     st.caption(t("terms.keywords_note"))
 
     st.subheader(t("terms.ngrams_heading"))

@@ -20,6 +20,7 @@ from studyboard import lexicon
 from studyboard.errors import InputError, LexiconError
 from studyboard.ingest import intake
 from studyboard.dataset import cache
+from studyboard.views import downloads
 
 EXIT_BAD_INPUT = 2
 
@@ -109,7 +110,7 @@ def cmd_export(args) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for name, frame in ds.tables().items():
-        frame.to_csv(out / f"{name}.csv", index=False, encoding="utf-8-sig")
+        downloads.write_csv(frame, out / f"{name}.csv")  # formula-like cells neutralised
     (out / "provenance.json").write_text(json.dumps(ds.provenance, ensure_ascii=False, indent=1),
                                          encoding="utf-8")
     print(f"wrote {len(ds.tables())} tables to {out}", file=sys.stderr)

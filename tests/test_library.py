@@ -438,7 +438,7 @@ def test_a_damaged_database_keeps_the_board_working(lexicon, folders):
         extra.unlink()
     damaged.write_bytes(b"this is not a database" * 100)
     before = damaged.read_bytes()
-    assert library.problem().key == "library_db"
+    assert library.problem().key == "library_damaged"  # no SQLite header
     assert "library.sqlite3" in library.problem().message("zh")
     assert library.entries() == []
     assert [e.id for e in catalog.catalog()] == [SEED_ID]  # the shipped document still opens
@@ -450,7 +450,7 @@ def test_a_damaged_database_keeps_the_board_working(lexicon, folders):
                    lambda: notes.for_document(SEED_ID)):
         with pytest.raises(InputError) as caught:
             action()
-        assert caught.value.key in ("library_db", "not_in_library")
+        assert caught.value.key in ("library_damaged", "not_in_library")
     assert damaged.read_bytes() == before and entry.path.is_file()  # nothing written, nothing lost
 
 

@@ -50,7 +50,7 @@ def write_cached(dataset: Dataset) -> Path:
         return folder
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
-    try:
+    try:  # a half-written folder is removed; pyarrow reports a full disk as OSError too
         for name, frame in dataset.tables().items():
             frame.to_parquet(tmp / f"{name}.parquet", index=False)
         (tmp / "provenance.json").write_text(json.dumps(dataset.provenance, ensure_ascii=False, indent=1),
@@ -64,7 +64,9 @@ def write_cached(dataset: Dataset) -> Path:
 
 
 def load(doc: Document, lexicon: Lexicon, stopword_tier: str = "function", use_cache: bool = True) -> Dataset:
-    """The dataset of a document: from the disk cache, or built and stored."""
+    """The dataset of a document: from the disk cache, or built and stored
+    (a cache that cannot be written, full or read-only, is skipped with a word
+    on stderr: the dataset is returned all the same)."""
     key = cache_key(doc, lexicon, stopword_tier)
     if use_cache:
         cached = read_cached(key)
@@ -72,5 +74,9 @@ def load(doc: Document, lexicon: Lexicon, stopword_tier: str = "function", use_c
             return cached
     dataset = build(doc, lexicon, stopword_tier)
     if use_cache:
-        write_cached(dataset)
+        try:
+            write_cached(dataset)
+        except OSError as exc:  # a full disk or a read-only cache: the dataset is still served from memory
+            print(f"studyboard: could not store the dataset in the cache ({exc}); it is used without",
+                  file=sys.stderr)
     return dataset

@@ -68,9 +68,12 @@ class Tokenizer:
 
         jieba.setLogLevel(logging.WARNING)
         cache = paths.cache_dir()
-        cache.mkdir(parents=True, exist_ok=True)
         self._jieba = jieba.Tokenizer()
-        self._jieba.tmp_dir = str(cache)
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            self._jieba.tmp_dir = str(cache)
+        except OSError:  # a read-only or full cache folder: jieba keeps its cache in the system's temp folder
+            pass
         self._jieba.initialize()
         for word, freq, tag in lexicon_words(lexicon):
             self._jieba.add_word(word, freq, tag)

@@ -12,6 +12,22 @@ can read while one writes, and writers wait for each other instead of
 failing. Every write is one short ``BEGIN IMMEDIATE`` transaction. Files are
 written to a temporary file in the same folder and renamed into place, so a
 reader never sees half a file.
+
+Faults, and what they give (:class:`~studyboard.errors.InputError`, a message
+in the user's language, never an unhandled exception):
+
+* a damaged database (zero bytes, no SQLite header, pages that fail
+  ``PRAGMA quick_check``) is checked for whenever the file changed and is
+  never taken for a new library: ``library_damaged``; nothing reads from it
+  or writes to it, the file stays as it is, and the shipped documents open;
+* a read-only library folder (or database file) is still read (SQLite's
+  read-only and immutable modes), and a write gives ``library_read_only``;
+* a full disk gives ``library_full`` (SQLite rolls back; a text file half
+  written is removed); any other failed write ``library_write``.
+
+A new database is made under a temporary name and linked into place, so
+that another process never finds a half-made (empty) file where the
+database belongs.
 """
 
 from __future__ import annotations
@@ -66,6 +82,14 @@ CREATE INDEX IF NOT EXISTS notes_by_paragraph ON notes (doc_id, paragraph, id);
 
 _ready: set[str] = set()
 _ready_lock = threading.Lock()
+#: The identity (inode, size, modification time) of each database file that
+#: passed the check; the check runs again when the file changes.
+_checked: dict[str, tuple] = {}
+HEADER = b"SQLite format 3\x00"
+
+
+class Damaged(sqlite3.DatabaseError):
+    """The library database's file is damaged (raised by :func:`check`)."""
 
 
 def folder() -> Path:
@@ -107,33 +131,129 @@ def exists() -> bool:
     return db_path().is_file()
 
 
-def _prepare(path: Path) -> None:
-    """Create the database and its tables once per process (and again if it was removed)."""
+def _identity(path: Path) -> tuple:
+    stat = path.stat()
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def check(path: Path | None = None) -> None:
+    """Raise :class:`Damaged` if the database file is not a sound SQLite
+    database: empty, without SQLite's header, or failing ``PRAGMA
+    quick_check``. Checked once per version of the file (a few milliseconds
+    for a library of a thousand documents); reads only."""
+    path = path or db_path()
     key = str(path)
-    if key in _ready and path.is_file():
+    identity = _identity(path)
+    if _checked.get(key) == identity:
         return
-    with _ready_lock:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if identity[1] == 0:
+        raise Damaged("the file is empty (0 bytes)")
+    with open(path, "rb") as handle:
+        head = handle.read(len(HEADER))
+    if head != HEADER:
+        raise Damaged("the file has no SQLite header")
+    try:
+        con = _open(path)
+        try:
+            found = [row[0] for row in con.execute("PRAGMA quick_check(5)").fetchall()]
+        finally:
+            con.close()
+    except sqlite3.OperationalError:  # locked, full, cannot open: not a damaged file
+        raise
+    except sqlite3.DatabaseError as exc:  # corrupt, not a database
+        raise Damaged(str(exc)) from exc
+    if found != ["ok"]:
+        raise Damaged("quick_check: " + "; ".join(found[:3]))
+    _checked[key] = identity
+
+
+def _open(path: Path, write: bool = False) -> sqlite3.Connection:
+    """A connection to the database. Reading also works where SQLite cannot
+    make its -shm file (a read-only folder or file, a full disk): then in
+    read-only mode, else in immutable mode."""
+    try:
         con = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        con.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return con
+    except sqlite3.OperationalError as exc:
+        if write or "locked" in str(exc) or "busy" in str(exc):
+            raise
+        first = exc
+    for mode in ("mode=ro", "immutable=1"):
+        try:
+            con = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=BUSY_TIMEOUT,
+                                  isolation_level=None)
+            con.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return con
+        except sqlite3.OperationalError:
+            continue
+    raise first
+
+
+def _create(path: Path) -> None:
+    """Make a new, empty library database at ``path`` (in WAL mode, with the
+    tables): built under a temporary name and linked into place, so that no
+    process sees a half-made file; if another process made one meanwhile,
+    that one stays."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".new-", suffix=".sqlite3", dir=path.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            _wal(con)
+            _schema(con)
+        finally:
+            con.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+    finally:
+        for leftover in (tmp, tmp + "-wal", tmp + "-shm"):
+            try:
+                os.unlink(leftover)
+            except FileNotFoundError:
+                pass
+
+
+def _schema(con: sqlite3.Connection) -> None:
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in SCHEMA.split(";"):
+            if statement.strip():
+                con.execute(statement)
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _prepare(path: Path, write: bool) -> None:
+    """Check the database (see :func:`check`); for a write, create it first if
+    there is none, and its tables once per process."""
+    key = str(path)
+    with _ready_lock:
+        if write and not path.exists():
+            _create(path)
+            _ready.discard(key)
+        check(path)
+        if key in _ready:
+            return
+        con = _open(path, write)
         try:
             con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT * 1000}")
             found = con.execute("PRAGMA user_version").fetchone()[0]
             if found > SCHEMA_VERSION:  # a newer board's library: leave it as it is
                 raise sqlite3.DatabaseError(f"schema version {found} is newer than this board's {SCHEMA_VERSION}")
-            _wal(con)
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in SCHEMA.split(";"):
-                    if statement.strip():
-                        con.execute(statement)
-                con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+            if write and found < SCHEMA_VERSION:
+                _wal(con)
+                _schema(con)
         finally:
             con.close()
-        _ready.add(key)
+        if write or found == SCHEMA_VERSION:
+            _ready.add(key)
 
 
 def _wal(con: sqlite3.Connection) -> None:
@@ -163,24 +283,78 @@ def connect(write: bool = False) -> Iterator[sqlite3.Connection]:
     A write transaction starts with ``BEGIN IMMEDIATE`` (it takes the write
     lock at once, so two writers queue up rather than deadlock) and commits
     when the block ends, or rolls back if it raises. A database that cannot
-    be used (damaged, not a database, locked past the timeout, read-only)
-    raises InputError ``library_db``; a broken constraint still raises
+    be used raises InputError: ``library_damaged`` (see :func:`check`),
+    ``library_read_only``, ``library_full``, ``library_write`` (a file of the
+    block that could not be written) or ``library_db`` (locked past the
+    timeout, a newer schema); a broken constraint still raises
     sqlite3.IntegrityError for the caller to handle.
     """
     try:
         with _connect(write) as con:
             yield con
-    except sqlite3.IntegrityError:
+    except (sqlite3.IntegrityError, InputError):
         raise
+    except Damaged as exc:
+        raise InputError("library_damaged", path=str(db_path()), reason=str(exc)) from exc
     except sqlite3.DatabaseError as exc:
-        raise InputError("library_db", path=str(db_path()), reason=str(exc)) from exc
+        raise _sqlite_error(exc) from exc
+    except OSError as exc:
+        raise write_error(exc) from exc
+
+
+#: Free space below which a failed write is put down to a full disk (bytes).
+FULL_BELOW = 256 * 1024
+
+
+def _writable() -> bool:
+    """Whether the library folder (or the nearest folder above it that exists) can be written to."""
+    place = folder()
+    while not place.exists() and place != place.parent:
+        place = place.parent
+    return os.access(place, os.W_OK) and (not db_path().exists() or os.access(db_path(), os.W_OK))
+
+
+def _free() -> int | None:
+    place = folder()
+    while not place.exists() and place != place.parent:
+        place = place.parent
+    try:
+        stat = os.statvfs(place)
+    except (OSError, AttributeError):
+        return None
+    return stat.f_bavail * stat.f_frsize
+
+
+def _sqlite_error(exc: sqlite3.DatabaseError) -> InputError:
+    """The InputError for an error of SQLite: SQLite reports a full disk or a
+    read-only folder in several ways ("disk I/O error" when it cannot map its
+    -shm file, "unable to open database file"), so the folder is looked at."""
+    text = str(exc).lower()
+    if not ("locked" in text or "busy" in text or "newer" in text):
+        if "readonly" in text or "read-only" in text or not _writable():
+            return InputError("library_read_only", path=str(folder()))
+        free = _free()
+        if "full" in text or (free is not None and free < FULL_BELOW):
+            return InputError("library_full", path=str(folder()))
+    return InputError("library_db", path=str(db_path()), reason=str(exc))
+
+
+def write_error(exc: OSError) -> InputError:
+    """The InputError for a file of the library that could not be written."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return InputError("library_full", path=str(folder()))
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return InputError("library_read_only", path=str(folder()))
+    return InputError("library_write", path=str(folder()), reason=exc.strerror or str(exc))
 
 
 @contextmanager
 def _connect(write: bool) -> Iterator[sqlite3.Connection]:
     path = db_path()
-    _prepare(path)
-    con = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+    _prepare(path, write)
+    con = _open(path, write)
     con.row_factory = sqlite3.Row
     try:
         con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT * 1000}")

@@ -40,8 +40,9 @@ def add(draft: Draft, meta: dict) -> Entry:
     """Store a draft with the metadata the user confirmed; returns its entry.
 
     Raises InputError for a duplicate (the same text is stored already, also
-    by another session a moment ago) and for invalid metadata; then nothing
-    is written.
+    by another session a moment ago), for invalid metadata and for a library
+    that cannot be written (full disk, read-only folder, damaged database:
+    see :func:`studyboard.store.db.connect`); then nothing is written.
     """
     meta = clean_meta(meta)
     meta["title"] = meta["title"] or title_of(draft.structure)  # never an untitled document
@@ -51,24 +52,27 @@ def add(draft: Draft, meta: dict) -> Entry:
     doc_id = draft.doc_id
     path = text_path(doc_id)
     stamp = store.now()
+    wrote = False
     try:
         with store.connect(write=True) as con:  # the write lock also orders file writes and deletes
-            existed = path.exists()
+            wrote = not path.exists()
             store.atomic_write(path, draft.text.encode("utf-8"))
+            con.execute(
+                "INSERT INTO documents (id, sha256, title, date, place, source, filename, encoding, kind,"
+                " chars, paragraphs, added, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (doc_id, draft.sha256, meta["title"], meta["date"], meta["place"], meta["source"],
+                 draft.filename, draft.encoding, draft.kind, draft.chars, draft.paragraphs, stamp, stamp),
+            )
+    except BaseException as exc:
+        if wrote:  # the transaction (insert or commit) failed: no text without its row
             try:
-                con.execute(
-                    "INSERT INTO documents (id, sha256, title, date, place, source, filename, encoding, kind,"
-                    " chars, paragraphs, added, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (doc_id, draft.sha256, meta["title"], meta["date"], meta["place"], meta["source"],
-                     draft.filename, draft.encoding, draft.kind, draft.chars, draft.paragraphs, stamp, stamp),
-                )
-            except BaseException:
-                if not existed:
-                    path.unlink(missing_ok=True)
-                raise
-    except sqlite3.IntegrityError as exc:
-        found = by_sha(draft.sha256)
-        raise InputError("duplicate", title=(found.title or found.id) if found else doc_id) from exc
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass
+        if isinstance(exc, sqlite3.IntegrityError):
+            found = by_sha(draft.sha256)
+            raise InputError("duplicate", title=(found.title or found.id) if found else doc_id) from exc
+        raise
     return get(doc_id)
 
 

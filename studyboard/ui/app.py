@@ -21,6 +21,7 @@ from studyboard import i18n, lexicon as lexicon_module, paths
 from studyboard.errors import InputError
 from studyboard.analysis import filters
 from studyboard.ui import url
+from studyboard.views import markup
 from studyboard.dataset import catalog as doc_catalog
 from studyboard.ingest import document
 
@@ -138,7 +139,7 @@ def shared_controls() -> View | None:
     ids = [e.id for e in entries]
     asked = st.query_params.get("doc")
     if url.url_changed() and asked is not None and asked not in ids:
-        st.warning(i18n.t("app.unknown_doc", lang, doc=asked[:80]))
+        st.warning(markup.t("app.unknown_doc", lang, doc=asked[:80]))
     titles = {e.id: (e.title or e.id) for e in entries}
     dates = {e.id: e.date for e in entries}
     lex = current_lexicon()
@@ -169,7 +170,7 @@ def shared_controls() -> View | None:
     try:
         ds = load_dataset(doc_id, _stamp(entry), lexicon_key())
     except InputError as exc:
-        st.error(i18n.t("app.unreadable", lang, doc=titles[doc_id], reason=exc.message(lang)))
+        st.error(i18n.t("app.unreadable", lang, doc=markup.md(titles[doc_id]), reason=markup.error(exc, lang)))
         return None
     scope = filters.scope(ds, [t for t in themes if t in set(ds.themes["theme"])], mode)
     if scope is not None:  # the filter's unit, the same on every page: paragraphs
@@ -183,7 +184,10 @@ def navigation(lang: str):
     for file, title_key, icon in PAGES:
         if (paths.ROOT / file).exists():
             pages.append(st.Page(file, title=i18n.t(title_key, lang), icon=icon, default=not pages))
-    return st.navigation(pages, position="sidebar")
+    page = st.navigation(pages, position="sidebar")
+    if missing := url.unknown_page(page):
+        st.warning(markup.t("app.unknown_page", lang, path=missing[:80]))
+    return page
 
 
 def set_view(view: View | None) -> None:

@@ -27,6 +27,7 @@ from studyboard.dataset import catalog
 from studyboard.ingest import document
 from studyboard.ingest import intake, sources
 from studyboard import paths
+from studyboard.views import markup
 
 _DRAFT = "_lib_draft"
 _FLASH = "_lib_flash"
@@ -177,21 +178,21 @@ def add_pending(lang: str) -> None:
     try:
         entry = catalog.add(current.draft, meta)
     except InputError as exc:
-        flash("error", exc.message(lang))
+        flash("error", markup.error(exc, lang))
         return
     st.session_state.pop(_DRAFT, None)
     st.session_state.pop(_PREFILLED, None)
     st.session_state.pop(PASTE_KEY, None)
     st.session_state[_UPLOAD_N] = st.session_state.get(_UPLOAD_N, 0) + 1
     title = entry.title or entry.id
-    with st.spinner(i18n.t("library.parsing", lang, title=title)):
+    with st.spinner(markup.t("library.parsing", lang, title=title)):
         try:
             ds = app.load_dataset(entry.id, entry.stamp(), app.lexicon_key())
         except InputError as exc:
-            flash("error", exc.message(lang))
+            flash("error", markup.error(exc, lang))
             return
     st.session_state["doc"] = entry.id
-    flash("success", i18n.t("library.added", lang, title=title, paragraphs=int(ds.document["paragraphs"]),
+    flash("success", markup.t("library.added", lang, title=title, paragraphs=int(ds.document["paragraphs"]),
                             sentences=int(ds.document["sentences"])))
 
 
@@ -213,10 +214,10 @@ def save_edit(doc_id: str, lang: str) -> None:
     try:
         entry = library.update(doc_id, meta)
     except InputError as exc:
-        flash("error", exc.message(lang))
+        flash("error", markup.error(exc, lang))
         return
     st.session_state.pop(_EDITING, None)
-    flash("success", i18n.t("library.saved", lang, title=entry.title or entry.id))
+    flash("success", markup.t("library.saved", lang, title=entry.title or entry.id))
 
 
 def ask_delete(doc_id: str) -> None:
@@ -237,12 +238,12 @@ def delete(doc_id: str, title: str, lang: str) -> None:
     try:
         removed = library.delete(doc_id)
     except InputError as exc:
-        flash("error", exc.message(lang))
+        flash("error", markup.error(exc, lang))
         return
     if st.session_state.get("doc") == doc_id:
         entries = app.catalog()
         st.session_state["doc"] = entries[0].id if entries else None
-    flash("success", i18n.t("library.deleted", lang, title=title, notes=removed))
+    flash("success", markup.t("library.deleted", lang, title=title, notes=removed))
 
 
 # --- compare -----------------------------------------------------------------------

@@ -39,7 +39,7 @@ def notes_of(view: app.View) -> dict[int, list[Note]]:
     try:
         return notes.by_paragraph(view.doc_id)
     except InputError as exc:
-        st.error(exc.message(view.lang))
+        st.error(markup.error(exc, view.lang))
         return {}
 
 
@@ -53,7 +53,7 @@ def _add(doc_id: str, paragraph: int, key: str, lang: str, where: str) -> None:
     try:
         notes.add(doc_id, paragraph, st.session_state.get(key, ""))
     except InputError as exc:
-        _flash(where, "error", exc.message(lang))  # the text stays in the box
+        _flash(where, "error", markup.error(exc, lang))  # the text stays in the box
         return
     st.session_state[key] = ""
     _flash(where, "success", t("notes.added", lang))
@@ -65,7 +65,7 @@ def _edit(note: Note, key: str, lang: str, where: str) -> None:
     try:
         saved = notes.edit(note, st.session_state.get(key, ""))
     except InputError as exc:
-        _flash(where, "error", exc.message(lang))
+        _flash(where, "error", markup.error(exc, lang))
         return
     st.session_state.pop(key, None)
     _flash(where, *(("warning", t("notes.conflict", lang)) if saved.conflict else ("success", t("notes.saved", lang))))
@@ -77,7 +77,7 @@ def _delete(note: Note, lang: str, where: str) -> None:
     try:
         deleted = notes.delete(note)
     except InputError as exc:
-        _flash(where, "error", exc.message(lang))
+        _flash(where, "error", markup.error(exc, lang))
         return
     if deleted:
         _flash(where, "success", t("notes.deleted", lang))

@@ -6,7 +6,11 @@
 One row per keyword (:func:`studyboard.analysis.theme_lexicon.keyword_table`);
 an edit is checked at once (:func:`~studyboard.analysis.theme_lexicon.themes_from_table`)
 and written to ``themes.toml`` only when saved; meanwhile the page's charts
-show the dataset scored with the edit (:func:`charted_dataset`).
+show the dataset scored with the edit (:func:`charted_dataset`). Two sessions
+saving at once: each save replaces the whole file in one step
+(:func:`studyboard.lexicon.save_themes`), the last one wins and every page
+shows it; a session whose unsaved edit was overtaken by another session's
+save is told that its edit was dropped.
 """
 
 from __future__ import annotations
@@ -20,7 +24,15 @@ from studyboard.dataset import tables
 from studyboard.errors import LexiconError
 from studyboard.lexicon import Theme
 from studyboard.ui import app
-from studyboard.views import labels
+from studyboard.views import labels, markup
+
+
+#: The lexicon key the editor was last drawn on, and the unsaved edit it held
+#: then ((added, removed) keywords, or None): when another session saves the
+#: lexicon meanwhile, the editor starts afresh on the new file and says that
+#: the edit was dropped.
+_BASE = "_themes_editor_base"
+_PENDING = "_themes_editor_pending"
 
 
 def editor_key(lexicon_key: str, generation: int = 0) -> str:
@@ -37,8 +49,14 @@ def keyword_editor(view: app.View) -> tuple[tuple[Theme, ...] | None, bool]:
     saved, lexicon = view.dataset, view.lexicon
     names = labels.theme_names(saved, view.lang)
     generation = st.session_state.setdefault("themes_editor_gen", 0)
+    lexicon_now = app.lexicon_key()
+    base, pending = st.session_state.get(_BASE), st.session_state.get(_PENDING)
+    if base is not None and base != lexicon_now and pending is not None:
+        # saved elsewhere meanwhile: the editor starts afresh on the new file, which drops this edit
+        st.warning(view.t("themes.dropped", added=pending[0], removed=pending[1]))
+    st.session_state[_BASE], st.session_state[_PENDING] = lexicon_now, None
     edited = st.data_editor(
-        theme_lexicon.keyword_table(saved), key=editor_key(app.lexicon_key(), generation),
+        theme_lexicon.keyword_table(saved), key=editor_key(lexicon_now, generation),
         num_rows="dynamic", hide_index=True, width="stretch", height=420, disabled=["hits"],
         column_config={
             "theme": st.column_config.SelectboxColumn(view.t("themes.col_theme"), options=list(names),
@@ -49,13 +67,15 @@ def keyword_editor(view: app.View) -> tuple[tuple[Theme, ...] | None, bool]:
     try:
         new_themes, problem = theme_lexicon.themes_from_table(lexicon.themes, edited), None
     except LexiconError as exc:
-        new_themes, problem = None, exc.message(view.lang)
+        new_themes, problem = None, markup.error(exc, view.lang)
     changed = new_themes is not None and new_themes != lexicon.themes
     if problem:
         st.error(view.t("themes.refused", reason=problem))
+        st.session_state[_PENDING] = (0, 0)
     elif changed:
         added, removed = theme_lexicon.changed_keywords(lexicon.themes, new_themes)
-        st.warning(view.t("themes.preview", added=added, removed=removed))
+        st.warning(markup.t("themes.preview", view.lang, added=added, removed=removed))
+        st.session_state[_PENDING] = (added, removed)
     save_col, discard_col, _ = st.columns([2, 2, 6])
     save = save_col.button(view.t("themes.save"), type="primary", disabled=not changed, key="themes_save")
     discard = discard_col.button(view.t("themes.discard"), disabled=not (changed or problem), key="themes_discard")
@@ -63,11 +83,12 @@ def keyword_editor(view: app.View) -> tuple[tuple[Theme, ...] | None, bool]:
         try:
             app.save_themes(new_themes)
         except LexiconError as exc:
-            st.error(view.t("themes.refused", reason=exc.message(view.lang)))
+            st.error(view.t("themes.refused", reason=markup.error(exc, view.lang)))
         except OSError as exc:
-            st.error(view.t("themes.save_failed", reason=str(exc)))
+            st.error(view.t("themes.save_failed", reason=markup.md(exc)))
         else:
             st.session_state["themes_saved_flash"] = True
+            st.session_state[_PENDING] = None  # saved here: nothing dropped
             st.rerun()
     if discard:
         st.session_state["themes_editor_gen"] = generation + 1

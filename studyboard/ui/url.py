@@ -110,6 +110,24 @@ def update_url(**params: object) -> None:
     st.rerun()
 
 
+def unknown_page(page) -> str | None:
+    """The path of the address when it names no page (``/nosuchpage``): the
+    navigation then opened the default page ``page``. None when the address
+    names a page, and after the first run of that address (said once).
+
+    A path with a slash in it (``/a/b``) never gets here: Streamlit's front
+    end loads its scripts from paths relative to the address and does not
+    start (a blank page); nothing is read from disk for it.
+    """
+    from urllib.parse import unquote, urlsplit
+
+    address = st.context.url
+    if not address or getattr(page, "url_path", None) != "" or not st.session_state.get(_EXTERNAL):
+        return None
+    path = unquote(urlsplit(address).path).strip("/")
+    return path or None
+
+
 def lang_key(key: str, lang: str) -> str:
     """The key of a selectbox whose option labels depend on the language.
 
