@@ -115,6 +115,9 @@ def test_heading_slides_at_every_size(page, server, genres, name, slide):
         wait_settled(page)
         right = page.evaluate("() => document.querySelector('section.sb-slide').getBoundingClientRect().right")
         assert right <= width + 1, (size, right)
+        if size != "phone":  # a projector's or a laptop's screen: the whole slide on it
+            page.wait_for_function("() => !!window.__sbPresent && window.__sbPresent.fitted()")
+            assert page.evaluate(_OVERFLOW) == [], size
         full_screenshot(page, f"study_{name}_{size}")
 
 
@@ -191,3 +194,33 @@ def test_full_screen_key_hides_the_toolbar(page, server):
     page.wait_for_function("() => getComputedStyle(document.querySelector('.st-key-study_toolbar')).opacity === '1'")
     page.keyboard.press("f")
     page.wait_for_function("() => !document.fullscreenElement")
+
+
+def test_phone_layout(page, server):
+    """The presenter view on a phone (390×844): two short rows of controls, the slide in reading sizes
+    (the page scrolls); the reader's heatmap heads apart."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, server, "study", slide="2", size="xl")
+    page.wait_for_function(FITTED)
+    toolbar = page.locator(".st-key-study_toolbar").bounding_box()
+    assert toolbar["y"] + toolbar["height"] < 844 / 3  # it filled the first screen
+    assert page.locator(".st-key-next").bounding_box()["y"] < toolbar["y"] + 60  # beside the counter
+    thesis = page.evaluate("""() => { const t = document.querySelector('.sb-thesis');
+      return [t.clientWidth, parseFloat(getComputedStyle(t).fontSize)]; }""")
+    assert thesis[0] / thesis[1] >= 8, thesis  # characters a line (4 or 5 before)
+    right = page.evaluate("() => document.querySelector('section.sb-slide').getBoundingClientRect().right")
+    assert right <= 390
+    full_screenshot(page, "study_phone_xl")
+    open_page(page, server, "study", slide="9", lang="en")
+    full_screenshot(page, "study_phone_en")
+    open_page(page, server, "reader")
+    # the column heads' lines (a head of one line is its text element): none runs into another on its row
+    lines = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stPlotlyChart] .xtick text')]
+      .flatMap(t => t.querySelectorAll('tspan.line').length ? [...t.querySelectorAll('tspan.line')] : [t])
+      .map(e => e.getBoundingClientRect()).map(b => [b.left, b.right, b.top, b.bottom])""")
+    assert len(lines) >= 8
+    for i, (left, right, top, bottom) in enumerate(lines):
+        for left2, right2, top2, bottom2 in lines[i + 1:]:
+            if top < bottom2 - 1 and top2 < bottom - 1:  # the same row
+                assert right <= left2 + 0.5 or right2 <= left + 0.5, (left, right, left2, right2)
+    full_screenshot(page, "reader_phone")
