@@ -106,7 +106,7 @@ def test_jump_list_labels_shorten_the_statement():
 
 
 def test_slide_layouts(seed, lexicon, items):
-    slide = slides.build(seed, lexicon, items, 2, "zh")
+    slide = slides.build(seed, lexicon, items, 5, "zh")  # task 1
     assert slides.slide_html(seed, slide, "zh").startswith('<section class="sb-slide sb-projector"')
     phone = slides.slide_html(seed, slide, "zh", layout="phone")
     assert phone.startswith('<section class="sb-slide sb-phone"') and "以科技创新引领产业创新" in phone

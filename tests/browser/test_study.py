@@ -179,7 +179,7 @@ def test_every_slide_fits_the_screen_at_every_size(page, server):
 
 
 def test_full_screen_key_hides_the_toolbar(page, server):
-    open_page(page, server, "study", slide="2", size="xl")
+    open_page(page, server, "study", slide="5", size="xl")
     page.set_viewport_size({"width": 1280, "height": 720})
     wait_fitted(page)
     toolbar = page.locator(".st-key-study_toolbar")
@@ -200,7 +200,7 @@ def test_phone_layout(page, server):
     """The presenter view on a phone (390×844): two short rows of controls, the slide in reading sizes
     (the page scrolls); the reader's heatmap heads apart."""
     page.set_viewport_size({"width": 390, "height": 844})
-    open_page(page, server, "study", slide="2", size="xl")
+    open_page(page, server, "study", slide="5", size="xl")
     page.wait_for_function(FITTED)
     toolbar = page.locator(".st-key-study_toolbar").bounding_box()
     assert toolbar["y"] + toolbar["height"] < 844 / 3  # it filled the first screen
@@ -211,7 +211,7 @@ def test_phone_layout(page, server):
     right = page.evaluate("() => document.querySelector('section.sb-slide').getBoundingClientRect().right")
     assert right <= 390
     full_screenshot(page, "study_phone_xl")
-    open_page(page, server, "study", slide="9", lang="en")
+    open_page(page, server, "study", slide="14", lang="en")
     full_screenshot(page, "study_phone_en")
     open_page(page, server, "reader")
     # the column heads' lines (a head of one line is its text element): none runs into another on its row
