@@ -117,7 +117,7 @@ with grid_col:
                 ds, lang, metric="density", selected=(para, focus) if para else None,
                 dim_themes=[t for t in theme_scores.theme_ids(ds) if view.themes and t not in view.themes],
                 title=view.t("reader.grid_title"),
-                paragraphs=range(part.first, part.last + 1) if part_param else None)
+                paragraphs=range(part.first, part.last + 1) if part_param else None, narrow=True)
             event = st.plotly_chart(fig, config=charts.CONFIG, width="stretch", key=f"reader_grid_{generation}",
                                     on_select="rerun", selection_mode="points")
             picked = reading.pick(event, ds)

@@ -52,28 +52,32 @@ slide = slides.build(ds, view.lexicon, items, number, view.lang, all_items)
 labels = slides.labels(ds, items, all_items, view.lang)
 path = slides.heading_path(slide.item, all_items)[0]
 
-# --- toolbar ---------------------------------------------------------------------------
-bar = st.columns([1.3, 0.8, 1.3, 2.1, 2.3, 0.9, 1.2], vertical_alignment="center")
-bar[0].button(view.t("study.prev"), icon=":material/chevron_left:", on_click=step, args=(-1,),
-              disabled=number <= 1, shortcut="Left", key="prev", width="stretch")
-bar[1].markdown(slides.counter_html(view.t("study.counter", n=number, total=total), path), unsafe_allow_html=True)
-bar[2].button(view.t("study.next"), icon=":material/chevron_right:", icon_position="right", on_click=step,
-              args=(1,), disabled=number >= total, shortcut="Right", key="next", width="stretch")
-bar[3].selectbox(view.t("study.jump"), list(labels), key="slide", format_func=labels.get,
-                 label_visibility="collapsed")
-size = size_param.bind(bar[4].segmented_control, view.t("study.size"), list(slides.SIZES), required=True,
-                       format_func=lambda s: view.t(f"study.size_{s}"), label_visibility="collapsed")
-dark = bool(dark_param.bind(bar[5].toggle, view.t("study.dark")))
-number = slide_param.write(slide_param.value())
-
-with bar[6].popover(view.t("study.qr"), icon=":material/qr_code_2:", width="stretch"):
-    address = slides.share_url(st.context.url or "", st.query_params.to_dict())
-    st.caption(view.t("study.qr_intro"))
-    st.markdown(slides.qr_html(address), unsafe_allow_html=True)
-    st.code(address, language=None, wrap_lines=True)
-    st.caption(view.t("study.qr_local") if slides.is_local(address) else view.t("study.qr_network"))
-
-st.progress(number / total)
+# --- toolbar: one compact row (it hides itself in full screen, the F key; see slide_present.js) -------
+with st.container(key="study_toolbar"):
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        st.button(view.t("study.prev"), icon=":material/chevron_left:", on_click=step, args=(-1,),
+                  disabled=number <= 1, shortcut="Left", key="prev")
+        st.markdown(slides.counter_html(view.t("study.counter", n=number, total=total), path),
+                    unsafe_allow_html=True, width="content")
+        st.button(view.t("study.next"), icon=":material/chevron_right:", icon_position="right", on_click=step,
+                  args=(1,), disabled=number >= total, shortcut="Right", key="next")
+        st.selectbox(view.t("study.jump"), list(labels), key="slide", format_func=labels.get,
+                     label_visibility="collapsed")
+        with st.popover(view.t("study.display"), icon=":material/format_size:", key="study_display"):
+            size = size_param.bind(st.segmented_control, view.t("study.size"), list(slides.SIZES), required=True,
+                                   format_func=lambda s: view.t(f"study.size_{s}"))
+            dark = bool(dark_param.bind(st.toggle, view.t("study.dark")))
+            st.caption(view.t("study.full_screen_hint"))
+        number = slide_param.write(slide_param.value())
+        with st.popover(view.t("study.qr"), icon=":material/qr_code_2:", key="study_qr"):
+            address = slides.share_url(st.context.url or "", st.query_params.to_dict())
+            st.caption(view.t("study.qr_intro"))
+            st.markdown(slides.qr_html(address), unsafe_allow_html=True)
+            st.code(address, language=None, wrap_lines=True)
+            st.caption(view.t("study.qr_local") if slides.is_local(address) else view.t("study.qr_network"))
+        # (a live session's controls join this row here)
+        st.html(slides.present_html(view.lang), unsafe_allow_javascript=True, width="content")
+    st.progress(number / total)
 if problem:
     st.warning(markup.t(problem[0], view.lang, **problem[1]))
 if view.themes:

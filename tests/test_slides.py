@@ -49,7 +49,7 @@ def test_one_slide_per_outline_item(seed, lexicon, items):
     assert first.total == 15 and first.label == "总体判断"
     assert slides.build(seed, lexicon, items, 3, "zh").label == "成效回顾"
     task = slides.build(seed, lexicon, items, 5, "en")
-    assert task.label == "Task 1 of 6" and task.item["heading"] == "以科技创新引领产业创新"
+    assert task.label == "Task 1" and task.item["heading"] == "以科技创新引领产业创新"
     li = slides.build(seed, lexicon, items, 14, "en")
     assert li.label == "Li Qiang" and li.role.endswith("Premier")
     # out of range: the last slide
@@ -59,7 +59,9 @@ def test_one_slide_per_outline_item(seed, lexicon, items):
 def test_filtered_slides_keep_task_numbers(seed, lexicon, items):
     shown = outline.filter_items(items, seed, ("ecology",), "all")
     labels = slides.labels(seed, shown, items, "zh")
-    assert "任务 4 / 6" in " ".join(labels.values())  # 要协同推进生态环境保护和绿色低碳发展 is task 4 of 6
+    # 要协同推进生态环境保护和绿色低碳发展 is task 4 of 6 (slide 8 of all): among fewer slides it keeps its number
+    found = [label for label in labels.values() if label.endswith(" 任务4 · 协同推进生态环境保护和绿色低碳发展")]
+    assert len(found) == 1 and not found[0].startswith("8. ")
 
 
 def test_slide_html_stresses_the_heading(seed, lexicon, items):
@@ -83,7 +85,36 @@ def test_gloss_from_the_glossary():
 def test_term_chips_show_the_gloss_on_hover():
     html = slides.term_chips(["新质生产力", "天气"], "en")
     assert 'title="xīn zhì shēngchǎnlì · new quality productive forces' in html
-    assert '<span class="sb-chip">天气</span>' in html
+    assert '<span class="sb-chip">天气</span>' in slides.term_chips(["新质生产力", "天气"], "zh")
+
+
+def test_term_chips_show_the_english_on_the_slide_in_english():
+    html = slides.term_chips(["新质生产力", "天气"], "en")
+    # the glossary's rendering under the term; for a term it does not hold, the pinyin, set apart
+    assert ('<span class="sb-term">新质生产力</span><span class="sb-en" lang="en">new quality productive forces</span>'
+            in html)
+    assert ('<span class="sb-term">天气</span><span class="sb-en sb-pinyin" lang="zh-Latn-pinyin">tiān qì</span>'
+            in html)
+    zh = slides.term_chips(["新质生产力"], "zh")
+    assert "sb-en" not in zh and "new quality" not in zh.split('title="')[0]
+
+
+def test_jump_list_labels_shorten_the_statement():
+    assert slides.shorten("要以科技创新引领产业创新，积极培育和发展新质生产力。", 12) == "要以科技创新引领产业创新…"
+    assert slides.shorten("坚持城乡融合发展。") == "坚持城乡融合发展"
+    # a cut right after a comma does not end in one
+    assert slides.shorten("一二三四五，六七八九十", 6) == "一二三四五…"
+
+
+def test_slide_layouts(seed, lexicon, items):
+    slide = slides.build(seed, lexicon, items, 5, "zh")  # task 1
+    assert slides.slide_html(seed, slide, "zh").startswith('<section class="sb-slide sb-projector"')
+    phone = slides.slide_html(seed, slide, "zh", layout="phone")
+    assert phone.startswith('<section class="sb-slide sb-phone"') and "以科技创新引领产业创新" in phone
+    with pytest.raises(ValueError):
+        slides.slide_html(seed, slide, "zh", layout="poster")
+    style = slides.css(False, 1.0)
+    assert ".sb-slide.sb-phone {" in style and "@media (max-width: 640px)" in style
 
 
 def test_everything_from_the_text_is_escaped(lexicon):

@@ -151,3 +151,21 @@ def test_level_examples(genre):
     assert themeviews.level_examples(genre("report"), "zh") == {1: "一、", 2: "（一）", 3: "1."}
     # decision.txt: 第一章, then 第一条 under it and 第一节 under 第二章, then 第七条 under 第一节
     assert themeviews.level_examples(genre("decision"), "zh") == {1: "第一章", 2: "第一条 / 第一节", 3: "第七条"}
+
+
+def test_narrow_column_heads(seed):
+    """The reader's grid sits in a narrow column (35 px a column at 1280 px, less on a phone): the
+    heads in lines of two characters, at most three, in small type."""
+    chinese = themeviews.paragraph_grid(seed, "zh", narrow=True)
+    assert list(chinese.layout.xaxis.ticktext) == ["科技<br>创新", "区域<br>协调", "改革<br>开放", "绿色<br>发展",
+                                                   "城乡<br>融合", "粮食<br>能源<br>安全", "党的<br>领导<br>与落实",
+                                                   "高质量<br>发展"]
+    assert chinese.layout.xaxis.tickangle == 0 and chinese.layout.xaxis.tickfont.size == 12
+    # three lines of 12 px type under a title: more room on top than the plain grid's two lines
+    assert chinese.layout.margin.t == 64 + 14 + int(1.3 * 12 * 3)
+    english = themeviews.paragraph_grid(seed, "en", narrow=True)
+    assert english.layout.xaxis.tickangle == -90  # upright, read bottom to top
+    # one line each (24 characters at most): two lines would not fit a column under 30 px
+    assert "Food &amp; energy security" in english.layout.xaxis.ticktext
+    assert "High-quality development" in english.layout.xaxis.ticktext
+    assert themeviews.paragraph_grid(seed, "zh").layout.xaxis.ticktext[6] == "党的领导<br>与落实"  # unchanged

@@ -23,7 +23,6 @@ from studyboard.ingest.dates import find_date
 from studyboard.lexicon import Lexicon
 from studyboard.views import charts, geo, placeviews, termviews
 from studyboard.views.labels import person, theme_names
-from studyboard.views.markup import html as plotly_text
 from studyboard.views.templates import render
 
 #: How many terms the terms preview shows.
@@ -196,23 +195,17 @@ def theme_figure(ds: Dataset, lang: str, themes=(), mode: str = "any", *, row_px
     return still(fig)
 
 
-HEAD_SIZE = 12  # px: column heads of a narrow grid
+HEAD_SIZE = 12  # px: the row labels of a narrow grid, as its column heads (themeviews.NARROW_HEAD_SIZE)
 
 
 def narrow_heads(fig: go.Figure, heads: list[str]) -> int:
-    """Column heads that fit narrow columns (see :func:`theme_figure`); returns the top margin they need."""
-    from studyboard.views.themeviews import wrap_label
+    """Column heads that fit narrow columns (see :func:`theme_figure`, and
+    :func:`studyboard.views.themeviews.narrow_heads`); returns the top margin they need."""
+    from studyboard.views.themeviews import narrow_heads as heads_for
 
-    latin = any(any("a" <= ch.lower() <= "z" for ch in head) for head in heads)
-    if latin:
-        text = [wrap_label(head, 8) for head in heads]  # up to 16 characters a line
-        longest = max((len(line) for head in heads for line in wrap_label(head, 8).split("<br>")), default=1)
-        fig.update_xaxes(ticktext=text, tickangle=-90, tickfont=dict(size=HEAD_SIZE))
-        return int(14 + 0.62 * HEAD_SIZE * longest)
-    text = ["<br>".join(plotly_text(head[i:i + 2]) for i in range(0, len(head), 2)) for head in heads]
-    lines = max((label.count("<br>") + 1 for label in text), default=1)
-    fig.update_xaxes(ticktext=text, tickangle=0, tickfont=dict(size=HEAD_SIZE))
-    return 14 + int(1.3 * HEAD_SIZE * lines)
+    text, angle, top = heads_for(heads)
+    fig.update_xaxes(ticktext=text, tickangle=angle, tickfont=dict(size=HEAD_SIZE))
+    return top
 
 
 def map_figure(ds: Dataset, lexicon: Lexicon, lang: str, themes=(), mode: str = "any", *,

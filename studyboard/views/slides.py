@@ -28,9 +28,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from studyboard import i18n
-from studyboard.analysis import key_sentences, outline
+from studyboard.analysis import glossary, key_sentences, outline
 from studyboard.dataset.tables import Dataset
 from studyboard.lexicon import Lexicon
+from studyboard.nlp.pinyin import pinyin
 from studyboard.views import charts
 from studyboard.views.labels import person, term_gloss, theme_names
 from studyboard.views.markup import html as plotly_text
@@ -43,6 +44,7 @@ DEFAULT_SIZE = "m"
 DARK_BG = "#111418"
 DARK_INK = "#ECEFF1"
 DARK_MUTED = "#AAB4BE"
+DARK_PANEL = "#1C2228"
 LIGHT_MUTED = "#5F6B76"
 
 
@@ -92,12 +94,12 @@ def size_scale(size: str) -> float:
 # --- slide labels and content --------------------------------------------------------
 
 
-def item_label(ds: Dataset, item: dict, n_tasks: int, lang: str) -> tuple[str, str]:
+def item_label(ds: Dataset, item: dict, lang: str) -> tuple[str, str]:
     """The label of an outline item and, for another speaker, the speaker's role (a heading has
-    none: it is its own statement)."""
+    none: it is its own statement). A task is 任务1 / Task 1: the slide counter says where it stands."""
     kind = item["kind"]
     if kind == "task":
-        return i18n.t("study.task", lang, n=int(item["number"]), total=n_tasks), ""
+        return i18n.t("study.task_short", lang, n=int(item["number"])), ""
     if kind == "speaker":
         return person(ds, item["speaker"], lang)
     if kind in ("heading", "key", "article"):
@@ -127,13 +129,29 @@ def where(item: dict, lang: str) -> str:
     return i18n.t("study.paragraph", lang, n=first)
 
 
+#: Characters of a statement in the slide chooser (longer ones end in …).
+JUMP_CHARS = 20
+
+
+def shorten(text: str, chars: int = JUMP_CHARS) -> str:
+    """``text`` cut to ``chars`` characters, ending in … when it was longer (its final full stop dropped)."""
+    text = " ".join(str(text).split()).rstrip("。；;.")
+    return text if len(text) <= chars else text[:chars].rstrip("，、,;； ") + "…"
+
+
 def labels(ds: Dataset, items: pd.DataFrame, all_items: pd.DataFrame, lang: str) -> dict[int, str]:
-    """Slide number -> '3. 任务 2 / 6' (a heading: '4. （一）以科技创新引领产业创新') for the slide chooser."""
+    """Slide number -> its entry in the slide chooser: the number, the item's label and its statement,
+    shortened ('3. 任务 2 · 加强与其他重大发展战略的衔接'); a heading is its own statement
+    ('4. （一）以科技创新引领产业创新')."""
     out = {}
     for s in key_sentences.slide_list(items, all_items):
         item = s["item"]
-        name = item["statement"] if item["kind"] == "heading" else item_label(ds, item, s["tasks"], lang)[0]
-        out[s["number"]] = f"{s['number']}. {name}"
+        if item["kind"] == "heading":  # short already: its number and title
+            out[s["number"]] = f"{s['number']}. {item['statement']}"
+            continue
+        name = item_label(ds, item, lang)[0]
+        statement = shorten(item.get("heading") or item["statement"])
+        out[s["number"]] = f"{s['number']}. " + " · ".join(part for part in (name, statement) if part)
     return out
 
 
@@ -146,7 +164,7 @@ def build(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame, number: int, lang:
     its points and its parent heading.
     """
     content = key_sentences.slide(ds, lexicon, items, number, all_items)
-    label, role = item_label(ds, content["item"], content["tasks"], lang)
+    label, role = item_label(ds, content["item"], lang)
     if content["item"]["kind"] == "heading":
         label = heading_path(content["item"], items if all_items is None else all_items)[1]
     return Slide(content["number"], content["total"], content["item"], label, role, content["sentences"],
@@ -187,21 +205,43 @@ def _statement(item: dict, terms) -> dict:
     return {"before": marked(before, terms), "head": head, "after": marked(after, terms)}
 
 
-def _chips(terms, lang: str, entries: dict | None) -> list[tuple[str, str]]:
-    return [(term, term_gloss(term, lang, entries)) for term in terms]
+def _chips(terms, lang: str, entries: dict | None) -> list[tuple[str, str, str, bool]]:
+    """(term, hover text, what English shows under the term, whether that is the term's pinyin): the
+    glossary's English rendering, or the pinyin where the glossary has none; nothing under it in
+    Chinese."""
+    entries = glossary.by_term() if entries is None else entries
+    out = []
+    for term in terms:
+        english = ""
+        if lang != "zh":
+            entry = entries.get(term)
+            english = entry.english if entry is not None and entry.english else ""
+        shown = english or (pinyin(term) if lang != "zh" else "")
+        out.append((term, term_gloss(term, lang, entries), shown, bool(shown) and not english))
+    return out
 
 
 def term_chips(terms, lang: str, entries: dict | None = None) -> str:
-    """Key terms as chips; a glossary entry's pinyin, English and explanation show on hover."""
+    """Key terms as chips; a glossary entry's pinyin, English and explanation show on hover, and in
+    English each chip shows the term's English (or pinyin) under it."""
     return str(environment().get_template("slide_macros.html").module.chips(_chips(terms, lang, entries)))
 
 
-def slide_html(ds: Dataset, slide: Slide, lang: str, entries: dict | None = None, dark: bool = False) -> str:
-    """The slide's text as one HTML block (escaped), coloured by the item's theme."""
+#: How a slide is laid out: on the presenter's screen (scaled to fit it) or on a participant's phone
+#: (reading sizes, the page scrolls).
+LAYOUTS = ("projector", "phone")
+
+
+def slide_html(ds: Dataset, slide: Slide, lang: str, entries: dict | None = None, dark: bool = False,
+               layout: str = "projector") -> str:
+    """The slide's text as one HTML block (escaped), coloured by the item's theme, laid out for
+    ``layout`` (one of :data:`LAYOUTS`; the style is :func:`css`, which holds both)."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown slide layout {layout!r}")
     item = slide.item
     theme = item["theme"]
     kicker = [slide.label, slide.role, theme_names(ds, lang).get(theme, "") if theme else "", where(item, lang)]
-    return render("slide.html", lang=lang, color=item["color"],
+    return render("slide.html", lang=lang, color=item["color"], layout=layout,
                   text_color=charts.readable(item["color"], DARK_BG if dark else "#FFFFFF"),
                   kicker=[part for part in kicker if part], statement=_statement(item, slide.terms),
                   sentences=[marked(text, slide.terms) for _, text in slide.sentences],
@@ -209,12 +249,22 @@ def slide_html(ds: Dataset, slide: Slide, lang: str, entries: dict | None = None
 
 
 def css(dark: bool, scale: float) -> str:
-    """The presenter view's style: type sizes for a projector, bright or dark."""
+    """The presenter view's style: the slide's type for a projector (scaled to fit the window) and for a
+    phone (:data:`LAYOUTS`), bright or dark, and the presenter's compact toolbar."""
     return render("slide_style.html", dark=dark, scale=f"{scale:.2f}", dark_bg=DARK_BG, dark_ink=DARK_INK,
+                  dark_panel=DARK_PANEL, page_bg=DARK_BG if dark else "#FFFFFF",
                   ink=DARK_INK if dark else charts.INK, muted=DARK_MUTED if dark else LIGHT_MUTED,
                   chip_bg="#232A31" if dark else "#F3F4F6",
                   mark_bg="rgba(255,255,255,0.10)" if dark else "rgba(0,0,0,0.05)",
                   font_family=safe(charts.FONT_FAMILY))
+
+
+def present_html(lang: str) -> str:
+    """The presenter's full-screen button and the script that keeps the slide within the window
+    (``slide_present.js``: a measured fit, the F key, full screen), for ``st.html`` with its
+    JavaScript allowed. The script is the same for every page and holds no text from a document."""
+    return render("slide_present.html", label=i18n.t("study.full_screen", lang),
+                  hint=i18n.t("study.full_screen_help", lang))
 
 
 # --- the theme bar ---------------------------------------------------------------------

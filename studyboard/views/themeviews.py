@@ -113,7 +113,7 @@ def _ink_on(fill: str) -> str:
 def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, rows: list, row_labels: dict,
                 row_names: dict, title: str, y_title: str, row_notes: dict | None = None,
                 selected: tuple | None = None, dim_rows=(), dim_themes=(), show_values: bool = False,
-                row_px: int = 36, row_groups: list | None = None) -> go.Figure:
+                row_px: int = 36, row_groups: list | None = None, narrow: bool = False) -> go.Figure:
     """A grid of cells (rows × themes) coloured by ``metric``, one bar per cell.
 
     ``cells`` has ``row, theme, hits, density, keywords``; ``rows`` gives the
@@ -123,7 +123,9 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
     ``dim_rows`` and ``dim_themes`` are drawn faint; ``row_groups`` (a key
     per row of ``rows``, such as its section) draws a line where the key
     changes. Every bar carries ``customdata = [row, theme]``. Theme names head the columns, broken into
-    lines; long Latin names over more than four columns are set at an angle.
+    lines; long Latin names over more than four columns are set at an angle. ``narrow``: heads that fit
+    columns of 30 px and more (:func:`narrow_heads`) and no axis title, for a grid in a narrow column or on
+    a phone.
     """
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}")
@@ -175,6 +177,10 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
         ))
     heads = [names[t] for t in themes]
     top, right = _head_room(heads, bool(title))
+    head_text, head_angle, head_font = _column_labels(heads), _column_angle(heads), {}
+    if narrow:
+        head_text, head_angle, head_px = narrow_heads(heads, latin_width=12)  # one line: columns under 30 px
+        top, right, head_font = (64 if title else 12) + head_px, 10, dict(tickfont=dict(size=NARROW_HEAD_SIZE))
     shapes = [dict(type="line", xref="x", yref="y", x0=0, x1=max(len(themes), 1), y0=i - 0.5, y1=i - 0.5,
                    line=dict(color=SEPARATOR, width=2))
               for i in range(1, len(row_groups or ())) if row_groups[i] != row_groups[i - 1]]
@@ -191,9 +197,10 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
         annotations=notes, shapes=shapes,
         xaxis=_ink(range=[0, max(len(themes), 1)], side="top", showgrid=False, zeroline=False, fixedrange=True,
                    tickmode="array", tickvals=[i + 0.5 for i in range(len(themes))],
-                   ticktext=_column_labels(heads), tickangle=_column_angle(heads)),
+                   ticktext=head_text, tickangle=head_angle, **head_font),
         yaxis=_ink(type="category", categoryorder="array", categoryarray=[row_labels.get(r, str(r)) for r in rows],
-                   autorange="reversed", showgrid=False, fixedrange=True, title=dict(text=y_title)),
+                   autorange="reversed", showgrid=False, fixedrange=True,
+                   title=dict(text="" if narrow else y_title)),  # narrow: no room; the rows are numbered
     )
     if title:  # at the top of the figure, above the column heads
         layout["title"] = dict(y=1, yref="container", yanchor="top", pad=dict(t=14))
@@ -202,11 +209,12 @@ def grid_figure(cells: pd.DataFrame, ds: Dataset, lang: str, *, metric: str, row
 
 def paragraph_grid(ds: Dataset, lang: str, *, metric: str = "density", themes=(), selected=None,
                    dim_rows=(), dim_themes=(), show_values: bool = False, title: str | None = None,
-                   row_px: int | None = None, paragraphs=None) -> go.Figure:
+                   row_px: int | None = None, paragraphs=None, narrow: bool = False) -> go.Figure:
     """Paragraph × theme: the paragraphs (all, or ``paragraphs``) top to bottom
     in reading order (``row_px``: height of a row, by default roomy for a
     short text). In a text with sections a row is labelled with its section
-    (三（一）¶9) and a line parts the sections."""
+    (三（一）¶9) and a line parts the sections. ``narrow``: column heads for narrow columns (the
+    reader's side column, a phone)."""
     cells = paragraph_cells(ds, themes)
     rows = list(ds.paragraphs["paragraph"]) if paragraphs is None else [int(p) for p in paragraphs]
     notes = dict(zip(ds.paragraphs["paragraph"], ds.paragraphs["text"].str.slice(0, 44)))
@@ -227,7 +235,7 @@ def paragraph_grid(ds: Dataset, lang: str, *, metric: str = "density", themes=()
                        title=title if title is not None else i18n.t(f"themes.grid_title_{metric}", lang),
                        y_title=i18n.t("themes.axis_paragraph", lang), selected=selected, dim_rows=dim_rows,
                        dim_themes=dim_themes, show_values=show_values,
-                       row_px=row_px or _row_px(len(rows)), row_groups=groups)
+                       row_px=row_px or _row_px(len(rows)), row_groups=groups, narrow=narrow)
 
 
 def section_grid(ds: Dataset, lang: str, *, level: int = 1, metric: str = "hits", themes=()) -> go.Figure:
@@ -314,6 +322,37 @@ def _head_room(labels: list[str], titled: bool) -> tuple[int, int]:
         return title + 22 * lines + 12, 10
     reach = [0.71 * 8.6 * len(label) for label in labels]
     return title + int(max(reach)) + 24, int(reach[-1]) + 12
+
+
+NARROW_HEAD_SIZE = 12  # px: column heads of a narrow grid
+
+
+def narrow_heads(heads: list[str], latin_width: int = 8) -> tuple[list[str], int, int]:
+    """Column heads that fit columns 30 px wide: (tick texts, tick angle, height in px they need).
+    Chinese names two characters a line (an odd one's last line three: 党的/领导/与落实, a
+    five-character name 高质量/发展), in small type; Latin names upright, read bottom to top, in lines
+    of up to ``2 × latin_width`` characters (a line of 12 px type is about 15 px wide)."""
+    latin = any(any("a" <= ch.lower() <= "z" for ch in head) for head in heads)
+    if latin:
+        text = [wrap_label(head, latin_width) for head in heads]
+        longest = max((len(line) for label in text for line in label.split("<br>")), default=1)
+        return text, -90, int(14 + 0.62 * NARROW_HEAD_SIZE * longest)
+    text = [plotly_text(*_pairs(head)) for head in heads]
+    lines = max((label.count("<br>") + 1 for label in text), default=1)
+    return text, 0, 14 + int(1.3 * NARROW_HEAD_SIZE * lines)
+
+
+def _pairs(name: str) -> list[str]:
+    """A Chinese name in lines of two characters; an odd name's three-character line where it reads
+    best: first for five characters (高质量/发展), last otherwise (党的/领导/与落实)."""
+    if len(name) <= 3:
+        return [name]
+    if len(name) == 5:
+        return [name[:3], name[3:]]
+    lines = [name[i:i + 2] for i in range(0, len(name), 2)]
+    if len(lines[-1]) == 1:
+        lines[-2:] = [lines[-2] + lines[-1]]
+    return lines
 
 
 def _row_px(rows: int) -> int:
@@ -404,7 +443,8 @@ def _ink(**axis) -> dict:
     """An axis's settings with its tick labels and title in the board's ink (not
     the lighter grey of Streamlit's chart theme), for a projector."""
     title = axis.pop("title", None) or {}
-    return {**axis, "tickfont": dict(color=charts.INK), "title": {**title, "font": dict(color=charts.INK)}}
+    return {**axis, "tickfont": {**axis.get("tickfont", {}), "color": charts.INK},
+            "title": {**title, "font": dict(color=charts.INK)}}
 
 
 # --- the lexicon as a table ---------------------------------------------------------

@@ -8,7 +8,7 @@ from pages_helpers import no_exceptions, plotly_specs
 
 
 def slide_markup(at) -> str:
-    found = [m.value for m in at.markdown if m.value.startswith('<section class="sb-slide"')]
+    found = [m.value for m in at.markdown if m.value.startswith('<section class="sb-slide sb-projector"')]
     assert len(found) == 1
     return found[0]
 
@@ -24,7 +24,8 @@ def test_slide_from_the_url(run_page):
     # slides 1-4 are the opening judgement, the general requirement, the stock-taking and the challenges;
     # slide 6: the second task, 要加强与其他重大发展战略的衔接，更好融入和支撑新发展格局 (paragraph 6)
     assert '<strong class="sb-head">加强与其他重大发展战略的衔接</strong>' in html
-    assert "任务 2 / 6" in html and "第6段" in html
+    # one counter: the kicker names the task, the counter says where the slide stands
+    assert '<div class="sb-kicker" lang="zh">任务2 · 区域协调 · 第6段</div>' in html and "/ 6" not in html
     assert ">6 / 15<" in counter(at)
     assert at.get("progress")[0].proto.value == 40
     bar = plotly_specs(at)[0]
@@ -45,7 +46,7 @@ def test_next_previous_and_jump_write_the_url(run_page):
     assert at.query_params["slide"] == "11"
     assert "最后强调" in slide_markup(at)
     at.button(key="prev").click().run()
-    assert "任务 6 / 6" in slide_markup(at)
+    assert "任务6 · " in slide_markup(at)
 
 
 def test_first_and_last_slides_disable_their_buttons(run_page):
@@ -86,11 +87,39 @@ def test_english_and_the_theme_filter(run_page):
     # and Ding Xuexiang (13)
     assert ">1 / 3<" in counter(at)
     assert "Opening judgement" in slide_markup(at)
-    assert at.selectbox(key="slide").options == ["1. Opening judgement", "2. General requirement", "3. Ding Xuexiang"]
+    # the jump list: each slide's label and its statement, shortened
+    assert at.selectbox(key="slide").options == [
+        "1. Opening judgement · 中部地区是我国重要粮食生产基地、能源原材…",
+        "2. General requirement · 一以贯之抓好党中央推动中部地区崛起一系列…",
+        "3. Ding Xuexiang · 推动中部地区崛起不断取得新成效"]
     at.button(key="next").click().run()
     assert "General requirement" in slide_markup(at)
     at.button(key="next").click().run()
     assert "Ding Xuexiang" in slide_markup(at) and "Vice Premier" in slide_markup(at)
+
+
+def test_english_shows_the_key_terms_english_on_the_slide(run_page):
+    at = run_page("study", slide="15", lang="en")
+    no_exceptions(at)
+    html = slide_markup(at)
+    # Ding Xuexiang's paragraph: glossary terms with their English under them, the others with pinyin
+    assert '<span class="sb-term">新质生产力</span><span class="sb-en" lang="en">new quality productive forces</span>' in html
+    assert '<span class="sb-term">高质量发展</span><span class="sb-en" lang="en">high-quality development</span>' in html
+    assert '<span class="sb-term">科技创新</span><span class="sb-en sb-pinyin" lang="zh-Latn-pinyin">kē jì chuàng xīn</span>' in html
+    assert "sb-en" not in slide_markup(run_page("study", slide="15"))  # Chinese: the terms alone
+
+
+def test_one_counter_and_a_jump_list_of_statements(run_page):
+    at = run_page("study", slide="5")
+    no_exceptions(at)
+    assert ">5 / 15<" in counter(at)
+    assert "任务1 · 科技创新 · 第5段" in slide_markup(at) and "1 / 6" not in slide_markup(at)
+    options = at.selectbox(key="slide").options
+    assert len(options) == 15
+    assert options[4] == "5. 任务1 · 以科技创新引领产业创新"
+    assert options[8] == "9. 任务5 · 坚持城乡融合发展"
+    assert options[10] == "11. 最后强调 · 中央区域协调发展领导小组要加强统筹协调和…"  # 20 characters
+    assert options[13] == "14. 李强 · 把中部地区放到整个国家版图中、放到支撑构…"
 
 
 def test_theme_filter_that_leaves_nothing(run_page):
