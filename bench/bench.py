@@ -99,6 +99,25 @@ def bench_parse(rounds: int) -> None:
     record(f"parse {size:.1f} MB", subject, baseline, 1.3)
 
 
+def bench_parse_long(rounds: int) -> None:
+    import jieba
+
+    from studyboard import lexicon
+    from studyboard.dataset import tables as dataset
+    from studyboard.ingest import document
+    from studyboard.nlp.tokens import tokenizer_for
+
+    print("parse-long: dataset build of the long structured report vs bare jieba.lcut", flush=True)
+    lex = lexicon.load()
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    tokenizer_for(lex)
+    long = document.Document(id="long_report", text=(ROOT / "tests" / "texts" / "long_report.txt").read_text("utf-8"))
+    subject, baseline = interleaved(lambda: dataset.build(long, lex), lambda: jieba.lcut(long.text),
+                                    max(rounds, 7))
+    record(f"parse long document ({len(long.text):,} characters)", subject, baseline, 1.3)
+
+
 # --- cold start -----------------------------------------------------------------
 
 
@@ -265,6 +284,297 @@ def bench_memory(rounds: int) -> None:
         playwright.stop()
 
 
+# --- browser latency: click -> changed view painted ------------------------------------
+
+#: The one-button app every latency is compared with (started in the same run).
+BUTTON_APP = """import streamlit as st
+st.session_state.setdefault("n", 0)
+if st.button("click", key="one_button"):
+    st.session_state["n"] += 1
+st.markdown(f"<div id='count'>clicked {st.session_state['n']}</div>", unsafe_allow_html=True)
+"""
+
+#: Arms a timer: t0 at the next pointerdown (the click), t1 at the first frame
+#: after the view has changed (``signature()`` differs from now) and the app has
+#: settled (script not running, no running icon, every chart drawn).
+ARM = """(signature) => {
+  const sig = new Function('return (' + signature + ')();');
+  const app = document.querySelector('[data-testid="stApp"]');
+  const state = {before: sig(), t0: null, t1: null};
+  window.__bench = state;
+  const settled = () => {
+    if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')) return false;
+    for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+      if (!chart.querySelector('.main-svg')) return false;
+    }
+    return true;
+  };
+  const down = () => { if (state.t0 === null) state.t0 = performance.now(); };
+  document.addEventListener('pointerdown', down, {capture: true, once: true});
+  const frame = () => {
+    if (state.t0 !== null && settled()) {
+      let now;
+      try { now = sig(); } catch (e) { now = state.before; }
+      if (now !== state.before) {
+        requestAnimationFrame(() => { state.t1 = performance.now(); state.after = now; });
+        return;
+      }
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}"""
+
+
+def _timed_click(page, signature: str, act, timeout: float = 30_000) -> float:
+    """Seconds from the pointerdown of ``act()`` to the first frame showing a changed ``signature``."""
+    page.evaluate(ARM, signature)
+    act()
+    page.wait_for_function("() => window.__bench && window.__bench.t1 !== null", timeout=timeout, polling=50)
+    return page.evaluate("() => (window.__bench.t1 - window.__bench.t0) / 1000")
+
+
+def _text_of(selector: str) -> str:
+    """A signature: the text (and count) of the elements matching ``selector``."""
+    return (f"() => Array.from(document.querySelectorAll({selector!r}))"
+            ".map(e => e.textContent).join('|') + '#' + document.querySelectorAll(" + repr(selector) + ").length")
+
+
+def _pick(page, box: str, text: str, signature: str) -> float:
+    """Open the select box ``box`` (not timed) and time the click on its option ``text``."""
+    page.locator(f"{box} [role='combobox']").first.click()
+    option = page.get_by_role("option", name=text, exact=True).first
+    option.wait_for()
+    elapsed = _timed_click(page, signature, option.click)
+    page.keyboard.press("Escape")  # a multiselect stays open
+    return elapsed
+
+
+class Interaction:
+    """One interaction of the latency table: where it starts and how one click is done."""
+
+    def __init__(self, name, path, params, clicks, ready=None):
+        self.name, self.path, self.params, self.clicks, self.ready = name, path, params, clicks, ready
+
+
+def _segmented(key: str, labels: tuple[str, str], signature: str):
+    """Clicks alternating between two options of a segmented control."""
+    def click(page, i):
+        button = page.locator(f".st-key-{key} button", has_text=labels[i % 2]).first
+        return _timed_click(page, signature, button.click)
+    return click
+
+
+def _interactions(lex, long: bool) -> list[Interaction]:
+    from browser_helpers import settle_after
+
+    theme = lex.themes[3].id  # ecology in the shipped lexicon
+    theme_name = lex.themes[3].name("zh")
+
+    def slide(page, i):
+        key = "next" if i % 2 == 0 else "prev"
+        return _timed_click(page, _text_of(".sb-counter"),
+                            page.locator(f".st-key-{key} button").click)
+
+    def hide(page, i):
+        return _timed_click(page, _text_of(".sb-hidden"), page.locator(".st-key-reader_hide label").first.click)
+
+    def sidebar_theme(page, i):
+        signature = _text_of(".sb-legend")
+        if i % 2 == 0:
+            return _pick(page, ".st-key-themes", theme_name, signature)
+        close = page.locator(".st-key-themes button[aria-label^='Remove']").first
+        return _timed_click(page, signature, close.click)
+
+    def heatmap(page, i):
+        paragraph = (5, 9)[i % 2] if not long else (2, 3)[i % 2]
+        chart = page.locator('.st-key-reader_grid_box [data-testid="stPlotlyChart"]')
+        bar = chart.locator("g.trace.bars").nth(3).locator("g.point").nth(paragraph - 1)
+        box = bar.bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        return _timed_click(page, _text_of(".sb-pinned-label"), lambda: page.mouse.click(x, y))
+
+    def term(page, i):
+        return _pick(page, ".st-key-terms_term", ("发展", "创新")[i % 2], _text_of("h2"))
+
+    def switch(page, i):
+        if i:  # back to the overview first (not timed)
+            settle_after(page, _nav_link(page, "概览").click)
+        return _timed_click(page, "() => String(document.querySelectorAll('.sb-para').length)",
+                            _nav_link(page, "原文").click)
+
+    return [
+        Interaction("presenter: next/previous slide", "study", {"slide": "1"}, slide),
+        Interaction("reader: hide toggle, one theme", "reader", {"themes": theme}, hide),
+        Interaction("map: switch layer", "map", {},
+                    _segmented("map_layer", ("区域关联", "直接提及"), _text_of(".st-key-map_bars .gtitle, .st-key-map_bars .ytick"))),
+        Interaction("terms: part-of-speech filter", "terms", {},
+                    _segmented("terms_pos", ("名词", "全部"), _text_of('[data-testid="stCaptionContainer"]'))),
+        Interaction("sidebar: theme filter (reader)", "reader", {}, sidebar_theme),
+        Interaction("reader: heatmap click", "reader", {}, heatmap),
+        Interaction("terms: term detail", "terms", {}, term),
+        Interaction("page switch: overview → reader", "", {}, switch),
+    ]
+
+
+def _nav_link(page, title: str):
+    return page.locator('[data-testid="stSidebarNav"] a', has_text=title).first
+
+
+def _long_document() -> str:
+    """The long structured report (tests/texts/long_report.txt) in the run's library; its id."""
+    from study_docs import add_genre
+    from studyboard import lexicon
+
+    return add_genre("long_report", lexicon.load())
+
+
+def _servers():
+    """The one-button app and the board, started for this run: (processes, base URLs)."""
+    from conftest import start_server
+
+    button_app = SCRATCH / "button_app.py"
+    button_app.write_text(BUTTON_APP, encoding="utf-8")
+    button = start_server({}, button_app)
+    board = start_server({})
+    return button, board
+
+
+def _new_page(browser):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    return page
+
+
+def _baseline_click(page) -> float:
+    """One click of the one-button app (its page brought to the front)."""
+    page.bring_to_front()
+    return _timed_click(page, _text_of("#count"), page.locator(".st-key-one_button button").click)
+
+
+def bench_latency(rounds: int) -> None:
+    """Click -> changed view painted, in headless Chromium, against the one-button app."""
+    from browser_helpers import open_page, open_sidebar
+    from conftest import stop_server
+    from studyboard import lexicon
+    from studyboard.dataset import catalog
+
+    print("latency: click -> changed view painted (headless Chromium) vs a one-button app", flush=True)
+    clicks = max(rounds, int(os.environ.get("BENCH_CLICKS", "7")))
+    lex = lexicon.load()
+    docs = {"shipped document": catalog.shipped()[0].id, "long document": _long_document()}
+    targets = {"shipped document": (1.5, 1.3, 3.0), "long document": (2.5, 2.5, 5.0)}
+    (button_proc, button_base), (board_proc, board_base) = _servers()
+    playwright, browser = _launch_browser()
+    try:
+        button_page = _new_page(browser)
+        open_page(button_page, button_base)
+        for _ in range(3):  # warm up
+            _baseline_click(button_page)
+        for label, doc in docs.items():
+            in_page, slide_target, switch_target = targets[label]
+            only = os.environ.get("BENCH_ONLY", "")  # a part of the names of the interactions to measure
+            for interaction in _interactions(lex, label == "long document"):
+                if only not in interaction.name:
+                    continue
+                page = _new_page(browser)
+                open_page(page, board_base, interaction.path, doc=doc, **interaction.params)
+                open_sidebar(page)
+                interaction.clicks(page, 0)  # a first click warms the caches of the view (not counted)
+                times = []
+                for i in range(1, clicks + 1):
+                    page.bring_to_front()
+                    times.append(interaction.clicks(page, i))
+                    BASELINE_CLICKS.append(_baseline_click(button_page))  # interleaved: the same load
+                page.context.close()
+                baseline = statistics.median(BASELINE_CLICKS)
+                target = (slide_target if interaction.name.startswith("presenter") else
+                          switch_target if interaction.name.startswith("page switch") else in_page)
+                record(f"{interaction.name} ({label})", statistics.median(times), baseline, target)
+                print(f"    clicks: {' '.join(f'{t:.3f}' for t in times)}", flush=True)
+        if not os.environ.get("BENCH_ONLY"):
+            _first_views(browser, board_base, docs["long document"], clicks)
+    finally:
+        browser.close()
+        playwright.stop()
+        stop_server(button_proc)
+        stop_server(board_proc)
+
+
+#: The baseline's clicks of this run (taken between the subject's, so both see the same load).
+BASELINE_CLICKS: list[float] = []
+
+
+def _first_views(browser, base: str, doc: str, clicks: int) -> None:
+    """Every page's first view on the long document: the click on its link in the sidebar
+    until the page has settled with its content (seconds; target ≤ 2 s)."""
+    from browser_helpers import open_page, open_sidebar, settle_after
+    from studyboard import i18n
+    from studyboard.ui.app import PAGES
+
+    runs = max(3, clicks // 2)
+    for file, title_key, _ in PAGES:
+        if not (ROOT / file).exists() or file.endswith("overview.py"):
+            continue
+        title = i18n.t(title_key, "zh")
+        page = _new_page(browser)
+        open_page(page, base, "", doc=doc)
+        times = []
+        for i in range(runs + 1):
+            open_sidebar(page)
+            elapsed = _timed_click(page, "() => location.pathname", _nav_link(page, title).click)
+            if i:  # the first opening of each page fills the caches of the view (not counted)
+                times.append(elapsed)
+            open_sidebar(page)
+            settle_after(page, _nav_link(page, "概览").click)
+        page.context.close()
+        subject = statistics.median(times)
+        RESULTS.append((f"first view after navigation: {Path(file).stem} (long document)", f"{subject:.3f} s",
+                        "—", "✓" if subject <= 2.0 else "✗", "≤ 2 s"))
+        print(f"  first view {Path(file).stem}: {subject:.3f} s ({' '.join(f'{t:.2f}' for t in times)})", flush=True)
+
+
+def bench_sessions(rounds: int) -> None:
+    """Server memory with ten sessions on the long document, each with its reader, themes and terms open."""
+    from browser_helpers import open_page
+    from conftest import stop_server
+
+    print("sessions: server memory with ten sessions on the long document", flush=True)
+    doc = _long_document()
+    (button_proc, button_base), (board_proc, board_base) = _servers()
+    playwright, browser = _launch_browser()
+    try:
+        page = _new_page(browser)
+        open_page(page, button_base)
+        baseline = _rss_kib(button_proc.pid) / 1024
+        pages = []
+        for _ in range(10):
+            page = _new_page(browser)
+            for path in ("", "reader", "themes", "terms", "map"):
+                open_page(page, board_base, path, doc=doc)
+            pages.append(page)
+        subject = _rss_kib(board_proc.pid) / 1024
+        peak = _rss_peak_kib(board_proc.pid) / 1024
+        record("server memory, ten sessions on the long document (resident)", subject, baseline, None, unit="MiB")
+        RESULTS.append(("server peak memory, ten sessions on the long document", f"{peak:.1f} MiB", "—",
+                        "✓" if peak < 1024 else "✗", "< 1 GiB"))
+        print(f"  peak {peak:.1f} MiB", flush=True)
+    finally:
+        browser.close()
+        playwright.stop()
+        stop_server(button_proc)
+        stop_server(board_proc)
+
+
+def _rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
 # --- report -------------------------------------------------------------------------
 
 
@@ -294,11 +604,12 @@ def table() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", nargs="*", help="parse, cold, warm, memory (default: all)")
+    parser.add_argument("what", nargs="*", help="parse, parse-long, cold, warm, memory, latency, sessions (default: all)")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per measurement")
     parser.add_argument("--write", action="store_true", help="rewrite bench/RESULTS.md with this run")
     args = parser.parse_args()
-    benches = {"parse": bench_parse, "cold": bench_cold, "warm": bench_warm, "memory": bench_memory}
+    benches = {"parse": bench_parse, "cold": bench_cold, "warm": bench_warm, "memory": bench_memory,
+               "latency": bench_latency, "parse-long": bench_parse_long, "sessions": bench_sessions}
     chosen = args.what or list(benches)
     unknown = [name for name in chosen if name not in benches]
     if unknown:
