@@ -145,7 +145,7 @@ with text_col:
             with st.expander(view.t("reader.toc"), icon=":material/toc:"):
                 st.markdown(toc, unsafe_allow_html=True)
     if part_param:
-        part_names = reader.section_names(ds, part_ids, lang)
+        part_names = app.cached(view, "reader.parts", lang, lambda: reader.section_names(ds, part_ids, lang))
         st.selectbox(view.t("reader.part"), part_ids, key=part_key, format_func=part_names.get)
         part_param.write(part.section)
         st.caption(view.t("reader.part_caption", first=part.first, last=part.last, total=len(numbers)))
@@ -161,12 +161,20 @@ with text_col:
     # the blocks of this view of the text are made once and shared (document, language, filters, part)
     blocks = app.cached(view, "reader.text", (lang, flt, hide, part.first, part.last, para, app.glossary_stamp()),
                         lambda: reader.text_html(ds, lang, flt, matches, hide, part.first, part.last, para, terms))
+    # one element per run of blocks up to a paragraph with notes (its toggle follows it): fewer, larger
+    # elements are drawn sooner (bench/NOTES.md)
+    run: list[str] = []
     for first, html in blocks:
-        st.markdown(html, unsafe_allow_html=True)
-        if first is not None and by_paragraph.get(first):
-            with st.expander(view.t("reader.notes_count", n=len(by_paragraph[first])), type="compact",
-                             icon=":material/sticky_note_2:", key=f"reader_notes_{first}"):
-                notes_ui.paragraph_notes(view, first, by_paragraph[first], key="reader_notes")
+        run.append(html)
+        if first is None or not by_paragraph.get(first):
+            continue
+        st.markdown(reader.run_html(run), unsafe_allow_html=True)
+        run = []
+        with st.expander(view.t("reader.notes_count", n=len(by_paragraph[first])), type="compact",
+                         icon=":material/sticky_note_2:", key=f"reader_notes_{first}"):
+            notes_ui.paragraph_notes(view, first, by_paragraph[first], key="reader_notes")
+    if run:
+        st.markdown(reader.run_html(run), unsafe_allow_html=True)
     if part_param:
         index = part_ids.index(part.section)
         back, ahead = st.columns(2)

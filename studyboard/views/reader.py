@@ -41,6 +41,7 @@ CSS = """
 .sb-headline { font-size: 2.2rem; font-weight: 700; line-height: 1.35; margin: 0 0 .25rem 0; color: #1A1A1A; }
 .sb-subtitle { font-size: 1.25rem; color: #444; margin: 0 0 .25rem 0; }
 .sb-meta { font-size: 1rem; color: #666; }
+.sb-run { display: flex; flex-direction: column; gap: 1rem; }  /* as Streamlit spaces its elements */
 .sb-para { display: flex; gap: .8rem; padding: .5rem .7rem .5rem .3rem; margin: 0 0 .3rem 0;
   border-radius: 6px; border-left: 5px solid transparent; scroll-margin-top: 5rem; }
 .sb-side { flex: 0 0 4.2rem; text-align: center; padding-top: .35rem; }
@@ -244,6 +245,12 @@ def text_html(ds: Dataset, lang: str, flt: Filter, matches, hide: bool, first: i
             blocks.append((number, paragraph_html(ds, number, lang, flt=flt, glossary=glossary, dim=last_or_dim,
                                                   selected=number == para)))
     return blocks
+
+
+def run_html(blocks: list[str]) -> str:
+    """A run of the text's blocks as one element: one block a line (a block holds no line break), spaced
+    as separate elements would be (``.sb-run``)."""
+    return '<div class="sb-run">\n' + "\n".join(blocks) + "\n</div>"
 
 
 def status_html(lines) -> str:
