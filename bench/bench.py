@@ -19,6 +19,19 @@ warm    every page's script run (AppTest) with the cached dataset, against an
 memory  peak resident memory of the server while pages of the 1,000-document
         library are opened, against the one-line app
 
+Long documents and clicks (the long structured report, tests/texts/long_report.txt):
+
+parse-long  dataset build of the long report against bare ``jieba.lcut`` [≤ 1.3]
+warm-long   every page's rerun on the long report (theme filter on), against an empty page
+latency     click -> changed view painted in headless Chromium, against a one-button
+            Streamlit app clicked between the subject's clicks: presenter next/previous,
+            reader hide toggle (one theme), map layer, terms part of speech, the sidebar's
+            theme filter, a heatmap click, the term detail and a page switch (overview ->
+            reader), on the shipped and the long document [shipped ≤ 1.5, presenter ≤ 1.3,
+            page switch ≤ 3; long ≤ 2.5, page switch ≤ 5]; every page's first view after
+            navigation on the long document [≤ 2 s]
+sessions    server memory with ten sessions on the long document [< 1 GiB]
+
 Runs alternate subject and baseline and report medians. The machine's timing
 varies by tens of percent from one second to the next; ratios of medians of
 interleaved runs are stable to a few percent.
@@ -220,6 +233,11 @@ def _warm_rerun(rounds: int, label: str, params: dict | None = None, floors: boo
             continue
         subject, baseline = interleaved(at.run, empty.run, rounds)
         record(f"warm rerun {Path(file).stem} ({label})", subject, baseline, 3.0)
+
+
+def bench_warm_long(rounds: int) -> None:
+    print("warm-long: page reruns on the long structured report (AppTest) vs an empty page", flush=True)
+    _warm_rerun(rounds, "long document", params={"doc": _long_document(), "themes": "ecology"})
 
 
 def bench_warm(rounds: int) -> None:
@@ -639,7 +657,7 @@ def table() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", nargs="*", help="parse, parse-long, cold, warm, memory, latency, sessions (default: all)")
+    parser.add_argument("what", nargs="*", help="parse, parse-long, cold, warm, warm-long, memory, latency, sessions (default: all)")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per measurement")
     parser.add_argument("--write", action="store_true", help="rewrite bench/RESULTS.md with this run")
     parser.add_argument("--write-clicks", action="store_true",
@@ -648,7 +666,7 @@ def main() -> int:
     parser.add_argument("--load", default="", help="the machine's load during the run, for --write-clicks")
     args = parser.parse_args()
     benches = {"parse": bench_parse, "cold": bench_cold, "warm": bench_warm, "memory": bench_memory,
-               "latency": bench_latency, "parse-long": bench_parse_long, "sessions": bench_sessions}
+               "latency": bench_latency, "parse-long": bench_parse_long, "warm-long": bench_warm_long, "sessions": bench_sessions}
     chosen = args.what or list(benches)
     unknown = [name for name in chosen if name not in benches]
     if unknown:

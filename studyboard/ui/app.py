@@ -123,9 +123,24 @@ def overview_previews(v: View) -> list:
                      v.dataset, v.lexicon)
 
 
+def outline_items(v: View):
+    """The view's document's outline (studyboard.analysis.outline.extract), made once per document,
+    lexicon and outline rules and shared (overview, presenter): a long text takes a good part of a
+    second. Read-only."""
+    from studyboard.analysis import outline
+
+    return cached(v, "outline", file_stamp(outline.RULES_FILE), lambda: outline.extract(v.dataset, v.lexicon))
+
+
 def glossary_stamp() -> int:
     """When the glossary file was last changed (0 without one): part of the key of what shows its terms."""
-    path = paths.lexicon_dir() / "glossary.toml"
+    return file_stamp("glossary.toml")
+
+
+def file_stamp(name: str) -> int:
+    """When the lexicon folder's file ``name`` was last changed (0 without one): part of the key of
+    what is made from a data file outside the lexicon's own key (the glossary, the outline rules)."""
+    path = paths.lexicon_dir() / name
     return path.stat().st_mtime_ns if path.exists() else 0
 
 

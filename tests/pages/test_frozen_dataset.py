@@ -1,7 +1,8 @@
 """Pages share one dataset object (app.load_dataset is an st.cache_resource): no page may change it.
 
 Every page runs on the seed and on the long report, with and without a theme filter and a chosen
-paragraph, and every table of the dataset the run used must be the same, byte for byte, afterwards.
+paragraph, and every table of the dataset the run used must be the same, byte for byte, afterwards;
+so must the shared outline (app.outline_items).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages_helpers import no_exceptions
+from studyboard.ui import app
 from support import ROOT
 
 
@@ -44,8 +46,11 @@ def test_every_page_hands_back_the_dataset_unchanged(run_page, long_report):
                 params = {**params, "doc": doc}
             first = run_page("overview", **params)
             no_exceptions(first)
-            ds = first.session_state["_view"].dataset
+            view = first.session_state["_view"]
+            ds = view.dataset
             before = fingerprint(ds)
+            outline = app.outline_items(view)  # shared too (overview, presenter)
+            outline_before = hashlib.sha256(pickle.dumps(outline, protocol=5)).hexdigest()
             for name in page_names():
                 at = run_page(name, **params)
                 no_exceptions(at)
@@ -54,6 +59,8 @@ def test_every_page_hands_back_the_dataset_unchanged(run_page, long_report):
                 assert fingerprint(used) == before, (name, params)
                 at.run()  # a rerun of the page, as after a click
                 assert fingerprint(used) == before, (name, params, "rerun")
+            assert app.outline_items(view) is outline
+            assert hashlib.sha256(pickle.dumps(outline, protocol=5)).hexdigest() == outline_before
 
 
 def test_reruns_and_sessions_get_the_same_dataset_object(run_page):
