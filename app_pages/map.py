@@ -60,7 +60,7 @@ scope = dict(layer=layer, kinds=kinds, themes=view.themes, mode=view.mode)
 def made(name: str, key, make):
     """A table or figure of this view made once per dataset, lexicon, language, layer, kinds, theme
     filter and ``key`` and shared (app.cached): switching back to a view costs no recomputing."""
-    return app.cached(view, f"map.{name}", (lang, layer, kinds, view.themes, view.mode, key), make)
+    return app.cached(view, f"map/{name}", (lang, layer, kinds, view.themes, view.mode, key), make)
 
 
 counts, parts = made("counts", None, lambda: pv.map_counts(ds, lex, **scope, lang=lang))

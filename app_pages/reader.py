@@ -99,7 +99,7 @@ hints = ([] if flt.active else [view.t("reader.no_filter_hint")]) + ([] if para 
 if hints:
     st.caption(" ".join(hints))
 
-toc = app.cached(view, "reader.toc", (lang, view.themes, part if part_param else None, search, speaker, hide,
+toc = app.cached(view, "reader/toc", (lang, view.themes, part if part_param else None, search, speaker, hide,
                                       app.shared_params(view)),
                  lambda: reader.toc_html(ds, lang, themes=view.themes, shown=part if part_param else None,
                                          part_href=part_href))
@@ -117,11 +117,13 @@ with grid_col:
             generation = st.session_state.setdefault("reader_grid_gen", 0)
             focus = view.themes[0] if len(view.themes) == 1 else None
             shown_rows = (part.first, part.last) if part_param else None
-            fig = app.cached(view, "reader.grid", (lang, para, focus, view.themes, shown_rows), lambda: themeviews.paragraph_grid(
-                ds, lang, metric="density", selected=(para, focus) if para else None,
-                dim_themes=[t for t in theme_scores.theme_ids(ds) if view.themes and t not in view.themes],
-                title=view.t("reader.grid_title"),
-                paragraphs=range(part.first, part.last + 1) if part_param else None))
+            fig = app.cached(view, "reader/grid", (lang, para, focus, view.themes, shown_rows),
+                             lambda: themeviews.paragraph_grid(
+                                 ds, lang, metric="density", selected=(para, focus) if para else None,
+                                 dim_themes=[t for t in theme_scores.theme_ids(ds)
+                                             if view.themes and t not in view.themes],
+                                 title=view.t("reader.grid_title"),
+                                 paragraphs=range(part.first, part.last + 1) if part_param else None))
             event = st.plotly_chart(fig, config=charts.CONFIG, width="stretch", key=f"reader_grid_{generation}",
                                     on_select="rerun", selection_mode="points")
             picked = reading.pick(event, ds)
@@ -145,7 +147,7 @@ with text_col:
             with st.expander(view.t("reader.toc"), icon=":material/toc:"):
                 st.markdown(toc, unsafe_allow_html=True)
     if part_param:
-        part_names = app.cached(view, "reader.parts", lang, lambda: reader.section_names(ds, part_ids, lang))
+        part_names = app.cached(view, "reader/parts", lang, lambda: reader.section_names(ds, part_ids, lang))
         st.selectbox(view.t("reader.part"), part_ids, key=part_key, format_func=part_names.get)
         part_param.write(part.section)
         st.caption(view.t("reader.part_caption", first=part.first, last=part.last, total=len(numbers)))
@@ -159,7 +161,7 @@ with text_col:
     if flt.active and not matches:
         st.info(view.t("reader.no_match"))
     # the blocks of this view of the text are made once and shared (document, language, filters, part)
-    blocks = app.cached(view, "reader.text", (lang, flt, hide, part.first, part.last, para, app.glossary_stamp()),
+    blocks = app.cached(view, "reader/text", (lang, flt, hide, part.first, part.last, para, app.glossary_stamp()),
                         lambda: reader.text_html(ds, lang, flt, matches, hide, part.first, part.last, para, terms))
     # one element per run of blocks up to a paragraph with notes (its toggle follows it): fewer, larger
     # elements are drawn sooner (bench/NOTES.md)

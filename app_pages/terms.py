@@ -120,7 +120,7 @@ f = terms.Filters(tier=tier, themes=view.themes, mode=view.mode, speaker=speaker
 def made(name: str, key, make):
     """A table, figure or block of this page made once per dataset, lexicon, glossary, filters and ``key``
     and shared (app.cached): a click that changes one part does not recompute the others."""
-    return app.cached(view, f"terms.{name}", (f, app.glossary_stamp(), key), make)
+    return app.cached(view, f"terms/{name}", (f, app.glossary_stamp(), key), make)
 
 
 def counted():

@@ -40,7 +40,7 @@ ds = themes_ui.charted_dataset(view, new_themes, changed)
 def made(name: str, key, make):
     """A figure of this view, made once per dataset (the edited one while an edit is pending),
     language, theme filter and ``key`` and shared (app.cached)."""
-    return app.cached(view, f"themes.{name}", (lang, view.themes, view.mode, key), make, ds=ds)
+    return app.cached(view, f"themes/{name}", (lang, view.themes, view.mode, key), make, ds=ds)
 
 
 with charts_area:
