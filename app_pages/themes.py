@@ -58,9 +58,11 @@ with charts_area:
     grid_col, sentence_col = st.columns(2, gap="large")
     with grid_col:
         para = st.session_state["themes_para"]
+        # the numbers in the cells: for a short text only (a long one's thousands of them take the browser
+        # seconds to lay out; its hover still gives them, bench/NOTES.md)
         fig = made("paragraphs", (metric, para), lambda: themeviews.paragraph_grid(
             ds, lang, metric=metric, themes=view.themes, dim_rows=reading.faint_paragraphs(ds, view.themes, view.mode),
-            selected=(para, None), show_values=True))
+            selected=(para, None), show_values=len(numbers) <= reading.PAGED_PARAGRAPHS))
         grid_gen = st.session_state.setdefault("themes_grid_gen", 0)
         event = st.plotly_chart(fig, config=charts.CONFIG, width="stretch", key=f"themes_grid_{grid_gen}",
                                 on_select="rerun", selection_mode="points")
