@@ -25,7 +25,7 @@ if rules_problem := outline.rules_problem(view.lexicon) or quiz.rules_problem(vi
     st.stop()
 
 # the questions are made once per document, filter, code and size and shared (app.cached): a long text takes seconds
-data_stamps = (app.glossary_stamp(), app.file_stamp(outline.RULES_FILE))
+data_stamps = (app.glossary_stamp(), app.file_stamp(outline.RULES_FILE), app.file_stamp(quiz.RULES_FILE))
 most = app.cached(view, "quiz/available", (view.themes, view.mode, data_stamps),
                   lambda: quiz.available(ds, view.lexicon, view.themes, view.mode, entries))
 if most == 0:
