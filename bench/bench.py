@@ -32,6 +32,10 @@ latency     click -> changed view painted in headless Chromium, against a one-bu
             navigation on the long document [≤ 2 s]
 sessions    server memory with ten sessions on the long document [< 1 GiB]
 
+For the latency runs: BENCH_CLICKS (clicks per interaction, at least --rounds; 7),
+BENCH_ONLY (a part of the interactions' names; "first" for the first views alone) and
+BENCH_DOCS ("long" or "shipped" for one document). bench/profile_pages.py profiles reruns.
+
 Runs alternate subject and baseline and report medians. The machine's timing
 varies by tens of percent from one second to the next; ratios of medians of
 interleaved runs are stable to a few percent.
