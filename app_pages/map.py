@@ -55,7 +55,15 @@ selected = st.session_state["map_province"] or None
 st.caption(markup.md(pv.scope_text(ds, lex, view.themes, view.mode, lang)))
 
 scope = dict(layer=layer, kinds=kinds, themes=view.themes, mode=view.mode)
-counts, parts = pv.map_counts(ds, lex, **scope, lang=lang)
+
+
+def made(name: str, key, make):
+    """A table or figure of this view made once per dataset, lexicon, language, layer, kinds, theme
+    filter and ``key`` and shared (app.cached): switching back to a view costs no recomputing."""
+    return app.cached(view, f"map/{name}", (lang, layer, kinds, view.themes, view.mode, key), make)
+
+
+counts, parts = made("counts", None, lambda: pv.map_counts(ds, lex, **scope, lang=lang))
 title = pv.chart_title(layer, measure, lex, view.themes, view.mode, lang)
 shapes = geo.province_shapes(lex)
 
@@ -67,11 +75,14 @@ elif message := pv.empty_message(counts, layer, view.themes, lang):
 left, right = st.columns([11, 9], gap="large")
 with left:
     if shapes:
-        meeting = places.meeting_place(ds, lex)
-        cities = (pv.map_cities(ds, lex, kinds=kinds, themes=view.themes, mode=view.mode, lang=lang)
-                  if layer == "direct" else None)
-        fig = pv.map_figure(counts, shapes, layer=layer, measure=measure, lang=lang, cities=cities,
-                            meeting=meeting, selected=selected, title=title, city_outlines=geo.city_shapes(lex))
+        def map_figure():
+            meeting = places.meeting_place(ds, lex)
+            cities = (pv.map_cities(ds, lex, kinds=kinds, themes=view.themes, mode=view.mode, lang=lang)
+                      if layer == "direct" else None)
+            return pv.map_figure(counts, shapes, layer=layer, measure=measure, lang=lang, cities=cities,
+                                 meeting=meeting, selected=selected, title=title, city_outlines=geo.city_shapes(lex))
+
+        fig = made("map", (measure, selected), map_figure)
         st.plotly_chart(fig, config=pv.CONFIG, width="stretch", key=MAP_KEY, on_select="rerun",
                         selection_mode="points")
     else:
@@ -80,8 +91,9 @@ with left:
     st.caption(markup.md(note) + ("  \n" if note else "") + markup.md(view.t("map.source")))
 
 with right:
-    bars = pv.bar_figure(counts, parts, layer=layer, measure=measure, lang=lang, selected=selected,
-                         title=view.t("map.bars"))
+    bars = made("bars", (measure, selected), lambda: pv.bar_figure(counts, parts, layer=layer, measure=measure,
+                                                                    lang=lang, selected=selected,
+                                                                    title=view.t("map.bars")))
     st.plotly_chart(bars, config=charts.CONFIG, width="stretch", key=BAR_KEY, on_select="rerun",
                     selection_mode="points")
     st.pills(view.t("map.province"), adcodes, key="map_province",
@@ -97,7 +109,7 @@ with right:
         st.caption(view.t("map.choose_hint"))
 
 st.subheader(view.t("map.table"))
-table = pv.mention_table(ds, lex, **scope, lang=lang)
+table = made("table", None, lambda: pv.mention_table(ds, lex, **scope, lang=lang))
 if table.empty:
     st.caption(view.t("map.table_empty"))
 else:

@@ -30,7 +30,7 @@ with outline_col:
     if rules_problem := outline.rules_problem(view.lexicon):
         st.error(rules_problem.message(view.lang))
     else:
-        all_items = outline.extract(ds, view.lexicon)
+        all_items = app.outline_items(view)
         items = outline.filter_items(all_items, ds, view.themes, view.mode)
         points = outline.speaker_points(ds, view.lexicon, items)
         if all_items.empty:

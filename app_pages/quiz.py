@@ -24,7 +24,10 @@ if rules_problem := outline.rules_problem(view.lexicon) or quiz.rules_problem(vi
     st.error(rules_problem.message(view.lang))
     st.stop()
 
-most = quiz.available(ds, view.lexicon, view.themes, view.mode, entries)
+# the questions are made once per document, filter, code and size and shared (app.cached): a long text takes seconds
+data_stamps = (app.glossary_stamp(), app.file_stamp(outline.RULES_FILE), app.file_stamp(quiz.RULES_FILE))
+most = app.cached(view, "quiz/available", (view.themes, view.mode, data_stamps),
+                  lambda: quiz.available(ds, view.lexicon, view.themes, view.mode, entries))
 if most == 0:
     if view.themes and quiz.available(ds, view.lexicon, (), "any", entries):
         st.info(view.t("quiz.none_filtered"))
@@ -45,7 +48,8 @@ if code_problem or (st.session_state["code"].strip() and not code):  # refused i
     st.warning(view.t("quiz.code_invalid"))
 size = int(size_param.write(size_param.value()))
 
-questions, _ = quiz.question_set(ds, view.lexicon, code, size, view.themes, view.mode, entries)
+questions, _ = app.cached(view, "quiz/questions", (code, size, view.themes, view.mode, data_stamps),
+                          lambda: quiz.question_set(ds, view.lexicon, code, size, view.themes, view.mode, entries))
 round_key = f"quiz_round_{quiz.seed_of(ds.doc_id, code, view.themes, view.mode)[:12]}"
 st.session_state.setdefault(round_key, 0)
 prefix = f"{round_key}_{st.session_state[round_key]}"

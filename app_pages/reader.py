@@ -53,9 +53,9 @@ with speaker_col:
     else:
         st.caption(view.t("reader.no_speakers"))
 speaker = speaker_param.write(speaker_param.value())
+para_labels = {0: view.t("reader.para_none"), **reader.paragraph_labels(ds, lang)}
 with para_col:
-    st.selectbox(view.t("reader.para"), [0, *numbers], key="reader_para",
-                 format_func=lambda n: reader.paragraph_label(ds, n, lang) if n else view.t("reader.para_none"))
+    st.selectbox(view.t("reader.para"), [0, *numbers], key="reader_para", format_func=para_labels.get)
 para = para_param.write(para_param.value())
 with hide_col:
     hide = url.flag("hide", key="reader_hide").bind(st.toggle, view.t("reader.hide"), help=view.t("reader.hide_help"))
@@ -99,7 +99,10 @@ hints = ([] if flt.active else [view.t("reader.no_filter_hint")]) + ([] if para 
 if hints:
     st.caption(" ".join(hints))
 
-toc = reader.toc_html(ds, lang, themes=view.themes, shown=part if part_param else None, part_href=part_href)
+toc = app.cached(view, "reader/toc", (lang, view.themes, part if part_param else None, search, speaker, hide,
+                                      app.shared_params(view)),
+                 lambda: reader.toc_html(ds, lang, themes=view.themes, shown=part if part_param else None,
+                                         part_href=part_href))
 text_col, grid_col = st.columns([3, 2], gap="large")
 
 # --- the contents and the heatmap (drawn first: a click reruns before the text is drawn) ----------
@@ -113,11 +116,15 @@ with grid_col:
         else:
             generation = st.session_state.setdefault("reader_grid_gen", 0)
             focus = view.themes[0] if len(view.themes) == 1 else None
-            fig = themeviews.paragraph_grid(
-                ds, lang, metric="density", selected=(para, focus) if para else None,
-                dim_themes=[t for t in theme_scores.theme_ids(ds) if view.themes and t not in view.themes],
-                title=view.t("reader.grid_title"),
-                paragraphs=range(part.first, part.last + 1) if part_param else None, narrow=True)
+            shown_rows = (part.first, part.last) if part_param else None
+            fig = app.cached(view, "reader/grid", (lang, para, focus, view.themes, shown_rows),
+                             lambda: themeviews.paragraph_grid(
+                                 ds, lang, metric="density", selected=(para, focus) if para else None,
+                                 dim_themes=[t for t in theme_scores.theme_ids(ds)
+                                             if view.themes and t not in view.themes],
+                                 title=view.t("reader.grid_title"),
+                                 paragraphs=range(part.first, part.last + 1) if part_param else None,
+                                 narrow=True))
             event = st.plotly_chart(fig, config=charts.CONFIG, width="stretch", key=f"reader_grid_{generation}",
                                     on_select="rerun", selection_mode="points")
             picked = reading.pick(event, ds)
@@ -141,8 +148,8 @@ with text_col:
             with st.expander(view.t("reader.toc"), icon=":material/toc:"):
                 st.markdown(toc, unsafe_allow_html=True)
     if part_param:
-        st.selectbox(view.t("reader.part"), part_ids, key=part_key,
-                     format_func=lambda s: reader.section_name(ds, s, lang))
+        part_names = app.cached(view, "reader/parts", lang, lambda: reader.section_names(ds, part_ids, lang))
+        st.selectbox(view.t("reader.part"), part_ids, key=part_key, format_func=part_names.get)
         part_param.write(part.section)
         st.caption(view.t("reader.part_caption", first=part.first, last=part.last, total=len(numbers)))
     if para:
@@ -154,31 +161,32 @@ with text_col:
         st.divider()
     if flt.active and not matches:
         st.info(view.t("reader.no_match"))
-    salutation = reader.salutation_html(ds)
-    if salutation and part.first == 1:
-        st.markdown(salutation, unsafe_allow_html=True)
-    for kind, first, last_or_dim in reading.layout(ds, matches, flt, hide, part.first, part.last):
-        if kind == "heading":
-            st.markdown(reader.section_heading_html(ds, first, lang), unsafe_allow_html=True)
+    # the blocks of this view of the text are made once and shared (document, language, filters, part)
+    blocks = app.cached(view, "reader/text", (lang, flt, hide, part.first, part.last, para, app.glossary_stamp()),
+                        lambda: reader.text_html(ds, lang, flt, matches, hide, part.first, part.last, para, terms))
+    # one element per run of blocks up to a paragraph with notes (its toggle follows it): fewer, larger
+    # elements are drawn sooner (bench/NOTES.md)
+    run: list[str] = []
+    for first, html in blocks:
+        run.append(html)
+        if first is None or not by_paragraph.get(first):
             continue
-        if kind == "hidden":
-            st.markdown(reader.hidden_html(first, last_or_dim, lang), unsafe_allow_html=True)
-            continue
-        st.markdown(reader.paragraph_html(ds, first, lang, flt=flt, glossary=terms, dim=last_or_dim,
-                                          selected=first == para), unsafe_allow_html=True)
-        if by_paragraph.get(first):
-            with st.expander(view.t("reader.notes_count", n=len(by_paragraph[first])), type="compact",
-                             icon=":material/sticky_note_2:", key=f"reader_notes_{first}"):
-                notes_ui.paragraph_notes(view, first, by_paragraph[first], key="reader_notes")
+        st.markdown(reader.run_html(run), unsafe_allow_html=True)
+        run = []
+        with st.expander(view.t("reader.notes_count", n=len(by_paragraph[first])), type="compact",
+                         icon=":material/sticky_note_2:", key=f"reader_notes_{first}"):
+            notes_ui.paragraph_notes(view, first, by_paragraph[first], key="reader_notes")
+    if run:
+        st.markdown(reader.run_html(run), unsafe_allow_html=True)
     if part_param:
         index = part_ids.index(part.section)
         back, ahead = st.columns(2)
         if index > 0:
-            back.button(view.t("reader.part_prev", label=reader.section_name(ds, part_ids[index - 1], lang)),
+            back.button(view.t("reader.part_prev", label=part_names[part_ids[index - 1]]),
                         key="reader_part_prev", icon=":material/arrow_upward:", on_click=show_part,
                         args=(part_ids[index - 1],))
         if index + 1 < len(part_ids):
-            ahead.button(view.t("reader.part_next", label=reader.section_name(ds, part_ids[index + 1], lang)),
+            ahead.button(view.t("reader.part_next", label=part_names[part_ids[index + 1]]),
                          key="reader_part_next", icon=":material/arrow_downward:", on_click=show_part,
                          args=(part_ids[index + 1],))
 

@@ -20,7 +20,7 @@ ds = view.dataset
 if rules_problem := outline.rules_problem(view.lexicon):
     st.error(rules_problem.message(view.lang))
     st.stop()
-all_items = outline.extract(ds, view.lexicon)
+all_items = app.outline_items(view)
 all_slides = outline.slide_rows(all_items)
 items = outline.slide_rows(outline.filter_items(all_items, ds, view.themes, view.mode))
 total = len(items)

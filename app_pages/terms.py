@@ -115,8 +115,20 @@ exclude = params.parse_terms(excluded, MAX_EXCLUSIONS)
 
 f = terms.Filters(tier=tier, themes=view.themes, mode=view.mode, speaker=speaker, pos=pos,
                   min_len=int(min_len), exclude=exclude)
-table = terms.term_table(ds, f, entries)
-numbers = terms.summary(ds, f, table)
+
+
+def made(name: str, key, make):
+    """A table, figure or block of this page made once per dataset, lexicon, glossary, filters and ``key``
+    and shared (app.cached): a click that changes one part does not recompute the others."""
+    return app.cached(view, f"terms/{name}", (f, app.glossary_stamp(), key), make)
+
+
+def counted():
+    counts = terms.term_table(ds, f, entries)
+    return counts, terms.summary(ds, f, counts)
+
+
+table, numbers = made("table", None, counted)
 caption = t("terms.caption", **numbers)
 if view.themes:
     names = t("terms.sep").join(view.theme_name(i) for i in view.themes)
@@ -141,7 +153,8 @@ def counts_section() -> None:
         chart_col, table_col = st.columns([3, 2])
         with chart_col:
             opened = st.session_state.get("terms_term")
-            event = st.plotly_chart(termviews.bar_chart(table, top, lang, opened), config=charts.CONFIG, width="stretch",
+            bars = made("bars", (top, lang, opened), lambda: termviews.bar_chart(table, top, lang, opened))
+            event = st.plotly_chart(bars, config=charts.CONFIG, width="stretch",
                                     key="terms_bar", on_select="rerun", selection_mode="points")
             st.caption(t("terms.click_hint"))
         clicked, signature = termviews.clicked_term(event, st.session_state.get("terms_bar_handled"))
@@ -190,7 +203,7 @@ def open_term_section(clicked: str | None) -> None:
                     f"*{markup.md(glossaryviews.english_line(entry, lang))}*  \n{markup.md(entry.explain(lang))}")
     else:
         st.caption(t("terms.pinyin", pinyin=markup.md(glossary.term_pinyin(term, entries))))
-    rows = terms.kwic(ds, term, f)
+    rows = made("kwic", term, lambda: terms.kwic(ds, term, f))
     if rows.empty:
         st.info(t("terms.no_hits", term=markup.md(term)))
         return
@@ -199,21 +212,22 @@ def open_term_section(clicked: str | None) -> None:
         st.caption(t("terms.not_counted"))
 
     st.subheader(t("terms.kwic_heading"))
-    st.markdown(termviews.kwic_html(rows, lambda p: app.link(view, "reader", para=p, search=term), lang, entries),
-                unsafe_allow_html=True)
+    st.markdown(made("kwic_html", (term, lang, app.shared_params(view)), lambda: termviews.kwic_html(
+        rows, lambda p: app.link(view, "reader", para=p, search=term), lang, entries)), unsafe_allow_html=True)
     st.caption(t("terms.kwic_note"))
     st.download_button(t("terms.download_kwic"), downloads.csv_bytes(rows),
                        file_name=f"kwic_{view.doc_id}.csv", mime="text/csv", icon=":material/download:")
 
     st.subheader(t("terms.dispersion_heading"))
-    st.plotly_chart(termviews.dispersion_figure(ds, [term, *compare], f, lang), config=charts.CONFIG, width="stretch",
-                    key="terms_dispersion")
+    st.plotly_chart(made("dispersion", (term, tuple(compare), lang),
+                         lambda: termviews.dispersion_figure(ds, [term, *compare], f, lang)),
+                    config=charts.CONFIG, width="stretch", key="terms_dispersion")
 
     st.subheader(t("terms.neighbours_heading"))
     w_lo, w_default, w_hi = WINDOW_RANGE
     window = url.integer("window", w_lo, w_hi, w_default, key="terms_window").bind(
         st.slider, t("terms.window"), w_lo, w_hi, step=1, width=360)
-    near = terms.neighbours(ds, term, f, window)
+    near = made("neighbours", (term, window), lambda: terms.neighbours(ds, term, f, window))
     if near.empty:
         st.info(t("terms.no_neighbours"))
     else:

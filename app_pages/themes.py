@@ -35,6 +35,14 @@ new_themes, changed = themes_ui.keyword_editor(view)
 
 # --- the charts (of the edited lexicon while an edit is pending) ----------------------------
 ds = themes_ui.charted_dataset(view, new_themes, changed)
+
+
+def made(name: str, key, make):
+    """A figure of this view, made once per dataset (the edited one while an edit is pending),
+    language, theme filter and ``key`` and shared (app.cached)."""
+    return app.cached(view, f"themes/{name}", (lang, view.themes, view.mode, key), make, ds=ds)
+
+
 with charts_area:
     if ds.theme_hits.empty:
         st.info(view.t("themes.no_hits"))
@@ -50,9 +58,11 @@ with charts_area:
     grid_col, sentence_col = st.columns(2, gap="large")
     with grid_col:
         para = st.session_state["themes_para"]
-        fig = themeviews.paragraph_grid(ds, lang, metric=metric, themes=view.themes,
-                                        dim_rows=reading.faint_paragraphs(ds, view.themes, view.mode),
-                                        selected=(para, None), show_values=True)
+        # the numbers in the cells: for a short text only (a long one's thousands of them take the browser
+        # seconds to lay out; its hover still gives them, bench/NOTES.md)
+        fig = made("paragraphs", (metric, para), lambda: themeviews.paragraph_grid(
+            ds, lang, metric=metric, themes=view.themes, dim_rows=reading.faint_paragraphs(ds, view.themes, view.mode),
+            selected=(para, None), show_values=len(numbers) <= reading.PAGED_PARAGRAPHS))
         grid_gen = st.session_state.setdefault("themes_grid_gen", 0)
         event = st.plotly_chart(fig, config=charts.CONFIG, width="stretch", key=f"themes_grid_{grid_gen}",
                                 on_select="rerun", selection_mode="points")
@@ -61,11 +71,12 @@ with charts_area:
             st.session_state["themes_grid_gen"] = grid_gen + 1
             url.update_url(para=picked[0])
     with sentence_col:
-        st.selectbox(view.t("themes.para"), numbers, key="themes_para",
-                     format_func=lambda n: reader.paragraph_label(ds, n, lang, chars=18),
+        para_labels = reader.paragraph_labels(ds, lang, chars=18)
+        st.selectbox(view.t("themes.para"), numbers, key="themes_para", format_func=para_labels.get,
                      help=view.t("themes.para_hint"))
         para = para_param.write(para_param.value())
-        st.plotly_chart(themeviews.sentence_grid(ds, para, lang, metric=metric, themes=view.themes),
+        st.plotly_chart(made("sentences", (para, metric),
+                             lambda: themeviews.sentence_grid(ds, para, lang, metric=metric, themes=view.themes)),
                         config=charts.CONFIG, width="stretch", key="themes_sentences")
 
     # --- section × theme: a text with sections --------------------------------------------
@@ -83,7 +94,8 @@ with charts_area:
                     format_func=lambda n: view.t("themes.level_option", n=n, example=examples[n]))
             st.caption(view.t("themes.section_caption"))
         with section_col:
-            st.plotly_chart(themeviews.section_grid(ds, lang, level=level, metric=metric, themes=view.themes),
+            st.plotly_chart(made("sections", (level, metric), lambda: themeviews.section_grid(
+                                ds, lang, level=level, metric=metric, themes=view.themes)),
                             config=charts.CONFIG, width="stretch", key="themes_sections")
     else:
         url.to_url("level", None)
@@ -91,10 +103,11 @@ with charts_area:
 
     speaker_col, share_col = st.columns(2, gap="large")
     with speaker_col:
-        st.plotly_chart(themeviews.speaker_grid(ds, lang, metric=metric, themes=view.themes),
+        st.plotly_chart(made("speakers", metric,
+                             lambda: themeviews.speaker_grid(ds, lang, metric=metric, themes=view.themes)),
                         config=charts.CONFIG, width="stretch", key="themes_speakers")
     with share_col:
-        st.plotly_chart(themeviews.share_figure(ds, lang, themes=view.themes),
+        st.plotly_chart(made("shares", None, lambda: themeviews.share_figure(ds, lang, themes=view.themes)),
                         config=charts.CONFIG, width="stretch", key="themes_shares")
 
     cooc_col, pairs_col = st.columns(2, gap="large")
@@ -113,5 +126,6 @@ with charts_area:
         else:
             st.info(view.t("themes.no_pairs", unit=unit_name))
     with cooc_col:
-        st.plotly_chart(themeviews.cooccurrence_figure(ds, lang, unit=unit, themes=pair),
+        st.plotly_chart(made("cooccurrence", (unit, pair),
+                             lambda: themeviews.cooccurrence_figure(ds, lang, unit=unit, themes=pair)),
                         config=charts.CONFIG, width="stretch", key="themes_cooc")

@@ -245,3 +245,24 @@ def test_the_contents_of_a_long_text_read_by_parts(genre):
     assert len(entries) == 1 + 14 + 8  # the opening, every top-level section, the sections of 三、
     assert html.count('target="_self"') == 1 + 13  # another part's URL opens in this tab
     assert '<li class="sb-toc-l1 sb-toc-current" data-section="11">' in html
+
+
+def test_the_text_column_as_blocks_and_runs(seed):
+    """The seed with ecology and hiding on: the paragraphs with an ecology keyword (4, 5, 8, 12, 13, read off the
+    text; 6, 9 and 10 only through exclusions of themes.toml) and one line for each run of the others, in reading
+    order; the selected one marked."""
+    flt = reading.Filter(themes=("ecology",))
+    matches = reading.matching_paragraphs(seed, flt)
+    blocks = reader.text_html(seed, "zh", flt, matches, True, 1, 14, 8, {})
+    assert [number for number, _ in blocks] == [None, 4, 5, None, 8, None, 12, 13, None]
+    hidden = [re.sub(r"<[^>]+>", "", html) for number, html in blocks if number is None]
+    assert hidden == ["第 1–3 段已隐藏", "第 6–7 段已隐藏", "第 9–11 段已隐藏", "第 14 段已隐藏"]
+    assert 'class="sb-para sb-selected" id="p8"' in dict(blocks)[8]
+    # a run of them is one element, one block a line (no block holds a line break)
+    run = reader.run_html([html for _, html in blocks])
+    assert run.split("\n")[1:-1] == [html for _, html in blocks]
+    assert run.startswith('<div class="sb-run">\n') and run.endswith("\n</div>")
+    # without hiding every paragraph is there, the others dimmed
+    shown = reader.text_html(seed, "zh", flt, matches, False, 1, 14, 0, {})
+    assert [number for number, _ in shown] == list(range(1, 15))
+    assert [n for n, html in shown if 'class="sb-para sb-dim' in html] == [1, 2, 3, 6, 7, 9, 10, 11, 14]

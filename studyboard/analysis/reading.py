@@ -268,14 +268,20 @@ def section_row(ds: Dataset, section: int) -> dict | None:
     return rows.iloc[0].to_dict() if len(rows) else None
 
 
-def section_path(ds: Dataset, section: int) -> list[int]:
-    """The section and the sections it stands under, outermost first ([] for section 0)."""
-    parent = dict(zip(ds.sections["section"].astype(int), ds.sections["parent"].astype(int)))
+def section_path(ds: Dataset, section: int, parent: dict[int, int] | None = None) -> list[int]:
+    """The section and the sections it stands under, outermost first ([] for section 0).
+    ``parent`` (section -> its parent, :func:`section_parents`) saves reading the table again."""
+    parent = section_parents(ds) if parent is None else parent
     path = []
     while section in parent and section not in path:
         path.append(section)
         section = parent[section]
     return path[::-1]
+
+
+def section_parents(ds: Dataset) -> dict[int, int]:
+    """Section -> the section it stands under (0 at the top level)."""
+    return dict(zip(ds.sections["section"].astype(int), ds.sections["parent"].astype(int)))
 
 
 def paragraph_sections(ds: Dataset) -> dict[int, int]:
@@ -289,7 +295,8 @@ def groups(ds: Dataset, paragraphs) -> list[int]:
     or more (0 for a paragraph outside; all 0 without sections)."""
     paragraphs = list(paragraphs)
     inner = paragraph_sections(ds)
-    paths = [section_path(ds, inner.get(int(p), 0)) for p in paragraphs]
+    parent = section_parents(ds)
+    paths = [section_path(ds, inner.get(int(p), 0), parent) for p in paragraphs]
     depth = max((len(p) for p in paths), default=0)
     for level in range(1, depth + 1):
         keys = [path[level - 1] if len(path) >= level else 0 for path in paths]

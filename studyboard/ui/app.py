@@ -92,9 +92,15 @@ def _stamp(entry: document.Entry) -> str:
     return entry.stamp()
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def load_dataset(doc_id: str, stamp: str, lex_key: str) -> datasets.Dataset:
-    """The one cached dataset of a document (from disk when parsed before)."""
+    """The one cached dataset of a document (from disk when parsed before).
+
+    Every session and every run gets the same object (``st.cache_resource``:
+    nothing is copied or unpickled on a rerun), so no page may change it:
+    pages derive new tables and leave the dataset's alone
+    (tests/pages/test_frozen_dataset.py checks every page).
+    """
     entry = next(e for e in catalog() if e.id == doc_id)
     return doc_catalog.dataset_for(entry, _lexicon(lex_key))
 
@@ -113,10 +119,48 @@ def overview_previews(v: View) -> list:
     once per dataset, lexicon, glossary, language and theme filter and shared by
     every session: the figures take about half a second to build. Treat them
     as read-only."""
-    key = str(v.dataset.provenance.get("dataset_sha256") or v.doc_id)
-    path = paths.lexicon_dir() / "glossary.toml"
-    stamp = path.stat().st_mtime_ns if path.exists() else 0
-    return _previews(key, v.lexicon.key, stamp, v.lang, tuple(v.themes), v.mode, v.dataset, v.lexicon)
+    return _previews(dataset_key(v.dataset), v.lexicon.key, glossary_stamp(), v.lang, tuple(v.themes), v.mode,
+                     v.dataset, v.lexicon)
+
+
+def outline_items(v: View):
+    """The view's document's outline (studyboard.analysis.outline.extract), made once per document,
+    lexicon and outline rules and shared (overview, presenter): a long text takes a good part of a
+    second. Read-only."""
+    from studyboard.analysis import outline
+
+    return cached(v, "outline", file_stamp(outline.RULES_FILE), lambda: outline.extract(v.dataset, v.lexicon))
+
+
+def glossary_stamp() -> int:
+    """When the glossary file was last changed (0 without one): part of the key of what shows its terms."""
+    return file_stamp("glossary.toml")
+
+
+def file_stamp(name: str) -> int:
+    """When the lexicon folder's file ``name`` was last changed (0 without one): part of the key of
+    what is made from a data file outside the lexicon's own key (the glossary, the outline rules)."""
+    path = paths.lexicon_dir() / name
+    return path.stat().st_mtime_ns if path.exists() else 0
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _made(name: str, dataset_key: str, lex_key: str, key: str, _make):
+    return _make()
+
+
+def dataset_key(ds: datasets.Dataset) -> str:
+    """What names a dataset's content (its hash; an edited lexicon's dataset has its own)."""
+    return str(ds.provenance.get("dataset_sha256") or ds.doc_id)
+
+
+def cached(v: View, name: str, key, make, ds: datasets.Dataset | None = None):
+    """``make()`` (a figure, a block of HTML) made once per dataset (``ds``, by
+    default the view's), lexicon, ``name`` and ``key`` and shared by every
+    session and run: ``key`` must hold everything the result depends on apart
+    from the dataset and the lexicon (language, filters, selection), as plain
+    values whose ``repr`` names them. Treat the result as read-only."""
+    return _made(name, dataset_key(ds if ds is not None else v.dataset), v.lexicon.key, repr(key), make)
 
 
 # --- the URL -------------------------------------------------------------------

@@ -14,13 +14,21 @@ from support import SEED_PATH
 ECOLOGY = [4, 5, 8, 12, 13]  # not 9 (社会生态), 6 (黄河流域生态保护和高质量发展) nor 10 (绿色农产品): exclusions in themes.toml
 
 
+def blocks_of(elements) -> list[str]:
+    """The HTML blocks of Markdown elements, in order: the reader draws a run of its text's blocks (paragraphs,
+    headings, hidden lines) as one element, one block a line (views.reader.run_html)."""
+    return [block for element in elements
+            for block in (element.value.split("\n") if element.value.startswith('<div class="sb-run">')
+                          else [element.value])]
+
+
 def paragraphs(at) -> dict[int, str]:
     """The paragraph blocks of the text column (not the pinned copy): number -> HTML."""
     out = {}
-    for element in at.markdown:
-        match = re.match(r'<div class="sb-para[^"]*" id="p(\d+)"', element.value)
+    for block in blocks_of(at.markdown):
+        match = re.match(r'<div class="sb-para[^"]*" id="p(\d+)"', block)
         if match:
-            out[int(match.group(1))] = element.value
+            out[int(match.group(1))] = block
     return out
 
 
@@ -66,7 +74,7 @@ def test_all_of_two_themes_and_hiding(run_page):
     at = run_page("reader", themes="ecology,party", mode="all", hide="1")
     no_exceptions(at)
     assert sorted(paragraphs(at)) == [12, 13]  # only these carry both
-    hidden = [m.value for m in at.markdown if 'class="sb-hidden"' in m.value]
+    hidden = [b for b in blocks_of(at.markdown) if 'class="sb-hidden"' in b]
     assert hidden[0].endswith("第 1–11 段已隐藏</div>")
     assert at.toggle(key="reader_hide").value is True
 
@@ -131,7 +139,7 @@ def test_clicking_a_heatmap_cell_selects_paragraph_and_theme(run_page):
     assert at.selectbox(key="reader_para").value == 8
     assert at.sidebar.multiselect[0].value == ["ecology"]
     assert at.query_params["para"] == "8" and at.query_params["themes"] == "ecology"
-    pinned = [m.value for m in at.markdown if 'class="sb-para sb-selected"' in m.value]
+    pinned = [b for b in blocks_of(at.markdown) if 'class="sb-para sb-selected"' in b]
     assert len(pinned) == 2  # the copy at the top and the paragraph in the text
     assert all("习近平指出，要协同推进" in html and "data-themes=" in html for html in pinned)
     assert highlighted(at) == ECOLOGY
@@ -205,7 +213,7 @@ def test_notes_show_under_their_paragraph_behind_a_toggle(run_page, library):
     assert markup.md(f"讨论：什么是新质生产力？{SCRIPT}") in texts and markup.md("李强讲话的三个要点") in texts
     assert not [t for t in texts if SCRIPT in t or IMG in t]  # as text, never as HTML
     # the toggle follows its paragraph: ¶5's notes come after ¶5's block and before ¶6's
-    order = [m.value for m in at.main.get("markdown")]
+    order = blocks_of(at.main.get("markdown"))
     p5 = next(i for i, t in enumerate(order) if 'id="p5"' in t)
     p6 = next(i for i, t in enumerate(order) if 'id="p6"' in t)
     assert p5 < order.index(markup.md(f"讨论：什么是新质生产力？{SCRIPT}")) < p6
@@ -257,7 +265,7 @@ def genres(tmp_path, monkeypatch):
 
 def main_html(at) -> list[str]:
     """The HTML blocks of the main area, in page order."""
-    return [m.value for m in at.main.get("markdown")]
+    return blocks_of(at.main.get("markdown"))
 
 
 def toc_entries(html: str) -> list[tuple[str, str]]:

@@ -199,3 +199,18 @@ def test_the_shipped_report_has_no_section_grid(run_page):
     assert not [s for s in plotly_specs(at) if s["layout"]["title"]["text"].startswith("章节")]
     assert any(c.value == "本文没有标题，因此没有章节 × 主题图。" for c in at.caption)
     assert "level" not in at.query_params
+
+
+def test_a_long_text_has_no_numbers_in_its_paragraph_grid(run_page, tmp_path, monkeypatch):
+    """The long report's 241 paragraphs × 8 themes would be thousands of numbers for the browser to lay out:
+    its paragraph grid leaves them to the hover (the seed's 14 rows keep theirs)."""
+    from genre_cases import shipped_folder
+    from studyboard import paths
+
+    monkeypatch.setattr(paths, "TEXTS", shipped_folder(tmp_path / "texts", "long_report"))
+    long = figure(run_page("themes", doc="long_report"), "段落 × 主题")
+    assert len(long["data"][0]["customdata"]) == 241
+    assert long["layout"].get("annotations", []) == []
+    assert "命中" in long["data"][0]["hovertext"][0]
+    seed = figure(run_page("themes"), "段落 × 主题")
+    assert len(seed["layout"]["annotations"]) > 0
