@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -65,3 +66,21 @@ def plotly_values(value) -> list:
     data = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
     shape = [int(n) for n in str(value.get("shape", len(data))).split(",")]
     return data.reshape(shape).tolist()
+
+
+def blocks_of(elements) -> list[str]:
+    """The HTML blocks of Markdown elements, in order: the reader draws a run of its text's blocks (paragraphs,
+    headings, hidden lines) as one element, one block a line (views.reader.run_html)."""
+    return [block for element in elements
+            for block in (element.value.split("\n") if element.value.startswith('<div class="sb-run">')
+                          else [element.value])]
+
+
+def paragraphs(at) -> dict[int, str]:
+    """The paragraph blocks of the text column (not the pinned copy): number -> HTML."""
+    out = {}
+    for block in blocks_of(at.markdown):
+        match = re.match(r'<div class="sb-para[^"]*" id="p(\d+)"', block)
+        if match:
+            out[int(match.group(1))] = block
+    return out

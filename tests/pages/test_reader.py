@@ -7,29 +7,11 @@ import re
 
 import pytest
 
-from pages_helpers import no_exceptions, plotly_specs
+from pages_helpers import blocks_of, no_exceptions, paragraphs, plotly_specs
 from support import SEED_PATH
 
 # Paragraphs with an ecology keyword, read off the text (see tests/test_reader.py).
 ECOLOGY = [4, 5, 8, 12, 13]  # not 9 (社会生态), 6 (黄河流域生态保护和高质量发展) nor 10 (绿色农产品): exclusions in themes.toml
-
-
-def blocks_of(elements) -> list[str]:
-    """The HTML blocks of Markdown elements, in order: the reader draws a run of its text's blocks (paragraphs,
-    headings, hidden lines) as one element, one block a line (views.reader.run_html)."""
-    return [block for element in elements
-            for block in (element.value.split("\n") if element.value.startswith('<div class="sb-run">')
-                          else [element.value])]
-
-
-def paragraphs(at) -> dict[int, str]:
-    """The paragraph blocks of the text column (not the pinned copy): number -> HTML."""
-    out = {}
-    for block in blocks_of(at.markdown):
-        match = re.match(r'<div class="sb-para[^"]*" id="p(\d+)"', block)
-        if match:
-            out[int(match.group(1))] = block
-    return out
 
 
 def highlighted(at) -> list[int]:

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from pages_helpers import no_exceptions
+from pages_helpers import no_exceptions, paragraphs
 
 PAGES = ("overview", "reader", "study", "map", "terms", "quiz", "themes", "compare")
 CAPTION = "2 段含全部所选主题（其中 4 句带所选主题）"
@@ -28,11 +28,7 @@ def test_the_sidebar_names_the_unit_on_every_page(run_page, page):
 
 def test_the_pages_show_that_scope(run_page, seed):
     at = run_page("reader", themes="ecology,party", mode="all")
-    lit = []
-    for element in at.markdown:
-        match = re.match(r'<div class="sb-para[^"]*" id="p(\d+)"', element.value)
-        if match and 'class="sb-para sb-dim' not in element.value:  # not faded by the filter
-            lit.append(int(match.group(1)))
+    lit = [n for n, html in paragraphs(at).items() if 'class="sb-para sb-dim' not in html]  # not faded
     assert sorted(lit) == [12, 13]
 
     at = run_page("study", themes="ecology,party", mode="all")
