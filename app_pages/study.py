@@ -9,7 +9,7 @@ the notes on its paragraphs, read only, as talking points.
 
 import streamlit as st
 
-from studyboard.ui import app, notes_ui, params, url
+from studyboard.ui import app, live_ui, notes_ui, params, url
 from studyboard.views import charts, markup, slides
 from studyboard.analysis import key_sentences, keyterms, outline
 
@@ -67,7 +67,8 @@ dark = bool(dark_param.bind(bar[5].toggle, view.t("study.dark")))
 number = slide_param.write(slide_param.value())
 
 with bar[6].popover(view.t("study.qr"), icon=":material/qr_code_2:", width="stretch"):
-    address = slides.share_url(st.context.url or "", st.query_params.to_dict())
+    # during a live session the QR code carries the participants' link (never the presenter's key)
+    address = live_ui.share_address(view) or slides.share_url(st.context.url or "", st.query_params.to_dict())
     st.caption(view.t("study.qr_intro"))
     st.markdown(slides.qr_html(address), unsafe_allow_html=True)
     st.code(address, language=None, wrap_lines=True)
@@ -89,6 +90,9 @@ st.markdown(slides.slide_html(ds, slide, view.lang, keyterms.entries_for(view.le
 first = int(slide.item["paragraph"])
 last = max(int(slide.item["last_paragraph"]), first)
 part = last > first  # a heading that covers several paragraphs
+
+# --- the live session: participants' phones follow this slide; their questions and the room's quiz ------
+live_ui.presenter_panel(view, number, range(first, last + 1))
 
 # --- the paragraphs' notes: talking points, read only (written in the reader or the library) ---------
 notes = notes_ui.notes_of(view)
