@@ -356,8 +356,9 @@ def _follow(view: app.View, code: str, token: str) -> None:
     st.session_state["live_viewing"] = number
     status = view.t("live.following") if following else view.t("live.private", n=room)
     st.markdown(liveviews.where_html(number, total, status, following), unsafe_allow_html=True)
-    st.markdown(_slide_markup(_dataset_key(view), view.lexicon.key, session.themes, session.mode, view.lang, number,
-                              view.dataset, view.lexicon), unsafe_allow_html=True)
+    markup_ = _slide_markup(_dataset_key(view), view.lexicon.key, session.themes, session.mode, view.lang, number,
+                            view.dataset, view.lexicon)
+    st.markdown(liveviews.slide_html(number, markup_), unsafe_allow_html=True)
     with st.container(key="live_nav"):
         cols = st.columns(2)
         cols[0].button(view.t("study.prev"), icon=":material/chevron_left:", key="live_prev", on_click=_own,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from studyboard.views.templates import render
+from studyboard.views.templates import render, safe
 
 #: The participant page's URL path (app_pages/live.py).
 PARTICIPANT_PATH = "live"
@@ -19,9 +19,14 @@ def css() -> str:
 
 
 def where_html(number: int, total: int, text: str, following: bool) -> str:
-    """The participant's slide counter ('3 / 10' and whether it follows the presenter); the
-    ``data-slide`` attribute carries the number for tests and the load bench."""
+    """The participant's slide counter ('3 / 10' and whether it follows the presenter)."""
     return render("live_where.html", number=number, total=total, text=text, following=following)
+
+
+def slide_html(number: int, slide: str) -> str:
+    """The slide's HTML (views/slides.slide_html) in a box that carries its number (``data-slide``),
+    so that the number and the slide arrive as one element."""
+    return render("live_slide.html", number=number, slide=safe(slide))
 
 
 def counts_html(choices, counts, total_text: str, correct: int | None = None) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pages_helpers import no_exceptions
@@ -20,9 +22,14 @@ def markups(at) -> list[str]:
 
 
 def slide_markup(at) -> str:
-    found = [m for m in markups(at) if m.startswith('<section class="sb-slide"')]
+    found = [m for m in markups(at) if '<section class="sb-slide"' in m]
     assert len(found) == 1
     return found[0]
+
+
+def shown(at) -> int:
+    """The number of the slide the participant sees (its box's data-slide)."""
+    return int(re.search(r'<div class="sb-live-slide" data-slide="(\d+)">', slide_markup(at))[1])
 
 
 def where(at) -> str:
@@ -88,7 +95,7 @@ def test_the_room_quiz_counts_and_reveals(run_page):
     live.answer(code, tokens[2], question.key, 1)
     at.run()
     counts = next(m for m in markups(at) if 'class="sb-live-counts"' in m)
-    assert [int(n) for n in __import__("re").findall(r'data-count="(\d+)"', counts)] == [2, 1, 0, 0]
+    assert [int(n) for n in re.findall(r'data-count="(\d+)"', counts)] == [2, 1, 0, 0]
     assert "已作答：3 人" in counts
     at.button(key="live_reveal").click().run()
     assert live.get(code).revealed
@@ -101,18 +108,18 @@ def test_participant_follows_pages_privately_and_goes_back(run_page):
     code, secret = live.start(SEED, slide=3)
     at = run_page("live", s=code, doc=SEED)
     no_exceptions(at)
-    assert 'data-slide="3" data-total="10"' in where(at) and "跟随主持人" in where(at)
+    assert shown(at) == 3 and ">3 / 10<" in where(at) and "跟随主持人" in where(at)
     # slide 3: the second task (paragraph 6)
     assert '<strong class="sb-head">加强与其他重大发展战略的衔接</strong>' in slide_markup(at)
     assert live.TOKEN.match(at.query_params["me"])
     at.button(key="live_next").click().run()
-    assert 'data-slide="4"' in where(at) and "主持人在第 3 页" in where(at)
+    assert shown(at) == 4 and "主持人在第 3 页" in where(at)
     assert live.get(code).slide == 3  # paging privately moves nobody else
     live.move(code, secret, 7)
     at.run()
-    assert 'data-slide="4"' in where(at)  # still private
+    assert shown(at) == 4  # still private
     at.button(key="live_back").click().run()
-    assert 'data-slide="7"' in where(at) and "任务 6 / 6" in slide_markup(at)
+    assert shown(at) == 7 and "任务 6 / 6" in slide_markup(at)
 
 
 def test_participant_sends_a_question_on_the_slide_they_see(run_page):
