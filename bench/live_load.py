@@ -178,10 +178,17 @@ async def run(args) -> int:
                 _, phone = await guarded(browser, 390, 844)
                 phones.append(phone)
 
+            gate = asyncio.Semaphore(5)  # joining is not measured: five pages load at a time
+
             async def join(phone):
-                await phone.goto(f"{base}/live?s={code}&doc={SEED}", wait_until="domcontentloaded")
+                async with gate:
+                    await phone.goto(f"{base}/live?s={code}&doc={SEED}", wait_until="domcontentloaded",
+                                     timeout=300_000)
+                    await join_wait(phone)
+
+            async def join_wait(phone):
                 try:
-                    await phone.wait_for_selector('.sb-live-slide[data-slide="1"]', state="attached", timeout=180_000)
+                    await phone.wait_for_selector('.sb-live-slide[data-slide="1"]', state="attached", timeout=300_000)
                 except Exception:
                     text = await phone.evaluate("document.body.innerText.slice(0, 400)")
                     raise RuntimeError(f"a participant's page did not show slide 1: {phone.url}: {text!r}")

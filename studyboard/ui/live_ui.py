@@ -354,21 +354,21 @@ def _follow(view: app.View, code: str, token: str) -> None:
     room = key_sentences.clamp(session.slide, total)
     number = room if following else key_sentences.clamp(int(st.session_state.get("live_own", room)), total)
     st.session_state["live_viewing"] = number
-    status = view.t("live.following") if following else view.t("live.private", n=room)
-    st.markdown(liveviews.where_html(number, total, status, following), unsafe_allow_html=True)
+    status = view.t("live.following") if following else view.t("live.private")
+    _room_quiz(view, code, token, session)  # an open question first: it is what the room is doing
+    # the counter between big previous / next buttons, in one row even on a phone; then the slide
+    with st.container(key="live_nav", horizontal=True, wrap=False, vertical_alignment="center"):
+        st.button(view.t("study.prev"), icon=":material/chevron_left:", key="live_prev", on_click=_own,
+                  args=(number - 1,), disabled=number <= 1, width="stretch")
+        st.markdown(liveviews.where_html(number, total, status, following), unsafe_allow_html=True, width="stretch")
+        st.button(view.t("study.next"), icon=":material/chevron_right:", icon_position="right", key="live_next",
+                  on_click=_own, args=(number + 1,), disabled=number >= total, width="stretch")
+    if not following:
+        st.button(view.t("live.back", n=room), icon=":material/co_present:", key="live_back",
+                  on_click=_follow_again, type="primary", width="stretch")
     markup_ = _slide_markup(_dataset_key(view), view.lexicon.key, session.themes, session.mode, view.lang, number,
                             view.dataset, view.lexicon)
     st.markdown(liveviews.slide_html(number, markup_), unsafe_allow_html=True)
-    with st.container(key="live_nav"):
-        cols = st.columns(2)
-        cols[0].button(view.t("study.prev"), icon=":material/chevron_left:", key="live_prev", on_click=_own,
-                       args=(number - 1,), disabled=number <= 1, width="stretch")
-        cols[1].button(view.t("study.next"), icon=":material/chevron_right:", icon_position="right", key="live_next",
-                       on_click=_own, args=(number + 1,), disabled=number >= total, width="stretch")
-        if not following:
-            st.button(view.t("live.back", n=room), icon=":material/co_present:", key="live_back",
-                      on_click=_follow_again, type="primary", width="stretch")
-    _room_quiz(view, code, token, session)
 
 
 def _room_quiz(view: app.View, code: str, token: str, session: live.Session) -> None:

@@ -113,7 +113,8 @@ def test_participant_follows_pages_privately_and_goes_back(run_page):
     assert '<strong class="sb-head">加强与其他重大发展战略的衔接</strong>' in slide_markup(at)
     assert live.TOKEN.match(at.query_params["me"])
     at.button(key="live_next").click().run()
-    assert shown(at) == 4 and "主持人在第 3 页" in where(at)
+    assert shown(at) == 4 and "自己浏览中" in where(at)
+    assert at.button(key="live_back").label == "回到主持人这一页（第 3 页）"
     assert live.get(code).slide == 3  # paging privately moves nobody else
     live.move(code, secret, 7)
     at.run()
@@ -161,3 +162,16 @@ def test_an_unknown_or_ended_session(run_page):
     live.end(code, secret)
     at = run_page("live", s=code, lang="en")
     assert [i.value for i in at.info] == ["This live session has ended."]
+
+
+def test_the_participants_link_opens_the_sessions_document(run_page, lexicon):
+    """The QR link names only the session; the page switches to the session's document."""
+    from study_docs import SPEECH_HEADINGS, add_genre
+
+    doc = add_genre("speech", lexicon)
+    code, _ = live.start(doc, slide=1)
+    at = run_page("live", s=code)
+    no_exceptions(at)
+    assert at.query_params["doc"] == doc
+    # the speech's first slide is its first heading
+    assert SPEECH_HEADINGS[0].split("、", 1)[1] in slide_markup(at)
