@@ -54,9 +54,19 @@ def wait_slide(page, number: int) -> None:
     page.wait_for_selector(f'.sb-live-slide[data-slide="{number}"]', timeout=FOLLOW_TIMEOUT)
 
 
-@pytest.fixture
+def room_slide(code: str) -> int:
+    from studyboard.store import live
+
+    return live.get(code).slide
+
+
+@pytest.fixture(scope="module")
 def room(browser, server):
-    """The presenter's page on slide 1 with a live session started, and three participants' phones on it."""
+    """The presenter's page with a live session started on slide 1, and three participants' phones on it.
+
+    Shared by this module's tests (opening four pages takes a while on a loaded machine); each test
+    works from the slide the room is on and leaves every phone following the presenter.
+    """
     with ExitStack() as stack:
         presenter = stack.enter_context(phone_or_screen(browser, 1920, 1080))
         open_page(presenter, server, "study", slide="1")
@@ -74,6 +84,14 @@ def room(browser, server):
         yield presenter, phones, code, key
 
 
+def next_slide(presenter, code: str) -> int:
+    """The presenter clicks "next"; returns the new slide once the presenter's address shows it."""
+    number = room_slide(code) + 1
+    presenter.get_by_role("button", name="下一页").first.click()
+    presenter.wait_for_url(f"**slide={number}**")
+    return number
+
+
 def test_phones_follow_the_presenter(room):
     presenter, phones, code, key = room
     assert all(errors_on(p) == [] for p in [presenter, *phones])
@@ -82,14 +100,15 @@ def test_phones_follow_the_presenter(room):
     link = presenter.locator('[data-testid="stPopoverBody"] code').inner_text()
     assert link.endswith(f"/live?s={code}") and key not in link
     presenter.keyboard.press("Escape")
-    for number in (2, 3, 4):
-        presenter.get_by_role("button", name="下一页").first.click()
-        presenter.wait_for_url(f"**slide={number}**")
+    start = room_slide(code)
+    for _ in range(3):
+        number = next_slide(presenter, code)
         for phone in phones:
             wait_slide(phone, number)
-    # slide 4: the third task, 统筹推进深层次改革和高水平开放
-    for phone in phones:
-        assert "统筹推进深层次改革和高水平开放" in phone.locator("section.sb-slide").inner_text()
+    assert room_slide(code) == start + 3
+    if start == 1:  # slide 4: the third task, 统筹推进深层次改革和高水平开放
+        for phone in phones:
+            assert "统筹推进深层次改革和高水平开放" in phone.locator("section.sb-slide").inner_text()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     phones[0].screenshot(path=str(SCREENSHOTS / "live_phone.png"))
 
@@ -97,13 +116,14 @@ def test_phones_follow_the_presenter(room):
 def test_a_question_reaches_the_queue_as_text(room):
     presenter, phones, code, key = room
     phone = phones[0]
+    number = shown_slide(phone)
     phone.locator('[data-testid="stTextArea"] textarea').fill("<b>x</b>")
     phone.get_by_role("button", name="发送").click()
     phone.get_by_text("已发送给主持人。").wait_for()
     queue = presenter.locator(".st-key-live_queue")
     queue.get_by_text("<b>x</b>", exact=True).wait_for(timeout=FOLLOW_TIMEOUT)
     assert queue.locator("b").count() == 0  # shown as text, not as bold markup
-    assert "第 1 页 · 匿名" in queue.inner_text()
+    assert f"第 {number} 页 · 匿名" in queue.inner_text()
     # shown on the projector
     queue.get_by_role("button", name="投到屏幕").click()
     presenter.locator(".sb-live-shown-text").wait_for(timeout=FOLLOW_TIMEOUT)
@@ -119,6 +139,7 @@ def test_three_answers_counted_two_one_zero_zero(room):
     presenter, phones, code, key = room
     presenter.get_by_role("button", name="向全场出题").click()
     presenter.wait_for_selector(".sb-live-counts")
+    assert counts(presenter) == [0, 0, 0, 0]
     for phone, letter in zip(phones, "AAB"):
         choice = phone.locator(".st-key-live_quiz button", has_text=f"{letter}. ")
         choice.wait_for(timeout=FOLLOW_TIMEOUT)
@@ -133,26 +154,35 @@ def test_three_answers_counted_two_one_zero_zero(room):
     presenter.get_by_role("button", name="公布答案").click()
     for phone in phones:
         phone.get_by_text("正确答案：").wait_for(timeout=FOLLOW_TIMEOUT)
+    presenter.get_by_role("button", name="收起这道题").click()
+    for phone in phones:
+        phone.locator(".st-key-live_quiz").wait_for(state="detached", timeout=FOLLOW_TIMEOUT)
 
 
-def test_a_participant_cannot_move_the_room(room, server):
-    from studyboard.store import live
-
+def test_a_participant_cannot_move_the_room(room, browser, server):
     presenter, phones, code, key = room
     mover, watchers = phones[0], phones[1:]
-    mover.locator(".st-key-live_nav").get_by_role("button", name="下一页").click()
-    wait_slide(mover, 2)
-    mover.get_by_role("button", name="回到主持人这一页（第 1 页）").wait_for()
-    # a participant who edits the address into the presenter's, without the key, moves nothing either
-    open_page(mover, server, "study", slide="6", live=code, key="guessed")
-    assert "这个链接不能主持这场现场互动" in mover.locator('[data-testid="stMain"]').inner_text()
-    assert live.get(code).slide == 1
-    # the presenter moves: the watchers follow; their pages were never on another slide
-    presenter.get_by_role("button", name="下一页").first.click()
-    presenter.wait_for_url("**slide=2**")
+    if room_slide(code) == 1:  # run on its own: first move on, so that the mover can page back
+        number = next_slide(presenter, code)
+        for phone in phones:
+            wait_slide(phone, number)
+    start = room_slide(code)
+    mover.locator(".st-key-live_nav").get_by_role("button", name="上一页").click()
+    wait_slide(mover, start - 1)
+    back = mover.get_by_role("button", name=f"回到主持人这一页（第 {start} 页）")
+    back.wait_for()
+    # the presenter's address with a guessed key moves nothing either
+    with phone_or_screen(browser, 390, 844) as intruder:
+        open_page(intruder, server, "study", slide="9", live=code, key="guessed")
+        assert "这个链接不能主持这场现场互动" in intruder.locator('[data-testid="stMain"]').inner_text()
+    assert room_slide(code) == start
+    assert [shown_slide(p) for p in watchers] == [start, start]
+    # the presenter moves: the watchers follow, the mover stays on its own slide until it goes back
+    number = next_slide(presenter, code)
     for phone in watchers:
-        wait_slide(phone, 2)
-    assert live.get(code).slide == 2
-    assert [shown_slide(p) for p in watchers] == [2, 2]
+        wait_slide(phone, number)
+    assert shown_slide(mover) == start - 1
+    mover.get_by_role("button", name=f"回到主持人这一页（第 {number} 页）").click()
+    wait_slide(mover, number)
     wait_settled(presenter)
     assert errors_on(presenter) == []
