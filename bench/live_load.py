@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, _SETTLED, is_local  # noqa: E402
+from browser_helpers import _SETTLED, CHROMIUM, CHROMIUM_ARGS, is_local
 
 SEED = "000_97e3ae1a0b7fde01"
 TARGET_P95 = 2.0
@@ -260,7 +260,7 @@ async def run(args) -> int:
         except subprocess.TimeoutExpired:
             process.kill()
     load = os.getloadavg()
-    print(f"| measurement | value |\n| --- | --- |")
+    print("| measurement | value |\n| --- | --- |")
     for name, value in figures.items():
         if isinstance(value, float):
             unit = " MiB" if name.startswith("memory") else (" s" if name not in ("server CPU seconds per second",) else "")

@@ -9,10 +9,10 @@ import sys
 import textwrap
 
 import pytest
+from support import ROOT
 
 from studyboard.errors import InputError
 from studyboard.store import db, live
-from support import ROOT
 
 
 @pytest.fixture(autouse=True)
@@ -68,7 +68,7 @@ def test_the_secret_is_checked_and_only_its_hash_is_stored(library):
 
 
 def test_messages_are_limited_in_length_and_rate(clock):
-    code, secret = live.start("doc")
+    code, _ = live.start("doc")
     me, other = live.new_token(), live.new_token()
     first = live.send(code, me, 3, "  <b>x</b>  ", name="")
     assert (first.slide, first.text, first.name) == (3, "<b>x</b>", "")

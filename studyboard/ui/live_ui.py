@@ -22,6 +22,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from studyboard import i18n
 from studyboard.analysis import key_sentences, keyterms, outline, quiz
 from studyboard.errors import InputError
 from studyboard.store import live
@@ -120,8 +121,6 @@ def _end(code: str, secret: str, lang: str) -> None:
 
 
 def _t(lang: str, key: str, **params) -> str:
-    from studyboard import i18n
-
     return i18n.t(key, lang, **params)
 
 

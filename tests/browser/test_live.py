@@ -13,7 +13,6 @@ from contextlib import ExitStack, contextmanager
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from browser_helpers import SCREENSHOTS, errors_on, is_local, open_page, wait_settled
 
 pytestmark = pytest.mark.browser
@@ -114,7 +113,7 @@ def test_phones_follow_the_presenter(room):
 
 
 def test_a_question_reaches_the_queue_as_text(room):
-    presenter, phones, code, key = room
+    presenter, phones, _, _ = room
     phone = phones[0]
     number = shown_slide(phone)
     phone.locator('[data-testid="stTextArea"] textarea').fill("<b>x</b>")
@@ -136,7 +135,7 @@ def counts(presenter) -> list[int]:
 
 
 def test_three_answers_counted_two_one_zero_zero(room):
-    presenter, phones, code, key = room
+    presenter, phones, _, _ = room
     presenter.get_by_role("button", name="向全场出题").click()
     presenter.wait_for_selector(".sb-live-counts")
     assert counts(presenter) == [0, 0, 0, 0]
@@ -160,7 +159,7 @@ def test_three_answers_counted_two_one_zero_zero(room):
 
 
 def test_a_participant_cannot_move_the_room(room, browser, server):
-    presenter, phones, code, key = room
+    presenter, phones, code, _ = room
     mover, watchers = phones[0], phones[1:]
     if room_slide(code) == 1:  # run on its own: first move on, so that the mover can page back
         number = next_slide(presenter, code)

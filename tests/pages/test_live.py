@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from pages_helpers import no_exceptions
+
 from studyboard.store import live
 
 SEED = "000_97e3ae1a0b7fde01"
@@ -54,7 +54,7 @@ def test_starting_a_session_puts_code_and_key_in_the_presenters_address(run_page
 
 
 def test_a_wrong_key_moves_nothing(run_page):
-    code, secret = live.start(SEED, slide=2)
+    code, _ = live.start(SEED, slide=2)
     at = run_page("study", slide="6", live=code, key="not-the-key")
     assert not at.exception
     assert "这个链接不能主持这场现场互动（缺少或不符的主持人密钥）。" in [w.value for w in at.warning]
