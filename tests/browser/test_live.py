@@ -13,7 +13,7 @@ from contextlib import ExitStack, contextmanager
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser_helpers import SCREENSHOTS, errors_on, is_local, open_page, wait_settled
+from browser_helpers import SCREENSHOTS, errors_on, is_local, open_page, settle_after, wait_settled
 
 pytestmark = pytest.mark.browser
 
@@ -135,9 +135,10 @@ def counts(presenter) -> list[int]:
 
 
 def test_three_answers_counted_two_one_zero_zero(room):
-    presenter, phones, _, _ = room
-    presenter.get_by_role("button", name="向全场出题").click()
-    presenter.wait_for_selector(".sb-live-counts")
+    presenter, phones, code, _ = room
+    wait_settled(presenter)
+    settle_after(presenter, lambda: presenter.get_by_role("button", name="向全场出题").click())
+    presenter.wait_for_selector(".sb-live-counts", timeout=FOLLOW_TIMEOUT)
     assert counts(presenter) == [0, 0, 0, 0]
     for phone, letter in zip(phones, "AAB"):
         choice = phone.locator(".st-key-live_quiz button", has_text=f"{letter}. ")
