@@ -223,8 +223,8 @@ def _message(lang: str, code: str, secret: str, message: live.Message) -> None:
                        args=(live.show, lang, code, secret, None if message.shown else message.id))
 
 
-def _open(view: app.View, code: str, secret: str, questions: pd.DataFrame) -> None:
-    key = st.session_state.get("live_pick")
+def _open(view: app.View, code: str, secret: str, questions: pd.DataFrame, pick: str) -> None:
+    key = st.session_state.get(pick)
     row = questions[questions["key"] == key]
     if row.empty:
         return
@@ -247,12 +247,13 @@ def _quiz(view: app.View, code: str, secret: str, paragraphs: tuple[int, ...]) -
         here = [int(p) in paragraphs for p in questions["paragraph"]]  # the slide's own questions first
         ordered = sorted(zip(here, questions["key"], questions["prompt"]), key=lambda row: not row[0])
         labels = {str(key): ("★ " if on_slide else "") + str(prompt) for on_slide, key, prompt in ordered}
-        if st.session_state.get("live_pick") not in labels:
-            st.session_state["live_pick"] = next(iter(labels))
-        st.selectbox(view.t("live.pick"), list(labels), format_func=labels.get, key="live_pick",
+        # a chooser of its own per slide (its options' order and marks change with the slide): it starts on
+        # the slide's first question
+        pick = f"live_pick_{min(paragraphs, default=0)}"
+        st.selectbox(view.t("live.pick"), list(labels), index=0, format_func=labels.get, key=pick,
                      help=view.t("live.pick_help"))
         st.button(view.t("live.open"), icon=":material/campaign:", key="live_open", on_click=_open,
-                  args=(view, code, secret, questions), type="primary")
+                  args=(view, code, secret, questions, pick), type="primary")
 
 
 def _reveal(lang: str, code: str, secret: str) -> None:

@@ -138,7 +138,12 @@ def test_three_answers_counted_two_one_zero_zero(room):
     presenter, phones, code, _ = room
     wait_settled(presenter)
     settle_after(presenter, lambda: presenter.get_by_role("button", name="向全场出题").click())
-    presenter.wait_for_selector(".sb-live-counts", timeout=FOLLOW_TIMEOUT)
+    try:
+        presenter.wait_for_selector(".sb-live-counts", timeout=FOLLOW_TIMEOUT)
+    except Exception:
+        from studyboard.store import live
+        raise AssertionError(f"no counts: question {live.current_question(code)}; panel: "
+                             f"{presenter.locator('.st-key-live_panel').inner_text()[:1500]}")
     assert counts(presenter) == [0, 0, 0, 0]
     for phone, letter in zip(phones, "AAB"):
         choice = phone.locator(".st-key-live_quiz button", has_text=f"{letter}. ")

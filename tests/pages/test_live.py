@@ -82,7 +82,7 @@ def test_the_room_quiz_counts_and_reveals(run_page):
     code, secret = live.start(SEED, slide=2)
     at = run_page("study", slide="2", live=code, key=secret)
     no_exceptions(at)
-    picked = at.selectbox(key="live_pick")
+    picked = at.selectbox(key="live_pick_5")
     # slide 2 is paragraph 5: its questions come first, marked
     assert picked.format_func(picked.value).startswith("★ ")
     chosen = picked.value
