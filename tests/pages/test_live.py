@@ -79,11 +79,11 @@ def test_the_queue_shows_messages_as_text_and_marks_them(run_page):
 
 
 def test_the_room_quiz_counts_and_reveals(run_page):
-    code, secret = live.start(SEED, slide=2)
-    at = run_page("study", slide="2", live=code, key=secret)
+    code, secret = live.start(SEED, slide=5)
+    at = run_page("study", slide="5", live=code, key=secret)
     no_exceptions(at)
     picked = at.selectbox(key="live_pick_5")
-    # slide 2 is paragraph 5: its questions come first, marked
+    # slide 5 is the first task, paragraph 5: its questions come first, marked
     assert picked.format_func(picked.value).startswith("★ ")
     chosen = picked.value
     at.button(key="live_open").click().run()
@@ -105,22 +105,22 @@ def test_the_room_quiz_counts_and_reveals(run_page):
 
 
 def test_participant_follows_pages_privately_and_goes_back(run_page):
-    code, secret = live.start(SEED, slide=3)
+    code, secret = live.start(SEED, slide=6)
     at = run_page("live", s=code, doc=SEED)
     no_exceptions(at)
-    assert shown(at) == 3 and ">3 / 10<" in where(at) and "跟随主持人" in where(at)
-    # slide 3: the second task (paragraph 6)
+    assert shown(at) == 6 and ">6 / 15<" in where(at) and "跟随主持人" in where(at)
+    # slide 6: the second task (paragraph 6)
     assert '<strong class="sb-head">加强与其他重大发展战略的衔接</strong>' in slide_markup(at)
     assert live.TOKEN.match(at.query_params["me"])
     at.button(key="live_next").click().run()
-    assert shown(at) == 4 and "自己浏览中" in where(at)
-    assert at.button(key="live_back").label == "回到主持人这一页（第 3 页）"
-    assert live.get(code).slide == 3  # paging privately moves nobody else
-    live.move(code, secret, 7)
+    assert shown(at) == 7 and "自己浏览中" in where(at)
+    assert at.button(key="live_back").label == "回到主持人这一页（第 6 页）"
+    assert live.get(code).slide == 6  # paging privately moves nobody else
+    live.move(code, secret, 10)
     at.run()
-    assert shown(at) == 4  # still private
+    assert shown(at) == 7  # still private
     at.button(key="live_back").click().run()
-    assert shown(at) == 7 and "任务 6 / 6" in slide_markup(at)
+    assert shown(at) == 10 and "任务 6 / 6" in slide_markup(at)
 
 
 def test_participant_sends_a_question_on_the_slide_they_see(run_page):
