@@ -9,7 +9,7 @@ the notes on its paragraphs, read only, as talking points.
 
 import streamlit as st
 
-from studyboard.ui import app, notes_ui, params, url
+from studyboard.ui import app, live_ui, notes_ui, params, url
 from studyboard.views import charts, markup, slides
 from studyboard.analysis import key_sentences, keyterms, outline
 
@@ -70,12 +70,12 @@ with st.container(key="study_toolbar"):
             st.caption(view.t("study.full_screen_hint"))
         number = slide_param.write(slide_param.value())
         with st.popover(view.t("study.qr"), icon=":material/qr_code_2:", key="study_qr"):
-            address = slides.share_url(st.context.url or "", st.query_params.to_dict())
+            # during a live session the QR code carries the participants' link (never the presenter's key)
+            address = live_ui.share_address(view) or slides.share_url(st.context.url or "", st.query_params.to_dict())
             st.caption(view.t("study.qr_intro"))
             st.markdown(slides.qr_html(address), unsafe_allow_html=True)
             st.code(address, language=None, wrap_lines=True)
             st.caption(view.t("study.qr_local") if slides.is_local(address) else view.t("study.qr_network"))
-        # (a live session's controls join this row here)
         st.html(slides.present_html(view.lang), unsafe_allow_javascript=True, width="content")
     st.progress(number / total)
 if problem:
@@ -93,6 +93,9 @@ st.markdown(slides.slide_html(ds, slide, view.lang, keyterms.entries_for(view.le
 first = int(slide.item["paragraph"])
 last = max(int(slide.item["last_paragraph"]), first)
 part = last > first  # a heading that covers several paragraphs
+
+# --- the live session: participants' phones follow this slide; their questions and the room's quiz ------
+live_ui.presenter_panel(view, number, range(first, last + 1))
 
 # --- the paragraphs' notes: talking points, read only (written in the reader or the library) ---------
 notes = notes_ui.notes_of(view)

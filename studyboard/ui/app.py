@@ -39,6 +39,11 @@ PAGES = (
     ("app_pages/compare.py", "page.compare", ":material/compare_arrows:"),
 )
 
+#: Pages reached only by a link, not listed in the sidebar: (file, title key, icon).
+HIDDEN_PAGES = (
+    ("app_pages/live.py", "page.live", ":material/cell_tower:"),  # participants of a live session (QR code)
+)
+
 THEME_MODES = ("any", "all")
 
 
@@ -228,6 +233,9 @@ def navigation(lang: str):
     for file, title_key, icon in PAGES:
         if (paths.ROOT / file).exists():
             pages.append(st.Page(file, title=i18n.t(title_key, lang), icon=icon, default=not pages))
+    for file, title_key, icon in HIDDEN_PAGES:
+        if (paths.ROOT / file).exists():
+            pages.append(st.Page(file, title=i18n.t(title_key, lang), icon=icon, visibility="hidden"))
     page = st.navigation(pages, position="sidebar")
     if missing := url.unknown_page(page):
         st.warning(markup.t("app.unknown_page", lang, path=missing[:80]))
