@@ -202,6 +202,13 @@ def _toml(path: Path) -> dict:
         raise LexiconError("toml", file=path.name, detail=str(exc)) from exc
 
 
+def read_rules(name: str, directory: Path | str | None = None) -> dict:
+    """A rules file (TOML) of a lexicon folder, or the shipped one when the folder has none;
+    a file that is no TOML raises LexiconError naming it."""
+    path = Path(directory or paths.lexicon_dir()) / name
+    return _toml(path if path.is_file() else paths.LEXICON / name)
+
+
 def _dictionary_lines(path: Path) -> dict[str, tuple[int | None, str | None]]:
     """Lines ``TERM [FREQ] [TAG]`` of a jieba-style dictionary file, by term."""
     out: dict[str, tuple[int | None, str | None]] = {}

@@ -29,17 +29,15 @@ view.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from studyboard import paths
 from studyboard.analysis import filters
 from studyboard.dataset.tables import Dataset
 from studyboard.errors import LexiconError
-from studyboard.lexicon import Lexicon
+from studyboard.lexicon import Lexicon, read_rules
 from studyboard.ingest.segment import SpeakerFinder
 
 RULES_FILE = "outline.toml"
@@ -105,13 +103,7 @@ def parse_rules(data: dict) -> Rules:
 
 def load_rules(directory: Path | str | None = None) -> Rules:
     """The outline rules of a lexicon folder (the shipped file when the folder has none)."""
-    path = Path(directory or paths.lexicon_dir()) / RULES_FILE
-    if not path.is_file():
-        path = paths.LEXICON / RULES_FILE
-    try:
-        return parse_rules(tomllib.loads(path.read_text(encoding="utf-8-sig")))
-    except tomllib.TOMLDecodeError as exc:
-        raise LexiconError("toml", file=RULES_FILE, detail=str(exc)) from exc
+    return parse_rules(read_rules(RULES_FILE, directory))
 
 
 def rules_problem(lexicon: Lexicon) -> LexiconError | None:

@@ -40,19 +40,17 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from studyboard import paths
 from studyboard.analysis import filters, key_sentences, outline
 from studyboard.analysis import glossary as glossary_module
 from studyboard.dataset.tables import Dataset
 from studyboard.errors import LexiconError
 from studyboard.ingest.segment import SpeakerFinder
-from studyboard.lexicon import Lexicon
+from studyboard.lexicon import Lexicon, read_rules
 
 BLANK = "＿＿＿＿"
 CHOICES = 4  # the answer and three distractors
@@ -95,13 +93,7 @@ def parse_rules(data: dict) -> Rules:
 
 def load_rules(directory: Path | str | None = None) -> Rules:
     """The quiz rules of a lexicon folder (the shipped file when the folder has none)."""
-    path = Path(directory or paths.lexicon_dir()) / RULES_FILE
-    if not path.is_file():
-        path = paths.LEXICON / RULES_FILE
-    try:
-        return parse_rules(tomllib.loads(path.read_text(encoding="utf-8-sig")))
-    except tomllib.TOMLDecodeError as exc:
-        raise LexiconError("toml", file=RULES_FILE, detail=str(exc)) from exc
+    return parse_rules(read_rules(RULES_FILE, directory))
 
 
 def rules_problem(lexicon: Lexicon) -> LexiconError | None:

@@ -8,6 +8,7 @@ chart. Nothing here sleeps for a fixed time.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -143,3 +144,27 @@ def plot_count(page) -> int:
 
 #: Projector, laptop and phone: the screen sizes of the screenshots.
 SIZES = {"1920": (1920, 1080), "1280": (1280, 720), "phone": (390, 844)}
+
+
+@contextmanager
+def guarded_page(browser, width: int = 1920, height: int = 1080):
+    """A page in a context of its own; fails the test if it asked anything of another host."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+    foreign: list[str] = []
+
+    def guard(route):
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.on("websocket", lambda ws: None if is_local(ws.url) else foreign.append(ws.url))
+    page.set_default_timeout(60_000)
+    try:
+        yield page
+    finally:
+        context.close()
+    assert not foreign, f"requests left the machine: {foreign}"

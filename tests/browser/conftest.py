@@ -16,13 +16,12 @@ import subprocess
 import sys
 import time
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from study_docs import add_genre
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, is_local
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, guarded_page
 from support import ROOT
 
 
@@ -99,28 +98,6 @@ def fresh_server(browser):
     process, base = start_server()
     yield base
     stop_server(process)
-
-
-@contextmanager
-def guarded_page(browser):
-    """A page in a context of its own; fails the test if it asked anything of another host."""
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
-    foreign: list[str] = []
-
-    def guard(route):
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            foreign.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.on("websocket", lambda ws: None if is_local(ws.url) else foreign.append(ws.url))
-    page.set_default_timeout(60_000)
-    yield page
-    context.close()
-    assert not foreign, f"requests left the machine: {foreign}"
 
 
 @pytest.fixture

@@ -9,40 +9,17 @@ count), never a fixed time.
 
 from __future__ import annotations
 
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser_helpers import SCREENSHOTS, errors_on, is_local, open_page, settle_after, wait_settled
+from browser_helpers import SCREENSHOTS, errors_on, guarded_page, open_page, settle_after, wait_settled
 
 pytestmark = pytest.mark.browser
 
 SEED = "000_97e3ae1a0b7fde01"
 #: Long enough for a fragment that reruns every second on a loaded machine; the 2 s target is the bench's.
 FOLLOW_TIMEOUT = 15_000
-
-
-@contextmanager
-def phone_or_screen(browser, width: int, height: int):
-    """A page in a context of its own (its own cookies and Streamlit session); no request may leave 127.0.0.1."""
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
-    foreign: list[str] = []
-
-    def guard(route):
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            foreign.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    try:
-        yield page
-    finally:
-        context.close()
-    assert not foreign, f"requests left the machine: {foreign}"
 
 
 def shown_slide(page) -> int:
@@ -67,7 +44,7 @@ def room(browser, server):
     works from the slide the room is on and leaves every phone following the presenter.
     """
     with ExitStack() as stack:
-        presenter = stack.enter_context(phone_or_screen(browser, 1920, 1080))
+        presenter = stack.enter_context(guarded_page(browser, 1920, 1080))
         open_page(presenter, server, "study", slide="1")
         presenter.get_by_role("button", name="开始现场互动").click()
         presenter.wait_for_url("**key=**")
@@ -76,7 +53,7 @@ def room(browser, server):
         presenter.wait_for_selector(".st-key-live_panel")
         phones = []
         for _ in range(3):
-            phone = stack.enter_context(phone_or_screen(browser, 390, 844))
+            phone = stack.enter_context(guarded_page(browser, 390, 844))
             open_page(phone, server, "live", s=code, doc=SEED)
             wait_slide(phone, 1)
             phones.append(phone)
@@ -177,7 +154,7 @@ def test_a_participant_cannot_move_the_room(room, browser, server):
     back = mover.get_by_role("button", name=f"回到主持人这一页（第 {start} 页）")
     back.wait_for()
     # the presenter's address with a guessed key moves nothing either
-    with phone_or_screen(browser, 390, 844) as intruder:
+    with guarded_page(browser, 390, 844) as intruder:
         open_page(intruder, server, "study", slide="9", live=code, key="guessed")
         assert "这个链接不能主持这场现场互动" in intruder.locator('[data-testid="stMain"]').inner_text()
     assert room_slide(code) == start
