@@ -58,7 +58,7 @@ def _slide_markup(dataset_key: str, lex_key: str, themes: tuple[str, ...], mode:
                   _ds, _lex) -> str:
     items, all_items = _deck(dataset_key, lex_key, themes, mode, _ds, _lex)
     slide = slides.build(_ds, _lex, items, number, lang, all_items)
-    return slides.slide_html(_ds, slide, lang, keyterms.entries_for(_lex), False)
+    return slides.slide_html(_ds, slide, lang, keyterms.entries_for(_lex), False, layout="phone")
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
