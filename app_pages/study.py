@@ -45,6 +45,7 @@ st.session_state["slide"] = key_sentences.clamp(st.session_state["slide"], total
 
 def step(delta: int) -> None:
     st.session_state["slide"] = key_sentences.clamp(st.session_state["slide"] + delta, total)
+    url.widget_changed()  # the click wins over the address it arrives with
 
 
 number = st.session_state["slide"]

@@ -205,12 +205,13 @@ def shared_controls() -> View | None:
     st.session_state["themes"] = [t for t in st.session_state["themes"] if t in theme_ids]
     mode_param.seed()
     with st.sidebar:
-        st.selectbox(i18n.t("app.document", lang), ids, key="doc",
+        st.selectbox(i18n.t("app.document", lang), ids, key="doc", on_change=url.widget_changed,
                      format_func=lambda i: f"{titles[i]} · {dates[i]}" if dates[i] else titles[i])
-        st.multiselect(i18n.t("app.themes", lang), theme_ids, key="themes",
+        st.multiselect(i18n.t("app.themes", lang), theme_ids, key="themes", on_change=url.widget_changed,
                        format_func=lambda i: lex.theme(i).name(lang),
                        placeholder=i18n.t("app.themes_placeholder", lang))
         st.segmented_control(i18n.t("app.theme_mode", lang), list(THEME_MODES), key="mode", required=True,
+                             on_change=url.widget_changed,
                              format_func=lambda m: i18n.t(f"app.mode_{m}", lang))
     doc_id = doc.write(doc.value())
     themes = tuple(themes_param.write(themes_param.value()))

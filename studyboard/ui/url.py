@@ -36,6 +36,7 @@ from studyboard.ui import params
 
 _LAST = "_url_last"
 _EXTERNAL = "_url_external"
+_WIDGET = "_url_widget_changed"
 
 
 def _url_get(name: str) -> str | None:
@@ -49,10 +50,22 @@ def _url_now() -> dict[str, str]:
 
 
 def begin_run() -> None:
-    """Decide once per run whether the URL changed from outside this session."""
+    """Decide once per run whether the URL changed from outside this session.
+
+    A run caused by one of this session's bound widgets never takes the URL
+    as news: a click that reaches the server before the browser has applied
+    the previous run's URL carries that older address, which must not undo
+    the click (nor the previous run's changes).
+    """
     now = _url_now()
     last = st.session_state.get(_LAST)
-    st.session_state[_EXTERNAL] = last is None or (bool(now) and now != last)
+    widget = bool(st.session_state.pop(_WIDGET, False))
+    st.session_state[_EXTERNAL] = last is None or (bool(now) and now != last and not widget)
+
+
+def widget_changed(*_args: Any, **_kwargs: Any) -> None:
+    """Mark this run as caused by a widget of the page (an ``on_change``/``on_click`` callback)."""
+    st.session_state[_WIDGET] = True
 
 
 def url_changed() -> bool:
@@ -182,9 +195,13 @@ class Param:
         return value
 
     def bind(self, draw: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Seed, draw ``draw(*args, key=self.key, **kwargs)``, check and write; returns the value."""
+        """Seed, draw ``draw(*args, key=self.key, **kwargs)``, check and write; returns the value.
+
+        A change of the widget marks its rerun as the widget's (:func:`widget_changed`), so that
+        the URL the rerun arrives with cannot override it.
+        """
         self.seed()
-        draw(*args, key=self.key, **kwargs)
+        draw(*args, key=self.key, on_change=widget_changed, **kwargs)
         return self.write(self.value())
 
 
