@@ -5,6 +5,7 @@ session whose unsaved edit is overtaken by another session's save is told so."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -64,8 +65,8 @@ SAVER = textwrap.dedent("""
     from dataclasses import replace
     from pathlib import Path
     from studyboard import lexicon
-    folder, word, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-    themes = lexicon.load(folder).themes
+    folder, word, count, pristine = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
+    themes = lexicon.load(pristine).themes  # the themes as they were before either saver began
     mine = tuple(replace(t, keywords=(*t.keywords, word)) if t.id == "ecology" else t for t in themes)
     for i in range(count):
         lexicon.save_themes(mine, folder / "themes.toml")
@@ -76,7 +77,8 @@ SAVER = textwrap.dedent("""
 def test_saves_at_once_never_leave_a_half_written_file(lexicon_copy):
     path = lexicon_copy / "themes.toml"
     original_last = lexicon_module.load(lexicon_copy).theme("ecology").keywords[-1]
-    savers = [subprocess.Popen([sys.executable, "-c", SAVER, str(lexicon_copy), word, "40"], cwd=ROOT,
+    pristine = shutil.copytree(lexicon_copy, lexicon_copy.parent / "pristine")  # what both savers start from
+    savers = [subprocess.Popen([sys.executable, "-c", SAVER, str(lexicon_copy), word, "40", str(pristine)], cwd=ROOT,
                                env=dict(os.environ), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
               for word in ("甲词", "乙词")]
     seen = set()
