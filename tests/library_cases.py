@@ -120,3 +120,11 @@ def report_pdf(width: int = 14) -> bytes:
     paragraphs = ["新华社武汉5月8日电记者在湖北省武汉市调研发现，中部地区发展势头良好。",
                   "要坚持高质量发展，推动科技创新和产业创新深度融合。"]
     return text_pdf([REPORT_TITLE] + [line for p in paragraphs for line in wrap_paragraph(p, width)])
+
+
+def add(lex, text, **meta):
+    """Add pasted ``text`` to the library as the board does (its guessed metadata, ``meta`` over it); the entry."""
+    from studyboard.dataset import catalog
+
+    draft = catalog.prepare_text(text, lex)
+    return catalog.add(draft, {**draft.guess.meta(), **meta})

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from library_cases import REPORT
+from library_cases import REPORT, add
 from studyboard import lexicon as lexicon_module
 from studyboard.dataset import cache, catalog
 from studyboard.errors import InputError
@@ -49,11 +49,6 @@ def folders(tmp_path, monkeypatch):
 @pytest.fixture(scope="module")
 def lex():
     return lexicon_module.load()
-
-
-def add(lex, text, **meta):
-    draft = catalog.prepare_text(text, lex)
-    return catalog.add(draft, {**draft.guess.meta(), **meta})
 
 
 def stored_library(lex):

@@ -6,10 +6,9 @@ import json
 
 import pytest
 
-from library_cases import HOSTILE, KEY_A, KEY_B
+from library_cases import HOSTILE, KEY_A, KEY_B, add
 from pages_helpers import no_exceptions, plotly_specs, plotly_values as values
 from studyboard import lexicon as lexicon_module
-from studyboard.dataset import catalog
 
 
 @pytest.fixture(autouse=True)
@@ -21,11 +20,6 @@ def folders(tmp_path, monkeypatch):
 @pytest.fixture(scope="module")
 def lex():
     return lexicon_module.load()
-
-
-def add(lex, text, **meta):
-    draft = catalog.prepare_text(text, lex)
-    return catalog.add(draft, {**draft.guess.meta(), **meta})
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from library_cases import BAD_FILES, HOSTILE, HOSTILE_TITLE, REPORT, REPORT_TITLE, report_docx, report_pdf
+from library_cases import BAD_FILES, HOSTILE, HOSTILE_TITLE, REPORT, REPORT_TITLE, add, report_docx, report_pdf
 from pages_helpers import no_exceptions
 from studyboard.store import library, notes
 from studyboard import lexicon as lexicon_module
@@ -46,11 +46,6 @@ def lex():
 
 def stored():
     return catalog.listing().to_dict("records"), notes.counts()
-
-
-def add(lex, text, **meta):
-    draft = catalog.prepare_text(text, lex)
-    return catalog.add(draft, {**draft.guess.meta(), **meta})
 
 
 def table_text(at) -> str:
