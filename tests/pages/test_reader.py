@@ -111,11 +111,16 @@ def test_speaker_filter(run_page):
     assert at.query_params["speaker"] == "丁薛祥"
 
 
+def click_cell(at, paragraph: int, theme: str) -> None:
+    """The heatmap's selection as Streamlit hands it to the page after a click on one cell (set before run)."""
+    at.session_state["reader_grid_0"] = {"selection": {
+        "points": [{"curve_number": 3, "point_number": 7, "point_index": 7, "x": 4, "y": str(paragraph),
+                    "customdata": [paragraph, theme]}], "point_indices": [7], "box": [], "lasso": []}}
+
+
 def test_clicking_a_heatmap_cell_selects_paragraph_and_theme(run_page):
     at = run_page("reader")
-    at.session_state["reader_grid_0"] = {"selection": {
-        "points": [{"curve_number": 3, "point_number": 7, "point_index": 7, "x": 4, "y": "8",
-                    "customdata": [8, "ecology"]}], "point_indices": [7], "box": [], "lasso": []}}
+    click_cell(at, 8, "ecology")
     at.run()
     no_exceptions(at)
     assert at.selectbox(key="reader_para").value == 8
@@ -345,9 +350,7 @@ def test_the_shipped_report_has_no_contents(run_page):
 
 def test_a_heatmap_click_keeps_the_theme_filter_and_adds_its_theme(run_page):
     at = run_page("reader", themes="party")
-    at.session_state["reader_grid_0"] = {"selection": {
-        "points": [{"curve_number": 3, "point_number": 7, "point_index": 7, "x": 4, "y": "8",
-                    "customdata": [8, "ecology"]}], "point_indices": [7], "box": [], "lasso": []}}
+    click_cell(at, 8, "ecology")
     at.run()
     no_exceptions(at)
     assert at.selectbox(key="reader_para").value == 8
