@@ -318,7 +318,7 @@ st.markdown(f"<div id='count'>clicked {st.session_state['n']}</div>", unsafe_all
 
 
 #: Arms a timer: t0 at the next pointerdown (the click), t1 at the first frame after the
-#: click's run was seen to start and the app has settled (script not running, no running
+#: click's run (seen to start, or too short to be shown running) when the app has settled (script not running, no running
 #: icon or skeleton, every chart drawn) with the view changed (``signature()`` differs from now).
 ARM = """(signature) => {
   const sig = new Function('return (' + signature + ')();');
@@ -335,7 +335,8 @@ ARM = """(signature) => {
   });
   observer.observe(app, {attributes: true, attributeOldValue: true});
   const settled = () => {
-    if (!state.ran) return false;
+    // a run too short for the page to show it as running (an idle machine) still changes the view:
+    // the signature's change, checked below, proves that the click's run delivered
     if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
     if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')) return false;
     if (document.querySelector('[data-testid="stSkeleton"]')) return false;

@@ -38,6 +38,7 @@ os.environ.setdefault("STUDYBOARD_CACHE", str(SCRATCH / "cache"))
 os.environ.setdefault("STUDYBOARD_LIBRARY", str(SCRATCH / "library"))
 
 RUNS = {10: 2, 30: 1}  # sessions: rounds of four clicks
+LOAD_BEFORE = 0.0  # the machine's load average when the run began (written with the figures)
 
 
 def one_run(sessions: int, rounds: int) -> dict:
@@ -95,6 +96,8 @@ def main() -> int:
     parser.add_argument("sessions", nargs="*", type=int, help="which runs (10, 30); all by default")
     parser.add_argument("--write", action="store_true", help="write bench/LOAD.md")
     args = parser.parse_args()
+    global LOAD_BEFORE
+    LOAD_BEFORE = os.getloadavg()[0]
     results = []
     for sessions in args.sessions or list(RUNS):
         print(f"load: {sessions} sessions ...", flush=True)
@@ -113,7 +116,7 @@ def write(results: list[dict]) -> None:
     (ROOT / "bench" / "LOAD.md").write_text(
         "# Load\n\n"
         f"Measured {stamp} on {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()}, with other work on the machine. Command: `.venv/bin/python bench/load.py "
+        f"{platform.system()}, load average {LOAD_BEFORE:.1f} before the run (1 minute). Command: `.venv/bin/python bench/load.py "
         "--write`. What is measured: bench/load.py's docstring; RELIABILITY.md puts it in context.\n\n"
         + table(results), encoding="utf-8")
 
