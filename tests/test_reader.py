@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import os
 import re
 
 import pytest
 
-from studyboard.analysis import reading
+from studyboard import paths
+from studyboard.analysis import outline, reading
 from studyboard.dataset import tables as dataset
 from studyboard.ingest import document
 from studyboard.ui import params
@@ -165,10 +167,14 @@ def test_the_title_block_of_a_speech_a_report_and_an_article(genre):
 
 
 def test_heading_numbers_as_the_text_writes_them():
-    assert [reader.number_label(kind, number, "en") for kind, number in [
-        ("section", "三"), ("subsection", "一"), ("item", "1"), ("subitem", "2"), ("chapter", "一"),
-        ("division", "二"), ("part", "一"), ("article", "第十条"), ("unnumbered", "")]] == [
-        "三、", "（一）", "1.", "（2）", "第一章\u3000", "第二节\u3000", "第一部分\u3000", "第十条", ""]
+    # one rule for the reader, the grids and the outline (outline.toml [heading_numbers]), in any UI language
+    cases = [("section", "三"), ("subsection", "一"), ("item", "1"), ("subitem", "2"), ("chapter", "一"),
+             ("division", "二"), ("part", "一"), ("article", "第十条"), ("unnumbered", "")]
+    assert [reader.number_label(kind, number) for kind, number in cases] == [
+        "三、", "（一）", "1.", "（2）", "第一章\u3000", "第二节\u3000", "第一部分\u3000", "第十条\u3000", ""]
+    rules = outline.load_rules()
+    assert [rules.numbering(kind, number) for kind, number in cases] == [
+        reader.number_label(kind, number) for kind, number in cases]
 
 
 def test_heading_lines_and_run_in_headings(genre):
@@ -266,3 +272,22 @@ def test_the_text_column_as_blocks_and_runs(seed):
     shown = reader.text_html(seed, "zh", flt, matches, False, 1, 14, 0, {})
     assert [number for number, _ in shown] == list(range(1, 15))
     assert [n for n, html in shown if 'class="sb-para sb-dim' in html] == [1, 2, 3, 6, 7, 9, 10, 11, 14]
+
+
+def test_an_edited_numbering_rule_reaches_the_reader(genre, tmp_path, monkeypatch):
+    # the reader reads the heading numbers from the lexicon folder in use, again after an edit
+    import shutil
+
+    folder = tmp_path / "lexicon"
+    shutil.copytree(paths.LEXICON, folder)
+    monkeypatch.setenv("STUDYBOARD_LEXICON", str(folder))
+    assert reader.number_label("section", "三") == "三、"
+    rules = folder / "outline.toml"
+    text = rules.read_text(encoding="utf-8").replace('section = "{number}、"', 'section = "{number}．"')
+    rules.write_text(text, encoding="utf-8")
+    os.utime(rules, ns=(rules.stat().st_atime_ns, rules.stat().st_mtime_ns + 1_000_000))
+    assert reader.number_label("section", "三") == "三．"
+    assert reader.section_name(genre("speech"), 7, "zh") == "四．切实加强推动中部地区崛起的组织保障"
+    rules.write_text("heading_numbers = 3\n", encoding="utf-8")  # broken: the numbers fall back, nothing fails
+    os.utime(rules, ns=(rules.stat().st_atime_ns, rules.stat().st_mtime_ns + 2_000_000))
+    assert reader.number_label("section", "三") == "三 "

@@ -30,10 +30,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from studyboard import paths
 from studyboard.analysis import filters
 from studyboard.dataset.tables import Dataset
 from studyboard.errors import LexiconError
@@ -104,6 +106,28 @@ def parse_rules(data: dict) -> Rules:
 def load_rules(directory: Path | str | None = None) -> Rules:
     """The outline rules of a lexicon folder (the shipped file when the folder has none)."""
     return parse_rules(read_rules(RULES_FILE, directory))
+
+
+@lru_cache(maxsize=8)
+def _rules_of(folder: str, stamp: int) -> Rules:
+    try:
+        return load_rules(folder)
+    except LexiconError:  # the pages that read the rules say so (rules_problem); numbers fall back
+        return Rules()
+
+
+def current_rules() -> Rules:
+    """The rules of the lexicon folder in use, read again when its outline file changes
+    (default rules while the file is broken: :func:`rules_problem` reports it)."""
+    folder = paths.lexicon_dir()
+    path = Path(folder) / RULES_FILE
+    return _rules_of(str(folder), path.stat().st_mtime_ns if path.is_file() else 0)
+
+
+def number_label(kind: str, number: str) -> str:
+    """A heading's number as the text writes it before its title (一、 （一） 1. 第一章　 第一条　),
+    "" when unnumbered: the one rule, ``[heading_numbers]`` of ``outline.toml``."""
+    return current_rules().numbering(kind, number)
 
 
 def rules_problem(lexicon: Lexicon) -> LexiconError | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import pandas as pd
 
 from studyboard import i18n
-from studyboard.analysis import reading, theme_scores
+from studyboard.analysis import outline, reading, theme_scores
 from studyboard.analysis.glossary import Entry
 from studyboard.analysis.reading import Filter, Mark, MarkedSentence, Part
 from studyboard.dataset.tables import Dataset
@@ -295,10 +295,10 @@ def salutation_html(ds: Dataset) -> str:
 # --- sections -----------------------------------------------------------------------------
 
 
-def number_label(kind: str, number: str, lang: str) -> str:
-    """A heading's number as the text writes it: 一、 （一） 1. 第一章　 第一条 ("" when unnumbered)."""
-    key = f"reader.number_{kind}"
-    return i18n.t(key, lang, number=number) if i18n.has(key) else str(number)
+def number_label(kind: str, number: str) -> str:
+    """A heading's number as the text writes it, in any UI language: 一、 （一） 1. 第一章　 第一条　
+    ("" when unnumbered; the rule: ``[heading_numbers]`` of ``outline.toml``)."""
+    return outline.number_label(kind, number)
 
 
 def section_rows(ds: Dataset) -> dict[int, tuple]:
@@ -328,14 +328,15 @@ def row_label(ds: Dataset, paragraph: int, section: int, lang: str, rows: dict |
 def _number_and_title(ds: Dataset, row, lang: str) -> tuple[str, str]:
     """A section's number as written and its title; an untitled section (an
     article) has the start of its text for a title."""
-    number = number_label(str(row.kind), str(row.number), lang)
+    number = number_label(str(row.kind), str(row.number))
     title = str(row.title)
     if title:
         return number, title
     first = ds.paragraphs[ds.paragraphs["paragraph"] == int(row.first_paragraph)]
     text = str(first["text"].iloc[0]) if len(first) else ""
     rest = text[reading.run_in_end(text, str(row.number), ""):].lstrip("\u3000 ")
-    return number + " ", rest[:TOC_TITLE_CHARS] + "…" if len(rest) > TOC_TITLE_CHARS else rest
+    gap = "" if number[-1:].isspace() else " "  # the rule may write the space after the number itself
+    return number + gap, rest[:TOC_TITLE_CHARS] + "…" if len(rest) > TOC_TITLE_CHARS else rest
 
 
 def section_name(ds: Dataset, section: int, lang: str) -> str:
@@ -368,7 +369,7 @@ def section_heading_html(ds: Dataset, section: int, lang: str) -> str:
     if row is None:
         return ""
     return render("reader_section_heading.html", level=min(int(row["level"]), 4), section=int(section),
-                  number=number_label(str(row["kind"]), str(row["number"]), lang), title=str(row["title"]))
+                  number=number_label(str(row["kind"]), str(row["number"])), title=str(row["title"]))
 
 
 def toc_html(ds: Dataset, lang: str, *, themes=(), shown: Part | None = None, part_href=None) -> str:

@@ -263,7 +263,7 @@ def level_examples(ds: Dataset, lang: str) -> dict[int, str]:
     for row in ds.sections.itertuples(index=False):
         if (row.level, row.kind) not in seen:
             seen.add((row.level, row.kind))
-            label = reader.number_label(str(row.kind), str(row.number), lang).strip()
+            label = reader.number_label(str(row.kind), str(row.number)).strip()
             out.setdefault(int(row.level), []).append(label or reader.section_name(ds, int(row.section), lang)[:6])
     return {level: " / ".join(found) for level, found in out.items()}
 
