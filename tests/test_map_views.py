@@ -1,30 +1,12 @@
 """The province map's views (studyboard.views.placeviews, studyboard.views.geo): names in
 the UI language, captions, geometry, figures, selection, the sentences list, the table.
 
-Expected values come from reading the seed report (joined up; the counts
-themselves are tested in tests/test_place_counts.py):
-
-* ¶1, sentence 1: "……习近平3月20日下午在湖南省长沙市主持召开……座谈会……" names 湖南省 (a
-  province name) and 长沙市 (a city of 湖南).
-* ¶3, sentence 1 (the 5th of the text): "座谈会上，……山西省委书记唐登杰、安徽省委书记韩俊、
-  江西省委书记尹弘、河南省委书记楼阳生、湖北省委书记王蒙徽、湖南省委书记沈晓明先后发言……"
-  names each of the six provinces once through its Party secretary.
-* No other sentence names a province, a city of the six or such a title, so
-  the direct counts are 山西 1, 安徽 1, 江西 1, 河南 1, 湖北 1, 湖南 3
-  (湖南省 + 长沙市 + 湖南省委书记).
-* ¶6 names the regional groupings: sentence 2 of ¶6 "加强与京津冀、长三角、粤港澳大湾区深度对接，
-  加强与长江经济带发展、黄河流域生态保护和高质量发展的融合联动。" and sentence 6 of ¶6
-  "大力促进长江中游城市群和中原城市群发展……". With the members given in
-  data/lexicon/places.toml (长三角: 安徽 among the six; 长江经济带: 安徽 江西 湖北 湖南;
-  黄河流域: 山西 河南; 长江中游城市群: 湖北 湖南 江西; 中原城市群: 河南 山西 安徽; 京津冀 and
-  粤港澳大湾区: none of the six) the related layer counts 山西 2, 安徽 3, 江西 2,
-  河南 2, 湖北 2, 湖南 2.
-* Themes (keywords in data/lexicon/themes.toml): the officials' sentence holds
-  改革 (in 发展改革委, theme "reform") and 中部地区崛起 ("development"); the
-  Changsha sentence holds 中部地区崛起 but no reform keyword; neither holds a
-  "regional" keyword, while both grouping sentences do. Of the grouping
-  sentences only the first holds a "development" keyword (高质量发展).
-* The meeting place (metadata) is 湖南省长沙市.
+Expected values come from reading the seed report: the hand-read mentions of
+every sentence (direct counts 山西 1, 安徽 1, 江西 1, 河南 1, 湖北 1, 湖南 3; related
+counts 山西 2, 安徽 3, 江西 2, 河南 2, 湖北 2, 湖南 2; which sentences hold which theme
+hits; the meeting place 湖南省长沙市) are written out once, in the docstring of
+tests/test_place_counts.py, which tests the counts themselves; this file tests
+how the views show them.
 """
 
 from __future__ import annotations
