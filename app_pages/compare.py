@@ -47,6 +47,14 @@ else:
     earlier_id, later_id = (param.write(param.value()) for param in pair)
     earlier, later = data[earlier_id], data[later_id]
     st.markdown(cv.cards_style(), unsafe_allow_html=True)
+    # what is worked out for a pair (or the set) of documents is made once and shared (app.cached): the
+    # datasets' own keys name it, with the labels, language and filters its figures show
+    later_key = app.dataset_key(later)
+    shown_keys = tuple((i, app.dataset_key(data[i])) for i in present)
+    names = tuple(short[i] for i in present)
+
+    def for_pair(name, key, make):
+        return app.cached(view, f"compare/{name}", (earlier_id, later_id, later_key, key), make, ds=earlier)
 
     colors = cv.doc_colors(present)  # as in the charts below
 
@@ -83,38 +91,41 @@ else:
         # formulations
         st.header(view.t("comparison.formulations"))
         st.caption(view.t("comparison.formulations_help") + " " + view.t("counts.occurrence_note"))
-        changes = comparison.formulation_changes(earlier, later, glossary.load())
+        changes = for_pair("formulations", app.glossary_stamp(),
+                           lambda: comparison.formulation_changes(earlier, later, glossary.load()))
         new_and_dropped(*comparison.split_changes(changes), "term", view.t("counts.occurrences"))
         st.caption(view.t("comparison.kept", n=comparison.kept_count(changes)))
 
         # phrases
         st.header(view.t("comparison.phrases"))
         st.caption(view.t("comparison.phrases_help") + " " + view.t("counts.token_note"))
-        new_and_dropped(*comparison.phrase_changes(earlier, later, view.lexicon), "phrase", view.t("counts.tokens"))
+        new_and_dropped(*for_pair("phrases", None, lambda: comparison.phrase_changes(earlier, later, view.lexicon)),
+                        "phrase", view.t("counts.tokens"))
 
     # side by side, every chosen document
     datasets = [data[i] for i in present]
     st.header(view.t("comparison.themes"))
-    profile = comparison.theme_profile(datasets, view.themes or None)
-    st.plotly_chart(cv.theme_figure(profile, short, charts.theme_names(view.dataset, view.lang),
-                                    charts.theme_colors(view.dataset), None, view.t("comparison.themes_axis")),
-                    config=charts.CONFIG, width="stretch", key="cmp_themes")
+    themes_figure = app.cached(view, "compare/themes", (shown_keys, names, view.themes, view.lang), lambda: cv.theme_figure(
+        comparison.theme_profile(datasets, view.themes or None), short, charts.theme_names(view.dataset, view.lang),
+        charts.theme_colors(view.dataset), None, view.t("comparison.themes_axis")))
+    st.plotly_chart(themes_figure, config=charts.CONFIG, width="stretch", key="cmp_themes")
     st.header(view.t("comparison.provinces"))
-    provinces = comparison.province_profile(datasets, view.lexicon)
-    st.plotly_chart(cv.province_figure(provinces, short, view.lexicon, view.lang, None,
-                                       view.t("comparison.provinces_axis")),
-                    config=charts.CONFIG, width="stretch", key="cmp_provinces")
+    provinces_figure = app.cached(view, "compare/provinces", (shown_keys, names, view.lang), lambda: cv.province_figure(
+        comparison.province_profile(datasets, view.lexicon), short, view.lexicon, view.lang, None,
+        view.t("comparison.provinces_axis")))
+    st.plotly_chart(provinces_figure, config=charts.CONFIG, width="stretch", key="cmp_provinces")
 
     if earlier_id != later_id:
         # keyness
         st.header(view.t("comparison.keyness"))
         st.caption(view.t("comparison.keyness_help") + " " + view.t("counts.token_note"))
-        table = comparison.keyness(earlier, later)
+        table = for_pair("keyness", None, lambda: comparison.keyness(earlier, later))
         favour_a, favour_b = comparison.distinguishing(table, "a"), comparison.distinguishing(table, "b")
         if len(favour_a) or len(favour_b):
-            st.plotly_chart(cv.keyness_figure(table, short[earlier_id], short[later_id], None,
-                                              view.t("comparison.keyness_axis"),
-                                              colors=(colors[earlier_id], colors[later_id])),
+            pair_names = (short[earlier_id], short[later_id], colors[earlier_id], colors[later_id])
+            st.plotly_chart(for_pair("keyness_figure", (pair_names, view.lang), lambda: cv.keyness_figure(
+                                table, short[earlier_id], short[later_id], None, view.t("comparison.keyness_axis"),
+                                colors=(colors[earlier_id], colors[later_id]))),
                             config=charts.CONFIG, width="stretch", key="cmp_keyness")
         else:
             st.info(view.t("comparison.keyness_none"))
@@ -139,7 +150,7 @@ else:
 
         # shared
         st.header(view.t("comparison.shared"))
-        shared = comparison.shared_terms(earlier, later, top=20)
+        shared = for_pair("shared", 20, lambda: comparison.shared_terms(earlier, later, top=20))
         left, _ = st.columns(2, gap="large")
         left.dataframe(shared, hide_index=True, key="cmp_shared", column_order=["term", "a", "b"],
                        column_config=columns, height=app.frame_height(shared, most=740))
@@ -161,8 +172,10 @@ else:
     trend, skipped = library_ui.trend(terms, view.t("comparison.trend_reading"),
                                       occurrences.longer_terms(view.lexicon, glossary.load()))
     if len(trend):
-        st.plotly_chart(cv.trend_figure(trend, None, view.t("comparison.trend_axis"), view.lang), config=charts.CONFIG,
-                        width="stretch", key="cmp_trend_chart")
+        content = comparison.frame_digest(trend)  # the figure is made once per trend table and language
+        st.plotly_chart(app.cached(view, "compare/trend", (content, view.lang),
+                                   lambda: cv.trend_figure(trend, None, view.t("comparison.trend_axis"), view.lang)),
+                        config=charts.CONFIG, width="stretch", key="cmp_trend_chart")
     else:
         st.info(view.t("comparison.trend_none"))
     if skipped:

@@ -221,3 +221,13 @@ def test_default_selection_and_order(tmp_path):
     assert comparison.default_selection(ids, "b") == ["a", "b"]
     assert comparison.default_selection(ids, "a") == ["a", "b"]
     assert comparison.default_selection(["a"], "a") == ["a"]
+
+
+def test_frame_digest_names_columns_and_values():
+    import pandas as pd
+
+    frame = pd.DataFrame({"term": ["新质生产力", "高质量发展"], "count": [2, 3]})
+    same = pd.DataFrame({"term": ["新质生产力", "高质量发展"], "count": [2, 3]}, index=[5, 6])
+    assert comparison.frame_digest(frame) == comparison.frame_digest(same)  # the index is not content
+    assert comparison.frame_digest(frame) != comparison.frame_digest(frame.assign(count=[2, 4]))
+    assert comparison.frame_digest(frame) != comparison.frame_digest(frame.rename(columns={"count": "n"}))

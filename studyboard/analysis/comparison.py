@@ -35,6 +35,8 @@ change cards are in :mod:`studyboard.views.comparisonviews`.
 
 from __future__ import annotations
 
+import hashlib
+
 from typing import Callable, Iterable
 
 import numpy as np
@@ -175,10 +177,12 @@ def new_phrases(source: Dataset, other: Dataset, min_count: int = 2, top: int = 
                   if phrase not in excluded and phrase not in other_text]
     candidates.sort(key=lambda pc: (-len(pc[0]), -pc[1], pc[0]))
     kept: list[tuple[str, int]] = []
+    longer_by_count: dict[int, list[str]] = {}  # a phrase is left out when a longer one kept has its count
     for phrase, count in candidates:
-        if any(phrase in longer and count == longer_count for longer, longer_count in kept):
+        if any(phrase in longer for longer in longer_by_count.get(count, ())):
             continue
         kept.append((phrase, count))
+        longer_by_count.setdefault(count, []).append(phrase)
     kept.sort(key=lambda pc: (-pc[1], -len(pc[0]), pc[0]))
     return pd.DataFrame(kept[:top], columns=["phrase", "count"])
 
@@ -189,6 +193,12 @@ def phrase_changes(earlier: Dataset, later: Dataset, lexicon: Lexicon | None = N
     exclude = [f.term for f in lexicon.formulations] if lexicon else ()
     return (new_phrases(later, earlier, min_count, top, exclude),
             new_phrases(earlier, later, min_count, top, exclude))
+
+
+def frame_digest(frame: pd.DataFrame) -> str:
+    """A digest of a table's columns and values (what names a figure made from it)."""
+    values = pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes()
+    return hashlib.sha256(repr(list(frame.columns)).encode() + values).hexdigest()
 
 
 def sentences_with(ds: Dataset, term: str, limit: int = 3) -> pd.DataFrame:

@@ -118,3 +118,34 @@ def test_english(run_page, pair):
     assert at.title[0].value == "Compare"
     assert [h.value for h in at.header][0] == "Formulations: new and dropped"
     assert "2024-03-20 在更高起点上扎实推动中部地区崛起" in at.multiselect(key="cmp_docs").options
+
+
+def test_the_pair_swapped_in_one_session(run_page, pair):
+    # what the page keeps for a pair is named by both documents in their order: swapping them in the
+    # same session swaps what is new and what is dropped, and the keyness sides. A's three formulations
+    # are all in B, and B has 新发展格局 (5) that A lacks: A -> B has it new; B -> A has it dropped.
+    a, b = pair
+
+    def formulation_sides(at):
+        """The formulation cards under "new in" and under "dropped from" (the first two such headings)."""
+        sides, side = {"new": [], "dropped": []}, None
+        for m in at.markdown:
+            if m.value.startswith("#### "):
+                if side == "dropped":
+                    break
+                side = "new" if m.value.startswith("#### 新写入") else "dropped"
+            elif side and m.proto.allow_html and 'class="sb-change"' in m.value:
+                sides[side].append(m.value)
+        return sides
+
+    at = run_page("compare", docs=f"{a.id},{b.id}", trend="新发展格局")
+    sides = formulation_sides(at)
+    assert len(sides["new"]) == 1 and "<mark>新发展格局</mark>" in sides["new"][0] and not sides["dropped"]
+    at.selectbox(key="cmp_earlier").set_value(b.id)
+    at.selectbox(key="cmp_later").set_value(a.id)
+    at.run()
+    no_exceptions(at)
+    sides = formulation_sides(at)
+    assert not sides["new"] and len(sides["dropped"]) == 1 and "<mark>新发展格局</mark>" in sides["dropped"][0]
+    more_b, more_a = at.dataframe[0].value, at.dataframe[1].value
+    assert list(more_a["term"]) == ["新质生产力"] and list(more_b["term"]) == ["新发展格局"]
