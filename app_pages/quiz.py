@@ -24,12 +24,14 @@ if rules_problem := outline.rules_problem(view.lexicon) or quiz.rules_problem(vi
     st.error(rules_problem.message(view.lang))
     st.stop()
 
-# the questions are made once per document, filter, code and size and shared (app.cached): a long text takes seconds
+# the questions' answers and pools are made once per document and shared (app.cached: a long text takes a
+# second or two); a session code, filter and size then only draw from them
 data_stamps = (app.glossary_stamp(), app.file_stamp(outline.RULES_FILE), app.file_stamp(quiz.RULES_FILE))
-most = app.cached(view, "quiz/available", (view.themes, view.mode, data_stamps),
-                  lambda: quiz.available(ds, view.lexicon, view.themes, view.mode, entries))
+bases = app.cached(view, "quiz/bases", data_stamps,
+                   lambda: quiz.question_bases(ds, view.lexicon, app.outline_items(view), entries))
+most = quiz.available(ds, view.lexicon, view.themes, view.mode, entries, bases=bases)
 if most == 0:
-    if view.themes and quiz.available(ds, view.lexicon, (), "any", entries):
+    if view.themes and quiz.available(ds, view.lexicon, (), "any", entries, bases=bases):
         st.info(view.t("quiz.none_filtered"))
     else:
         st.info(view.t("quiz.too_few", need=quiz.CHOICES))
@@ -49,7 +51,8 @@ if code_problem or (st.session_state["code"].strip() and not code):  # refused i
 size = int(size_param.write(size_param.value()))
 
 questions, _ = app.cached(view, "quiz/questions", (code, size, view.themes, view.mode, data_stamps),
-                          lambda: quiz.question_set(ds, view.lexicon, code, size, view.themes, view.mode, entries))
+                          lambda: quiz.question_set(ds, view.lexicon, code, size, view.themes, view.mode, entries,
+                                                    bases=bases))
 round_key = f"quiz_round_{quiz.seed_of(ds.doc_id, code, view.themes, view.mode)[:12]}"
 st.session_state.setdefault(round_key, 0)
 prefix = f"{round_key}_{st.session_state[round_key]}"

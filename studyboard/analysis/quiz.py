@@ -194,6 +194,7 @@ class _Terms:
         self.longest = max((len(t) for t in self.lexicon_terms), default=0)
         self.rules = rules or Rules()
         self.topic = topic_word(ds)
+        self.longest_term = max((len(t) for t, _ in self.terms), default=0)
 
 
 def collocates(term: str, left: str, right: str, known: _Terms) -> bool:
@@ -223,19 +224,34 @@ def in_list(text: str, term: str, marks: tuple[str, ...]) -> bool:
     return any(before.endswith(m) or after.startswith(m) for m in marks)
 
 
+def _places(text: str, part: str) -> list[int]:
+    """Where ``part`` starts in ``text``, overlapping places included (none for "")."""
+    found, at = [], text.find(part) if part else -1
+    while at >= 0:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found
+
+
 def _distractor_pool(answer: str, tag: str, text: str, known: _Terms) -> list[str]:
     """Terms that may stand beside ``answer`` as wrong choices, same tag first."""
     prompt = text.replace(answer, BLANK)
     left, right = _context(prompt)
     before, after = prompt.split(BLANK, 1)
     body = known.body
+    # what the body has right after each place it says ``left`` and right before each place it says
+    # ``right`` (as long as the longest term): "left + term in body" without searching the body per term
+    after_left = [body[at + len(left):at + len(left) + known.longest_term] for at in _places(body, left)]
+    before_right = [body[max(at - known.longest_term, 0):at] for at in _places(body, right)]
     same, family = [], []
     for term, other_tag in known.terms:
         if term == answer or term in answer or answer in term or term in text:
             continue
-        if prompt.replace(BLANK, term) in body:  # a sentence the document has: a second right answer
-            continue
-        if (left and left + term in body) or (right and term + right in body):  # a phrase of the text
+        if any(a.startswith(term) for a in after_left) or any(b.endswith(term) for b in before_right):
+            continue  # a phrase of the text
+        # a sentence the document has: a second right answer (with a word beside the blank, the check
+        # above has already found it: that word and the term are then in the body too)
+        if not (left or right) and prompt.replace(BLANK, term) in body:
             continue
         if collocates(term, before, after, known):  # a stock phrase of policy language
             continue
@@ -276,40 +292,54 @@ def distractor_pool(ds: Dataset, lexicon: Lexicon, text: str, answer: str, entri
     return _distractor_pool(answer, known.tag_of.get(answer, ""), text, known)
 
 
-def _question(source, seed: str, known: _Terms) -> dict | None:
+def _base(source, known: _Terms) -> dict | None:
+    """A sentence's question before the session code draws its choices: the first term that may be
+    blanked and has enough wrong choices beside it, with them (``pool``); None when no term has."""
     text = source.text
     for answer, tag in _candidates(text, int(source.sentence), known, by_text=source.kind == "heading"):
         pool = _distractor_pool(answer, tag, text, known)
         if len(pool) < CHOICES - 1:
             continue
-        rng = _rng(seed, source.key)
-        choices = rng.sample(pool, CHOICES - 1) + [answer]
-        rng.shuffle(choices)
         return {"sentence": int(source.sentence), "paragraph": int(source.paragraph), "item": int(source.item),
-                "prompt": text.replace(answer, BLANK), "answer": answer, "choices": tuple(choices),
-                "correct": choices.index(answer), "source": text, "key": source.key, "kind": source.kind,
-                "section": int(source.section), "last_paragraph": int(source.last_paragraph)}
+                "prompt": text.replace(answer, BLANK), "answer": answer, "pool": tuple(pool), "source": text,
+                "key": source.key, "kind": source.kind, "section": int(source.section),
+                "last_paragraph": int(source.last_paragraph)}
     return None
 
 
-def all_questions(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame, seed: str,
-                  entries: dict | None = None) -> pd.DataFrame:
-    """Every question the outline's sentences give, in text order (which sentences give one
-    does not depend on the seed; the distractors and their order do)."""
+def question_bases(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame, entries: dict | None = None) -> list[dict]:
+    """Every question the outline's sentences give, in text order, before a session code draws the
+    choices: which sentences give one, and their answers and pools, do not depend on the code (a
+    seconds' work on a long text, worth keeping once per document; :func:`all_questions` then draws)."""
     known = _Terms(ds, glossary_module.by_term() if entries is None else entries, lexicon,
                    load_rules(lexicon.directory))
-    rows = []
-    for source in source_sentences(ds, lexicon, items).itertuples():
-        question = _question(source, seed, known)
-        if question:
-            rows.append(question)
-    out = pd.DataFrame(rows, columns=COLUMNS[1:] + ["last_paragraph"])
+    bases = (_base(source, known) for source in source_sentences(ds, lexicon, items).itertuples())
+    return [base for base in bases if base is not None]
+
+
+def _drawn(base: dict, seed: str) -> dict:
+    """A question with its three wrong choices drawn from its pool by ``seed`` and the four shuffled."""
+    rng = _rng(seed, base["key"])
+    choices = rng.sample(list(base["pool"]), CHOICES - 1) + [base["answer"]]
+    rng.shuffle(choices)
+    question = {name: value for name, value in base.items() if name != "pool"}
+    return {**question, "choices": tuple(choices), "correct": choices.index(base["answer"])}
+
+
+def all_questions(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame, seed: str,
+                  entries: dict | None = None, bases: list[dict] | None = None) -> pd.DataFrame:
+    """Every question the outline's sentences give, in text order (which sentences give one
+    does not depend on the seed; the distractors and their order do). ``bases``: the
+    :func:`question_bases` of the same document, items and entries, when kept."""
+    bases = question_bases(ds, lexicon, items, entries) if bases is None else bases
+    out = pd.DataFrame([_drawn(base, seed) for base in bases], columns=COLUMNS[1:] + ["last_paragraph"])
     out.insert(0, "question", range(1, len(out) + 1))
     return out
 
 
 def question_set(ds: Dataset, lexicon: Lexicon, code: str = "", size: int = DEFAULT_SIZE, themes=(),
-                 mode: str = "any", entries: dict | None = None) -> tuple[pd.DataFrame, int]:
+                 mode: str = "any", entries: dict | None = None, items: pd.DataFrame | None = None,
+                 bases: list[dict] | None = None) -> tuple[pd.DataFrame, int]:
     """A question set and the most questions a set can have under the theme filter.
 
     ``size`` questions are chosen by the seed (document, session code, theme
@@ -321,10 +351,12 @@ def question_set(ds: Dataset, lexicon: Lexicon, code: str = "", size: int = DEFA
     (index of the answer in the choices), ``source`` (the sentence or
     heading), ``key`` (names the question: the sentence number, or ``h`` and
     the section for a heading), ``kind`` (of the outline item) and ``section``.
+    ``items`` (the document's outline) and ``bases`` (:func:`question_bases`) when kept.
     """
     seed = seed_of(ds.doc_id, code, themes, mode)
-    items = outline.extract(ds, lexicon)
-    pool = all_questions(ds, lexicon, items, seed, entries)
+    if bases is None:
+        bases = question_bases(ds, lexicon, outline.extract(ds, lexicon) if items is None else items, entries)
+    pool = all_questions(ds, lexicon, pd.DataFrame(), seed, entries, bases)
     chosen = filters.theme_sentences(ds, themes, mode)
     if chosen is not None and len(pool):
         paragraphs = set(ds.sentences.loc[ds.sentences["sentence"].isin(chosen), "paragraph"].astype(int))
@@ -345,9 +377,10 @@ def generate(ds: Dataset, lexicon: Lexicon, code: str = "", size: int = DEFAULT_
     return question_set(ds, lexicon, code, size, themes, mode, entries)[0]
 
 
-def available(ds: Dataset, lexicon: Lexicon, themes=(), mode: str = "any", entries: dict | None = None) -> int:
+def available(ds: Dataset, lexicon: Lexicon, themes=(), mode: str = "any", entries: dict | None = None,
+              items: pd.DataFrame | None = None, bases: list[dict] | None = None) -> int:
     """How many questions the document gives under the theme filter (the most a set can have)."""
-    return question_set(ds, lexicon, "", 0, themes, mode, entries)[1]
+    return question_set(ds, lexicon, "", 0, themes, mode, entries, items, bases)[1]
 
 
 def score(questions: pd.DataFrame, answers: dict[int, str | None]) -> tuple[int, int, int]:
