@@ -210,3 +210,41 @@ def test_live_tables_sit_beside_the_library_tables():
     with db.connect() as con:
         names = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"documents", "notes", "live_sessions", "live_messages", "live_questions", "live_answers"} <= names
+
+
+def test_room_is_what_a_phone_shows_of_the_session(clock):
+    code, secret = live.start("doc", slide=3, themes=("ecology",), mode="all")
+    assert live.room(live.get(code)) == (True, 3, ("ecology",), "all", "", False)
+    live.send(code, live.new_token(), 3, "一个问题")  # the room's messages are not on a phone
+    live.touch(code, secret)
+    assert live.room(live.get(code)) == (True, 3, ("ecology",), "all", "", False)
+    live.open_question(code, secret, QUESTION)
+    live.reveal(code, secret)
+    assert live.room(live.get(code)) == (True, 3, ("ecology",), "all", "12", True)
+    live.end(code, secret)
+    assert live.room(live.get(code)) == (False, 3, ("ecology",), "all", "", False)
+    assert live.room(None) == (False,)
+
+
+def test_activity_changes_exactly_with_what_the_panel_shows(clock):
+    code, secret = live.start("doc", slide=1)
+    empty = live.activity(code)
+    assert empty == {"queue": (True, 0, None, 0.0, None), "shown": (None,), "quiz": (True, "", False, 0)}
+    live.move(code, secret, 2)
+    assert live.activity(code) == empty  # the slide is the presenter's own: not in the activity
+    first = live.send(code, live.new_token(), 2, "甲")
+    second = live.send(code, live.new_token(), 2, "乙")
+    assert live.activity(code)["queue"] == (True, 2, second.id, 0.0, None)
+    live.mark_answered(code, secret, first.id)
+    live.show(code, secret, second.id)
+    assert live.activity(code)["queue"] == (True, 2, second.id, float(first.id), second.id)
+    assert live.activity(code)["shown"] == (second.id,)
+    live.open_question(code, secret, QUESTION)
+    tokens = [live.new_token() for _ in range(2)]
+    live.answer(code, tokens[0], "12", 1)
+    live.answer(code, tokens[0], "12", 2)  # not counted again: the first answer is final
+    live.answer(code, tokens[1], "12", 0)
+    assert live.activity(code)["quiz"] == (True, "12", False, 2)
+    live.reveal(code, secret)
+    assert live.activity(code)["quiz"] == (True, "12", True, 2)
+    assert live.activity("not a code") == {"queue": (), "shown": (), "quiz": ()}

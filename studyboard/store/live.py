@@ -486,3 +486,38 @@ def counts_csv(code: str, header: tuple[str, ...]) -> str:
         for index, (choice, count) in enumerate(zip(question.choices, counts(code, question.key))):
             writer.writerow([number, question.prompt, choice, int(index == question.correct), count])
     return out.getvalue()
+
+
+# --- what changed -------------------------------------------------------------------------
+
+
+def room(session: Session | None) -> tuple:
+    """What a participant's page shows of the session: whether it is open, the slide and the theme
+    filter the slides are counted under, the open quiz question and whether its answer is revealed.
+    The page compares it with what it drew and redraws only when it differs."""
+    if session is None:
+        return (False,)
+    return (session.open, session.slide, session.themes, session.mode, session.question, session.revealed)
+
+
+def activity(code: str) -> dict[str, tuple]:
+    """What the presenter's panel shows that participants change, in one read, by part: ``queue``
+    (how many messages, the newest, which are answered (the sum of their ids), which one is shown), ``shown`` (the id of
+    the message on the projector) and ``quiz`` (the open question, whether revealed, how many
+    answered it: answers are final, so the count changes exactly when the counts do)."""
+    if not valid_code(code):
+        return {"queue": (), "shown": (), "quiz": ()}
+    with _connect() as con:
+        row = con.execute(
+            "SELECT s.question AS question, s.revealed AS revealed, s.ended IS NULL AS open, "
+            "(SELECT COUNT(*) FROM live_messages m WHERE m.code = s.code) AS n, "
+            "(SELECT MAX(id) FROM live_messages m WHERE m.code = s.code) AS last, "
+            "(SELECT TOTAL(id) FROM live_messages m WHERE m.code = s.code AND m.answered) AS answered, "
+            "(SELECT MIN(id) FROM live_messages m WHERE m.code = s.code AND m.shown) AS shown, "
+            "(SELECT COUNT(*) FROM live_answers a WHERE a.code = s.code AND a.question = s.question) AS answers "
+            "FROM live_sessions s WHERE s.code = ?", (code,)).fetchone()
+    if row is None:
+        return {"queue": (), "shown": (), "quiz": ()}
+    return {"queue": (bool(row["open"]), row["n"], row["last"], row["answered"], row["shown"]),
+            "shown": (row["shown"],),
+            "quiz": (bool(row["open"]), row["question"], bool(row["revealed"]), row["answers"])}

@@ -4,12 +4,16 @@ The presenter view calls :func:`presenter_panel` once per run. Without a
 session it offers to start one; the presenter's address then carries
 ``live=<code>&key=<secret>`` and every slide the presenter shows is written
 to the session. The panel holds the participants' link and QR code, the
-queue of their questions (a fragment that reruns every two seconds), the
-quiz for the room (counts as they come in, a fragment rerunning every
-second), the export of the counts and the end of the session.
+queue of their questions, the quiz for the room (counts as they come in),
+the export of the counts and the end of the session. Its timer is one
+fragment that draws nothing: every second it reads what participants change
+(:func:`studyboard.store.live.activity`) and reruns the page only when that
+differs from what the panel drew.
 
 The participants' page (``app_pages/live.py``, ``/live?s=<code>``) follows
-the session's slide in a fragment that rereads the session every second;
+the session's slide: a timed fragment that draws nothing reads the session's
+row every second and reruns the page only when the room shows something
+other than what the page drew (:func:`studyboard.store.live.room`);
 a participant may page privately and go back to the presenter's slide,
 send a question on the slide they see, and answer the open quiz question
 once. Its own random token (``me`` in its URL) names no one; it only holds
@@ -177,23 +181,45 @@ def presenter_panel(view: app.View, number: int, paragraphs=()) -> None:
             _queue(view.lang, code, secret)
         with right:
             _quiz(view, code, secret, tuple(int(p) for p in paragraphs))
+        _watch_panel(view.lang, code, secret)
 
 
-@st.fragment(run_every="2s")
+def _drew(part: str, code: str) -> None:
+    """Note what a part of the panel drew (its part of live.activity), for :func:`_watch_panel`."""
+    st.session_state[f"live_drew_{part}"] = live.activity(code)[part]
+
+
+@st.fragment(run_every="1s", key="live_watch_panel")
+def _watch_panel(lang: str, code: str, secret: str) -> None:
+    """The panel's timer: one cheap read of what participants change (messages, answers). The parts
+    that draw them are fragments without a timer (their buttons rerun only them); when what they
+    show differs from what they drew, the page reruns. Draws nothing, so an unchanged second sends
+    the browser only this fragment's empty run. Also tells the session the presenter is there."""
+    session = live.get(code)
+    if session is None or not session.open:
+        return
+    if live.clock() - session.active > TOUCH_EVERY:
+        _presenter_call(live.touch, lang, code, secret)
+    now = live.activity(code)
+    if any(st.session_state.get(f"live_drew_{part}") != now[part] for part in ("queue", "shown", "quiz")):
+        st.rerun(scope="app")
+
+
+@st.fragment
 def _shown(lang: str, code: str) -> None:
+    _drew("shown", code)
     message = live.shown_message(code)
     if message is not None:
         st.markdown(liveviews.shown_html(message.text, message.name, _t(lang, "live.shown_label", n=message.slide)),
                     unsafe_allow_html=True)
 
 
-@st.fragment(run_every="2s")
+@st.fragment
 def _queue(lang: str, code: str, secret: str) -> None:
+    _drew("queue", code)
     session = live.get(code)
     if session is None or not session.open:
         return
-    if live.clock() - session.active > TOUCH_EVERY:
-        _presenter_call(live.touch, lang, code, secret)
     messages = live.messages(code)
     waiting = [m for m in messages if not m.answered]
     answered = [m for m in messages if m.answered]
@@ -237,6 +263,7 @@ def _open(view: app.View, code: str, secret: str, questions: pd.DataFrame, pick:
 def _quiz(view: app.View, code: str, secret: str, paragraphs: tuple[int, ...]) -> None:
     with st.container(key="live_room_quiz"):
         st.markdown(f"**{markup.md(view.t('live.quiz'))}**")
+        _drew("quiz", code)  # no question open: the chooser (redrawn, with _counts, once one is)
         if live.current_question(code) is not None:
             _counts(view.lang, code, secret)
             return
@@ -264,8 +291,9 @@ def _close(lang: str, code: str, secret: str) -> None:
     _presenter_call(live.close_question, lang, code, secret)
 
 
-@st.fragment(run_every="1s")
+@st.fragment
 def _counts(lang: str, code: str, secret: str) -> None:
+    _drew("quiz", code)
     session, question = live.get(code), live.current_question(code)
     if session is None or question is None:
         return
@@ -336,12 +364,26 @@ def participant_page(view: app.View) -> None:
     st.markdown(slides.css(False, slides.size_scale(slides.DEFAULT_SIZE)), unsafe_allow_html=True)
     st.markdown(liveviews.css(), unsafe_allow_html=True)
     _follow(view, code, token)
+    _watch_room(code)
     _message_form(view, code, token)
 
 
-@st.fragment(run_every="1s")
+@st.fragment(run_every="1s", key="live_watch_room")
+def _watch_room(code: str) -> None:
+    """The participant's timer: one read of the session's row, compared with what :func:`_follow`
+    drew (live.room: open, slide, theme filter, quiz question, revealed). It draws nothing, so an
+    unchanged second costs the server one row read and the phone one empty fragment run; when the
+    room differs, the page reruns and :func:`_follow` draws the new state."""
+    if live.room(live.get(code)) != st.session_state.get("live_drew_room"):
+        st.rerun(scope="app")
+
+
+@st.fragment
 def _follow(view: app.View, code: str, token: str) -> None:
+    """The slide, the nav row and the room's quiz: a fragment without a timer (private paging and
+    answering rerun only it); :func:`_watch_room` reruns the page when the room moves."""
     session = live.get(code)
+    st.session_state["live_drew_room"] = live.room(session)
     if session is None or not session.open:
         st.info(view.t("error.live_ended"))
         return

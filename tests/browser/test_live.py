@@ -9,6 +9,7 @@ count), never a fixed time.
 
 from __future__ import annotations
 
+import time
 from contextlib import ExitStack
 from urllib.parse import parse_qs, urlsplit
 
@@ -168,3 +169,37 @@ def test_a_participant_cannot_move_the_room(room, browser, server):
     wait_slide(mover, number)
     wait_settled(presenter)
     assert errors_on(presenter) == []
+
+
+def test_an_idle_phone_is_sent_no_slide_until_the_room_moves(browser, server):
+    """While the room stays on a slide, a phone's timer runs draw nothing: no frame the server sends
+    holds the slide; when the presenter moves, the next frames carry the new slide."""
+    from studyboard.store import live
+
+    code, secret = live.start(SEED, slide=2)
+    frames: list[bytes] = []
+
+    def keep(payload) -> None:
+        frames.append(payload if isinstance(payload, bytes) else str(payload).encode("utf-8"))
+
+    with guarded_page(browser, 390, 844) as phone:
+        phone.on("websocket", lambda ws: ws.on("framereceived", keep))
+        open_page(phone, server, "live", s=code, doc=SEED)
+        wait_slide(phone, 2)
+        wait_settled(phone)
+        assert any(b'data-slide="2"' in f for f in frames)  # the page's own run sent the slide
+        start = len(frames)
+        # the timer's runs: each sends a few small frames (its run starting and finishing); wait for
+        # a dozen (Playwright hands over the frames while it waits)
+        deadline = time.monotonic() + FOLLOW_TIMEOUT / 1000 * 2
+        while len(frames) < start + 12 and time.monotonic() < deadline:
+            phone.wait_for_timeout(100)
+        assert len(frames) >= start + 12, f"{len(frames) - start} frames in {FOLLOW_TIMEOUT * 2 / 1000:.0f} s"
+        idle = frames[start:]
+        assert not any(b"sb-live-slide" in f or b"sb-slide" in f for f in idle)
+        # Streamlit's own messages of a run: the largest is the session's description (its pages, about
+        # 1.1 KB), sent with every run; a slide with its box is several KB
+        assert max(len(f) for f in idle) < 2048, sorted(len(f) for f in idle)[-3:]
+        live.move(code, secret, 3)
+        wait_slide(phone, 3)
+        assert any(b'data-slide="3"' in f for f in frames[start:])

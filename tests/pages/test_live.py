@@ -175,3 +175,78 @@ def test_the_participants_link_opens_the_sessions_document(run_page, lexicon):
     assert at.query_params["doc"] == doc
     # the speech's first slide is its first heading
     assert SPEECH_HEADINGS[0].split("、", 1)[1] in slide_markup(at)
+
+
+def timer_run(at, monkeypatch, key: str):
+    """Run only the timed fragment ``key`` (as its timer does in the browser: a fragment run, not
+    the page). AppTest runs whole pages; while this run starts, the runner's requests name that
+    fragment alone, so the tree holds only what the fragment's run sent (a page run it asks for with
+    st.rerun is a page run as usual)."""
+    from streamlit.testing.v1 import local_script_runner
+
+    ids = at._fragment_storage.resolve_target(key)
+    plain = local_script_runner.RerunData
+
+    def fragment_run(**kwargs):
+        return plain(**kwargs, fragment_id_queue=list(ids), is_fragment_scoped_rerun=True, is_auto_rerun=True)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(local_script_runner, "RerunData", fragment_run)
+        return at.run()
+
+
+def test_the_participants_timer_sends_nothing_while_the_room_stays(run_page, monkeypatch):
+    code, secret = live.start(SEED, slide=4)
+    at = run_page("live", s=code, doc=SEED)
+    no_exceptions(at)
+    assert shown(at) == 4
+    live.send(code, live.new_token(), 4, "别人的问题")  # the room's messages are not on a phone: no change
+    timer_run(at, monkeypatch, "live_watch_room")
+    no_exceptions(at)
+    assert markups(at) == [] and not at.button  # the timer's run drew nothing: no slide, no buttons re-sent
+    live.move(code, secret, 5)
+    timer_run(at, monkeypatch, "live_watch_room")
+    no_exceptions(at)
+    assert shown(at) == 5 and ">5 / 15<" in where(at)  # the room moved: the page ran again and drew slide 5
+
+
+def test_the_participants_timer_redraws_for_the_quiz_and_the_end(run_page, monkeypatch):
+    code, secret = live.start(SEED, slide=2)
+    at = run_page("live", s=code, doc=SEED)
+    question = live.Question("3", "问题？", ("甲", "乙", "丙", "丁"), 0, "甲。", 2)
+    live.open_question(code, secret, question)
+    timer_run(at, monkeypatch, "live_watch_room")
+    assert [at.button(key=f"live_choice_3_{i}").label for i in range(4)] == ["A. 甲", "B. 乙", "C. 丙", "D. 丁"]
+    live.reveal(code, secret)
+    timer_run(at, monkeypatch, "live_watch_room")
+    assert any(i.value == "正确答案：甲" for i in at.info)  # not answered: the answer as information
+    timer_run(at, monkeypatch, "live_watch_room")
+    assert markups(at) == [] and not at.info
+    live.end(code, secret)
+    timer_run(at, monkeypatch, "live_watch_room")
+    assert [i.value for i in at.info] == ["这场现场互动已经结束。"]
+
+
+def test_the_presenters_timer_redraws_only_for_the_rooms_changes(run_page, monkeypatch):
+    code, secret = live.start(SEED, slide=5)
+    at = run_page("study", slide="5", live=code, key=secret)
+    no_exceptions(at)
+    timer_run(at, monkeypatch, "live_watch_panel")
+    no_exceptions(at)
+    assert markups(at) == [] and not at.button  # nothing changed: nothing redrawn
+    token = live.new_token()
+    live.send(code, token, 5, "第五页的问题")
+    timer_run(at, monkeypatch, "live_watch_panel")
+    no_exceptions(at)
+    assert "第五页的问题" in markups(at)  # a new message: the queue shows it
+    question = live.Question("7", "问题？", ("甲", "乙", "丙", "丁"), 1, "乙。", 5)
+    live.open_question(code, secret, question)
+    timer_run(at, monkeypatch, "live_watch_panel")
+    counts = next(m for m in markups(at) if 'class="sb-live-counts"' in m)
+    assert [int(n) for n in re.findall(r'data-count="(\d+)"', counts)] == [0, 0, 0, 0]
+    timer_run(at, monkeypatch, "live_watch_panel")
+    assert markups(at) == []
+    live.answer(code, token, "7", 3)
+    timer_run(at, monkeypatch, "live_watch_panel")
+    counts = next(m for m in markups(at) if 'class="sb-live-counts"' in m)
+    assert [int(n) for n in re.findall(r'data-count="(\d+)"', counts)] == [0, 0, 0, 1]
