@@ -203,3 +203,42 @@ def test_an_idle_phone_is_sent_no_slide_until_the_room_moves(browser, server):
         live.move(code, secret, 3)
         wait_slide(phone, 3)
         assert any(b'data-slide="3"' in f for f in frames[start:])
+
+
+#: The state line under the counter must be inside every box up to the nav row that could cut it off
+#: (this script returns the boxes that do).
+CUTTING = """() => {
+  const line = document.querySelector('.sb-live-where small').getBoundingClientRect();
+  const cut = [];
+  const nav = document.querySelector('.st-key-live_nav');
+  for (let e = document.querySelector('.sb-live-where'); e && e !== nav.parentElement; e = e.parentElement) {
+    const style = getComputedStyle(e), box = e.getBoundingClientRect();
+    if (style.overflow !== 'visible' && (line.bottom > box.bottom + 0.5 || line.top < box.top - 0.5)) {
+      cut.push((e.getAttribute('data-testid') || e.className) + ' ' + box.bottom + ' < ' + line.bottom);
+    }
+  }
+  return cut;
+}"""
+
+
+@pytest.mark.parametrize("width, height", [(390, 844), (1280, 720)])
+def test_the_counters_state_line_is_whole(browser, server, width, height):
+    from studyboard.store import live
+
+    code, _ = live.start(SEED, slide=3)
+    phone = width < 640
+    with guarded_page(browser, width, height, is_mobile=phone, has_touch=phone) as page:
+        open_page(page, server, "live", s=code, doc=SEED)
+        wait_slide(page, 3)
+        assert page.locator(".sb-live-where small").inner_text() == "跟随主持人"
+        assert page.evaluate(CUTTING) == []
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"live_counter_{width}.png"))
+        nav = page.locator(".st-key-live_nav")
+        if phone:
+            settle_after(page, lambda: nav.get_by_role("button", name="下一页").tap())
+        else:
+            settle_after(page, lambda: nav.get_by_role("button", name="下一页").click())
+        wait_slide(page, 4)
+        assert page.locator(".sb-live-where small").inner_text() == "自己浏览中"
+        assert page.evaluate(CUTTING) == []
