@@ -132,6 +132,7 @@ with grid_col:
                 st.session_state["reader_grid_gen"] = generation + 1  # a fresh chart: no stale selection
                 url.update_url(**reading.pick_params(picked, view.themes, ds))  # adds the theme to the filter
             st.caption(view.t("reader.grid_caption"))
+            st.html(reader.touch_html(), unsafe_allow_javascript=True, width="content")  # one tap selects a cell
 
 
 def show_part(section: int) -> None:

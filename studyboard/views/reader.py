@@ -99,8 +99,20 @@ div[data-testid="stLayoutWrapper"]:has(> .st-key-reader_toc_side) { flex-shrink:
   .sb-h, .sb-salutation { margin-left: 0; }
 }
 @media (min-width: 641px) { .st-key-reader_toc_top { display: none; } }
+/* a phone: the heatmap above the text (a tapped cell's paragraph is pinned just under it), not sticky */
+@media (max-width: 480px) {
+  div[data-testid="stColumn"]:has(.st-key-reader_grid_box) { order: -1; }
+  div[data-testid="stLayoutWrapper"]:has(> .st-key-reader_grid_box) { position: static; max-height: none;
+    overflow: visible; }
+}
 </style>
 """
+
+
+def touch_html() -> str:
+    """The script that lets one tap select a heatmap cell on a touch screen (``reader_touch.js``), for
+    ``st.html`` with its JavaScript allowed. The same for every page; it holds no text."""
+    return render("reader_touch.html")
 
 
 # --- labels and lines -------------------------------------------------------------------

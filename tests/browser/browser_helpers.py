@@ -147,9 +147,10 @@ SIZES = {"1920": (1920, 1080), "1280": (1280, 720), "phone": (390, 844)}
 
 
 @contextmanager
-def guarded_page(browser, width: int = 1920, height: int = 1080):
-    """A page in a context of its own; fails the test if it asked anything of another host."""
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+def guarded_page(browser, width: int = 1920, height: int = 1080, **options):
+    """A page in a context of its own; fails the test if it asked anything of another host.
+    ``options`` go to the context (a phone: is_mobile=True, has_touch=True)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", **options)
     foreign: list[str] = []
 
     def guard(route):

@@ -56,10 +56,12 @@ def test_script_in_the_address_never_runs(page, server, path, params):
     assert dialogs == [] and errors_on(page) == []
     assert page.locator('[data-testid="stMain"] script:not([data-sb-own]), [data-testid="stMain"] [onerror], '
                         '[data-testid="stMain"] [onload], [data-testid="stMain"] [onmouseover]').count() == 0
-    # the one script allowed is the presenter view's own fixed file, word for word (no address text in it)
-    shipped = (ROOT / "studyboard" / "views" / "templates" / "slide_present.js").read_text(encoding="utf-8")
+    # the scripts allowed are the board's own fixed files (the presenter view's, the reader's heatmap
+    # touch), word for word (no address text in them)
     for own in page.locator('[data-testid="stMain"] script[data-sb-own]').all():
-        assert own.get_attribute("data-sb-own") == "slide_present.js"
+        name = own.get_attribute("data-sb-own")
+        assert name in ("slide_present.js", "reader_touch.js")
+        shipped = (ROOT / "studyboard" / "views" / "templates" / name).read_text(encoding="utf-8")
         assert own.text_content().strip() == shipped.strip()
 
 
