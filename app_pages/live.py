@@ -3,7 +3,8 @@
 The current slide follows the presenter's within a second or two; the
 participant may page privately and go back to the presenter, send a
 question on the slide, and answer the quiz question the presenter opens.
-Everything is in studyboard.ui.live_ui (fragments that reread the session).
+Everything is in studyboard.ui.live_ui (a timer that rereads the session and redraws only
+when the room changes).
 """
 
 import streamlit as st

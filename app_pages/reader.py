@@ -5,6 +5,8 @@ paragraph), search, speaker, hide (hide the paragraphs that do not match) and
 section (the part shown of a long text with sections).
 A text with sections shows its headings, and its contents beside the text
 (above it on a narrow screen); a long one is read one top-level part at a time.
+On a phone the heatmap comes above the text (views/reader.CSS) and one tap selects a cell
+(views/reader.touch_html).
 Notes (studyboard.ui.notes_ui): the selected paragraph's are open to read and
 write; a paragraph that has notes gets a small toggle under it.
 """
