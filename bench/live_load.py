@@ -324,6 +324,7 @@ async def run(args) -> int:
                 "session written to slide on the phone, median": statistics.median(follows) if follows else float("nan"),
                 "session written to slide on the phone, 95th percentile": percentile(follows, 0.95),
                 "server CPU seconds per second, during the changes": cpu / wall if changes else float("nan"),
+                "server CPU seconds per slide change": cpu / len(changes) if changes else float("nan"),
                 "memory, peak": max(sampler.samples, default=0.0), "memory, end": rss_mib(process.pid),
             })
             await browser.close()
@@ -339,7 +340,8 @@ async def run(args) -> int:
     for name, value in figures.items():
         if isinstance(value, float):
             unit = (" MiB" if name.startswith("memory") else
-                    "" if name.startswith(("server CPU", "browser CPU", "frames", "KiB")) else " s")
+                    " s" if name == "server CPU seconds per slide change" or not name.startswith(
+                        ("server CPU", "browser CPU", "frames", "KiB")) else "")
             rows.append(f"| {name} | {value:.3f}{unit} |" if name.startswith(("server CPU", "browser CPU"))
                         else f"| {name} | {value:.2f}{unit} |")
         else:
