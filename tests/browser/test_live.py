@@ -242,3 +242,20 @@ def test_the_counters_state_line_is_whole(browser, server, width, height):
         wait_slide(page, 4)
         assert page.locator(".sb-live-where small").inner_text() == "自己浏览中"
         assert page.evaluate(CUTTING) == []
+
+
+def test_a_slide_change_keeps_what_the_participant_is_typing(browser, server):
+    """The room's move reruns the phone's page: a question being typed (not sent) stays in its field."""
+    from studyboard.store import live
+
+    code, secret = live.start(SEED, slide=2)
+    with guarded_page(browser, 390, 844, is_mobile=True, has_touch=True) as phone:
+        open_page(phone, server, "live", s=code, doc=SEED)
+        wait_slide(phone, 2)
+        field = phone.locator('[data-testid="stTextArea"] textarea')
+        field.fill("第二页这句话怎么理解")
+        live.move(code, secret, 3)
+        wait_slide(phone, 3)
+        wait_settled(phone)
+        assert field.input_value() == "第二页这句话怎么理解"
+        assert live.messages(code) == []  # nothing sent
