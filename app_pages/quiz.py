@@ -26,9 +26,8 @@ if rules_problem := outline.rules_problem(view.lexicon) or quiz.rules_problem(vi
 
 # the questions' answers and pools are made once per document and shared (app.cached: a long text takes a
 # second or two); a session code, filter and size then only draw from them
-data_stamps = (app.glossary_stamp(), app.file_stamp(outline.RULES_FILE), app.file_stamp(quiz.RULES_FILE))
-bases = app.cached(view, "quiz/bases", data_stamps,
-                   lambda: quiz.question_bases(ds, view.lexicon, app.outline_items(view), entries))
+data_stamps = app.quiz_stamps()
+bases = app.quiz_bases(view)
 most = quiz.available(ds, view.lexicon, view.themes, view.mode, entries, bases=bases)
 if most == 0:
     if view.themes and quiz.available(ds, view.lexicon, (), "any", entries, bases=bases):

@@ -137,6 +137,24 @@ def outline_items(v: View):
     return cached(v, "outline", file_stamp(outline.RULES_FILE), lambda: outline.extract(v.dataset, v.lexicon))
 
 
+def quiz_stamps() -> tuple[int, int, int]:
+    """What the quiz's questions are made from besides the dataset and lexicon: the glossary, the
+    outline rules and the quiz rules (when each file was last changed)."""
+    from studyboard.analysis import outline, quiz
+
+    return glossary_stamp(), file_stamp(outline.RULES_FILE), file_stamp(quiz.RULES_FILE)
+
+
+def quiz_bases(v: View) -> list[dict]:
+    """The document's quiz questions before a session code draws their choices
+    (studyboard.analysis.quiz.question_bases), made once per document, lexicon and rules and
+    shared (the quiz page, the live session's quiz): a long text takes a second. Read-only."""
+    from studyboard.analysis import keyterms, quiz
+
+    return cached(v, "quiz/bases", quiz_stamps(), lambda: quiz.question_bases(
+        v.dataset, v.lexicon, outline_items(v), keyterms.entries_for(v.lexicon)))
+
+
 def glossary_stamp() -> int:
     """When the glossary file was last changed (0 without one): part of the key of what shows its terms."""
     return file_stamp("glossary.toml")

@@ -41,35 +41,33 @@ TOUCH_EVERY = 60
 # --- shared ---------------------------------------------------------------------------------
 
 
-def _dataset_key(view: app.View) -> str:
-    return str(view.dataset.provenance.get("dataset_sha256") or view.doc_id)
-
-
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _deck(dataset_key: str, lex_key: str, themes: tuple[str, ...], mode: str, _ds, _lex):
-    """The outline and the slides' items under a theme filter (as the presenter view counts them)."""
-    all_items = outline.extract(_ds, _lex)
-    items = outline.slide_rows(outline.filter_items(all_items, _ds, themes, mode))
+def deck(view: app.View, themes, mode: str):
+    """The slides' items under a theme filter and the whole outline (as the presenter view counts them),
+    from the document's shared outline (app.outline_items)."""
+    all_items = app.outline_items(view)
+    items = app.cached(view, "live/deck", (tuple(themes), mode, app.file_stamp(outline.RULES_FILE)),
+                       lambda: outline.slide_rows(outline.filter_items(all_items, view.dataset, themes, mode)))
     return items, all_items
 
 
-def deck(view: app.View, themes, mode: str):
-    return _deck(_dataset_key(view), view.lexicon.key, tuple(themes), mode, view.dataset, view.lexicon)
+def _slide_markup(view: app.View, themes: tuple[str, ...], mode: str, number: int) -> str:
+    """A slide in the phone layout, made once per view and shared by every phone."""
+    items, all_items = deck(view, themes, mode)
+
+    def make() -> str:
+        slide = slides.build(view.dataset, view.lexicon, items, number, view.lang, all_items)
+        return slides.slide_html(view.dataset, slide, view.lang, keyterms.entries_for(view.lexicon), False,
+                                 layout="phone")
+
+    return app.cached(view, "live/slide", (tuple(themes), mode, view.lang, number, app.quiz_stamps()), make)
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _slide_markup(dataset_key: str, lex_key: str, themes: tuple[str, ...], mode: str, lang: str, number: int,
-                  _ds, _lex) -> str:
-    items, all_items = _deck(dataset_key, lex_key, themes, mode, _ds, _lex)
-    slide = slides.build(_ds, _lex, items, number, lang, all_items)
-    return slides.slide_html(_ds, slide, lang, keyterms.entries_for(_lex), False, layout="phone")
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _room_questions(dataset_key: str, lex_key: str, code: str, _ds, _lex) -> pd.DataFrame:
-    """Every quiz question of the document, with choices in the session's order."""
-    return quiz.all_questions(_ds, _lex, outline.extract(_ds, _lex), quiz.seed_of(_ds.doc_id, code),
-                              keyterms.entries_for(_lex))
+def _room_questions(view: app.View, code: str) -> pd.DataFrame:
+    """Every quiz question of the document, with choices in the session's order (drawn from the
+    document's questions that the quiz page shares, app.quiz_bases)."""
+    return app.cached(view, "live/questions", (code, app.quiz_stamps()), lambda: quiz.all_questions(
+        view.dataset, view.lexicon, pd.DataFrame(), quiz.seed_of(view.dataset.doc_id, code),
+        keyterms.entries_for(view.lexicon), app.quiz_bases(view)))
 
 
 def _error(exc: InputError, lang: str) -> None:
@@ -267,7 +265,7 @@ def _quiz(view: app.View, code: str, secret: str, paragraphs: tuple[int, ...]) -
         if live.current_question(code) is not None:
             _counts(view.lang, code, secret)
             return
-        questions = _room_questions(_dataset_key(view), view.lexicon.key, code, view.dataset, view.lexicon)
+        questions = _room_questions(view, code)
         if questions.empty:
             st.caption(view.t("live.no_questions"))
             return
@@ -408,8 +406,7 @@ def _follow(view: app.View, code: str, token: str) -> None:
     if not following:
         st.button(view.t("live.back", n=room), icon=":material/co_present:", key="live_back",
                   on_click=_follow_again, type="primary", width="stretch")
-    markup_ = _slide_markup(_dataset_key(view), view.lexicon.key, session.themes, session.mode, view.lang, number,
-                            view.dataset, view.lexicon)
+    markup_ = _slide_markup(view, session.themes, session.mode, number)
     st.markdown(liveviews.slide_html(number, markup_), unsafe_allow_html=True)
 
 
