@@ -6,9 +6,9 @@
     .venv/bin/python bench/check_tables.py save DIR --root /work/main   # build with another tree's code
 
 Builds every shipped document (data/texts), every text in tests/texts/ and a
-few edge cases (a title alone, one sentence, no theme or place, text with no
+few edge cases (no text, punctuation alone, a title alone, one sentence, no theme or place, text with no
 sentence mark), and re-scores each with an edited theme lexicon
-(``with_themes``: one theme with an added keyword and one without keywords).
+(``with_themes``: one theme with added keywords, one with its first keyword alone).
 ``save`` pickles every table and the provenance; ``compare`` builds again and
 checks each table with ``pd.testing.assert_frame_equal(check_exact=True)``
 (columns, dtypes, index, values, order) and the provenance apart from the
@@ -27,6 +27,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
 EDGE_CASES = {
+    "edge_empty": "",
+    "edge_marks_only": "。。\n",
     "edge_title_only": "关于某事项的通知\n",
     "edge_one_sentence": "推动高质量发展。\n",
     "edge_no_marks": "没有句号的一段话\n第二段也没有\n",
@@ -53,7 +55,7 @@ def edited_themes(themes):
     first, *rest = themes
     out = [dataclasses.replace(first, keywords=first.keywords + ("长江", "城市"))]
     if rest:
-        out.append(dataclasses.replace(rest[0], keywords=()))
+        out.append(dataclasses.replace(rest[0], keywords=rest[0].keywords[:1]))
         out.extend(rest[1:])
     return tuple(out)
 
