@@ -18,11 +18,13 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from studyboard.ingest.document import Document
 from studyboard.lexicon import Lexicon, STOPWORD_TIERS, Theme
@@ -145,12 +147,20 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
     words = list(compress(words, keep))
     starts, ends = starts[keep], ends[keep]
     tags = tokenizer.tags(words)
+    # every per-token column is a per-word value looked up by the token's word code
     distinct = list(tags)
-    word_flag = {w: is_word(w) for w in distinct}
-    stop_of = {w: FUNCTION if w in lexicon.stopwords else POLICY if w in lexicon.policy_verbs else CONTENT
-               for w in distinct}
+    code_of = {w: i for i, w in enumerate(distinct)}
+    codes = np.fromiter(map(code_of.__getitem__, words), dtype=np.intp, count=len(words))
+    d_pos = np.array([tags[w] for w in distinct], dtype=object)
+    d_word = np.fromiter(map(is_word, distinct), dtype=bool, count=len(distinct))
+    d_stop = np.array([FUNCTION if w in lexicon.stopwords else POLICY if w in lexicon.policy_verbs else CONTENT
+                       for w in distinct], dtype="int8")
     formulation_terms = {f.term for f in lexicon.formulations}
+    d_formulation = np.fromiter((w in formulation_terms for w in distinct), dtype=bool, count=len(distinct))
+    word_counts = dict(zip(distinct, np.bincount(codes, minlength=len(distinct)).tolist()))
     p_idx, s_idx, local = locate(starts)
+    tok_pos = d_pos[codes].tolist()
+    tok_word, tok_formulation = d_word[codes], d_formulation[codes]
     tokens = pd.DataFrame({
         "token": np.arange(len(words), dtype=np.int64),
         "paragraph": p_idx.astype("int32"),
@@ -158,10 +168,10 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
         "start": local.astype("int32"),
         "end": (local + (ends - starts)).astype("int32"),
         "text": words,
-        "pos": [tags[w] for w in words],
-        "word": [word_flag[w] for w in words],
-        "stop": np.array([stop_of[w] for w in words], dtype="int8"),
-        "formulation": [w in formulation_terms for w in words],
+        "pos": tok_pos,
+        "word": tok_word if len(words) else [],
+        "stop": d_stop[codes],
+        "formulation": tok_formulation if len(words) else [],
     })
 
     # place mentions
@@ -193,9 +203,12 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
 
     # formulations and the split audit
     audit = _split_audit(body, formulation_terms, starts, ends, words, locate)
-    formulations = _formulations(lexicon, body, tokens, audit)
-    terms = term_counts(tokens, lexicon.stop_set(stopword_tier))
-    people = _people(lexicon, sentences, tokens)
+    formulations = _formulations(lexicon, body, word_counts, audit)
+    stop_set = lexicon.stop_set(stopword_tier)
+    d_counted = d_word & ~np.fromiter((w in stop_set for w in distinct), dtype=bool, count=len(distinct)) \
+        & ~np.isin(d_pos, ["m", "x", "eng"])
+    terms = _count_terms(codes, distinct, d_pos[codes], p_idx, d_counted[codes])
+    people = _people(lexicon, sentences, word_counts)
 
     documents = pd.DataFrame([{
         "doc_id": doc.id,
@@ -216,7 +229,7 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
         "chars": int(paragraphs["chars"].sum()),
         "paragraphs": len(paragraphs),
         "sentences": len(sentences),
-        "tokens": int(tokens["word"].sum()),
+        "tokens": int(np.count_nonzero(tok_word)),
         "wrapped": structure.wrapped,
         "wrap_width": structure.width,
     }])
@@ -248,13 +261,24 @@ def theme_tables(paragraphs: pd.DataFrame, sentences: pd.DataFrame,
     scored with ``themes``. Needs no tokenizer: the keywords are matched in the
     text itself.
     """
-    texts = list(paragraphs["text"])
-    body = "\n".join(texts)
+    body = "\n".join(paragraphs["text"].tolist())
+    para_numbers = paragraphs["paragraph"].to_numpy()
     para_starts = paragraphs["offset"].to_numpy(dtype=np.int64)
-    sent_starts = (para_starts[sentences["paragraph"].to_numpy(dtype=np.int64) - 1]
+    para_chars = paragraphs["chars"].to_numpy()
+    sent_numbers = sentences["sentence"].to_numpy()
+    sent_paragraphs = sentences["paragraph"].to_numpy()
+    sent_starts = (para_starts[sent_paragraphs.astype(np.int64) - 1]
                    + sentences["start"].to_numpy(dtype=np.int64)) if len(sentences) else np.zeros(0, np.int64)
     hit_theme, hit_keyword, hit_start, hit_end = ThemeMatcher(themes).hits(body)
+    theme_ids = [t.id for t in themes]
+    theme_order = {theme: i for i, theme in enumerate(theme_ids)}
     offsets = np.asarray(hit_start, dtype=np.int64)
+    # in text order, the themes' order at one place (hits of one theme never start at the same place)
+    order = np.lexsort((np.fromiter(map(theme_order.__getitem__, hit_theme), dtype=np.int64, count=len(hit_theme)),
+                        offsets))
+    offsets = offsets[order]
+    hit_theme = [hit_theme[i] for i in order.tolist()]
+    hit_keyword = [hit_keyword[i] for i in order.tolist()]
     h_p = np.searchsorted(para_starts, offsets, side="right")
     h_s = np.maximum(np.searchsorted(sent_starts, offsets, side="right"), 1)
     h_local = offsets - para_starts[np.maximum(h_p - 1, 0)] if len(para_starts) else offsets
@@ -262,22 +286,71 @@ def theme_tables(paragraphs: pd.DataFrame, sentences: pd.DataFrame,
         "paragraph": h_p.astype("int64"),
         "sentence": h_s.astype("int64"),
         "start": h_local.astype("int64"),
-        "end": (h_local + np.asarray(hit_end, dtype=np.int64) - offsets),
+        "end": (h_local + np.asarray(hit_end, dtype=np.int64)[order] - offsets),
         "theme": hit_theme,
         "keyword": hit_keyword,
     })
-    theme_order = {t.id: i for i, t in enumerate(themes)}
-    theme_hits = theme_hits.sort_values(["paragraph", "start", "theme"], key=lambda c: c.map(theme_order)
-                                        if c.name == "theme" else c, ignore_index=True)
-    sentence_themes = _score(theme_hits, "sentence", sentences.set_index("sentence")["chars"])
-    sentence_themes.insert(1, "paragraph", sentences.set_index("sentence")["paragraph"]
-                           .reindex(sentence_themes["sentence"]).to_numpy())
-    paragraph_themes = _paragraph_grid(theme_hits, paragraphs, [t.id for t in themes])
     theme_table = pd.DataFrame(
         [(t.id, t.name_zh, t.name_en, t.desc_zh, t.desc_en, t.color, " ".join(t.keywords), order)
          for order, t in enumerate(themes)],
         columns=["theme", "name_zh", "name_en", "desc_zh", "desc_en", "color", "keywords", "order"],
     )
+    if not hit_theme or not len(para_numbers):
+        sentence_themes = _score(theme_hits, "sentence", sentences.set_index("sentence")["chars"])
+        sentence_themes.insert(1, "paragraph", sentences.set_index("sentence")["paragraph"]
+                               .reindex(sentence_themes["sentence"]).to_numpy())
+        paragraph_themes = _paragraph_grid(theme_hits, paragraphs, theme_ids)
+        return dict(theme_hits=theme_hits, sentence_themes=sentence_themes, paragraph_themes=paragraph_themes,
+                    themes=theme_table)
+
+    # hits per (unit, theme), themes by id; the hits of a group in text order
+    theme_by_id = sorted(theme_order)
+    id_rank = {theme: i for i, theme in enumerate(theme_by_id)}
+    codes = np.fromiter(map(id_rank.__getitem__, hit_theme), dtype=np.int64, count=len(hit_theme))
+    keywords = np.array(hit_keyword, dtype=object)
+
+    def score(units: np.ndarray, numbers: np.ndarray, chars: np.ndarray):
+        grouped = np.lexsort((codes, units))  # stable: text order within a group
+        g_units, g_codes = units[grouped], codes[grouped]
+        g_keywords = keywords[grouped].tolist()
+        new_group = np.ones(len(g_units), dtype=bool)
+        new_group[1:] = (g_units[1:] != g_units[:-1]) | (g_codes[1:] != g_codes[:-1])
+        bounds = np.append(np.flatnonzero(new_group), len(g_units))
+        first = bounds[:-1]
+        n_hits = np.diff(bounds)
+        at = np.searchsorted(numbers, g_units[first])  # the unit's row
+        density = np.round(100.0 * n_hits / np.maximum(chars[at], 1), 3)
+        joined = ["、".join(dict.fromkeys(g_keywords[a:b])) for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist())]
+        return g_units[first], g_codes[first], at, n_hits, density, joined
+
+    units, s_codes, at, n_hits, density, joined = score(h_s.astype("int64"), sent_numbers, sentences["chars"].to_numpy())
+    sentence_themes = pd.DataFrame({
+        "sentence": units,
+        "paragraph": sent_paragraphs[at],
+        "theme": [theme_by_id[c] for c in s_codes.tolist()],
+        "hits": n_hits,
+        "density": density,
+        "keywords": joined,
+    })
+    # every (paragraph, theme) pair, zeros included: paragraphs in order, themes in the lexicon's order
+    units, p_codes, at, n_hits, density, joined = score(h_p.astype("int64"), para_numbers, para_chars)
+    n_themes = len(theme_ids)
+    rank_order = np.array([theme_order[theme] for theme in theme_by_id], dtype=np.int64)
+    cells = at * n_themes + rank_order[p_codes]
+    grid_hits = np.zeros(len(para_numbers) * n_themes, dtype=np.int64)
+    grid_hits[cells] = n_hits
+    grid_density = np.zeros(len(grid_hits), dtype=np.float64)
+    grid_density[cells] = density
+    grid_keywords = [""] * len(grid_hits)
+    for cell, text in zip(cells.tolist(), joined):
+        grid_keywords[cell] = text
+    paragraph_themes = pd.DataFrame({
+        "paragraph": np.repeat(para_numbers, n_themes),
+        "theme": theme_ids * len(para_numbers),
+        "hits": grid_hits,
+        "density": grid_density,
+        "keywords": grid_keywords,
+    })
     return dict(theme_hits=theme_hits, sentence_themes=sentence_themes, paragraph_themes=paragraph_themes,
                 themes=theme_table)
 
@@ -371,51 +444,105 @@ def _split_audit(body, terms, starts, ends, words, locate) -> pd.DataFrame:
     return out.sort_values(["paragraph", "start", "term"], ignore_index=True)
 
 
-def _formulations(lexicon: Lexicon, body: str, tokens: pd.DataFrame, audit: pd.DataFrame) -> pd.DataFrame:
+def _formulations(lexicon: Lexicon, body: str, word_counts: dict[str, int], audit: pd.DataFrame) -> pd.DataFrame:
     """Each formulation's occurrences in the text, whole tokens, and split occurrences."""
-    whole = tokens.loc[tokens["formulation"], "text"].value_counts()
-    split = audit["term"].value_counts()
-    rows = [(f.term, f.tag or "", body.count(f.term), int(whole.get(f.term, 0)), int(split.get(f.term, 0)))
+    split = Counter(audit["term"].tolist())
+    rows = [(f.term, f.tag or "", body.count(f.term), word_counts.get(f.term, 0), split.get(f.term, 0))
             for f in lexicon.formulations]
     return pd.DataFrame(rows, columns=["term", "tag", "occurrences", "tokens", "split"])
 
 
 def term_counts(tokens: pd.DataFrame, stop_set: frozenset[str]) -> pd.DataFrame:
     """Counts of content words (no punctuation, numbers or stopwords), most frequent first."""
-    words = tokens[tokens["word"] & ~tokens["text"].isin(stop_set) & ~tokens["pos"].isin(["m", "x", "eng"])]
-    if words.empty:
-        return pd.DataFrame(columns=["term", "pos", "count", "paragraphs"])
-    grouped = words.groupby("text", sort=False)
-    out = pd.DataFrame({
-        "count": grouped.size(),
-        "pos": grouped["pos"].first(),
-        "paragraphs": grouped["paragraph"].nunique(),
-    }).rename_axis("term").reset_index()
-    out = out.sort_values(["count", "term"], ascending=[False, True], ignore_index=True)
-    return out[["term", "pos", "count", "paragraphs"]]
+    counted = (tokens["word"] & ~tokens["text"].isin(stop_set) & ~tokens["pos"].isin(["m", "x", "eng"])).to_numpy()
+    codes, distinct = pd.factorize(tokens["text"])
+    return _count_terms(codes, distinct.tolist(), tokens["pos"].to_numpy(dtype=object),
+                        tokens["paragraph"].to_numpy(), counted)
 
 
-def _people(lexicon: Lexicon, sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
-    spoken = sentences["speaker"].value_counts()
-    named = tokens["text"].value_counts()
+TERM_COLUMNS = ["term", "pos", "count", "paragraphs"]
+
+
+def _count_terms(codes: np.ndarray, distinct: list[str], pos: np.ndarray, paragraphs: np.ndarray,
+                 counted: np.ndarray) -> pd.DataFrame:
+    """The terms table of tokens given as word codes into ``distinct``, with their tags and paragraphs,
+    counting those marked ``counted``: a term's tag is that of its first counted token; most frequent
+    first, then by term."""
+    kept = np.flatnonzero(counted)
+    if not len(kept):
+        return pd.DataFrame(columns=TERM_COLUMNS)
+    kept_codes = codes[kept].astype(np.int64)
+    present, first, count = np.unique(kept_codes, return_index=True, return_counts=True)
+    stride = int(paragraphs.max()) + 1
+    pairs = np.unique(kept_codes * stride + paragraphs[kept].astype(np.int64))
+    n_paragraphs = np.bincount(pairs // stride, minlength=len(distinct))[present]
+    terms = [distinct[i] for i in present.tolist()]
+    alphabetical = np.empty(len(terms), dtype=np.int64)
+    alphabetical[sorted(range(len(terms)), key=terms.__getitem__)] = np.arange(len(terms))
+    order = np.lexsort((alphabetical, -count))
+    return pd.DataFrame({
+        "term": [terms[i] for i in order.tolist()],
+        "pos": pos[kept[first[order]]].tolist(),
+        "count": count[order].astype(np.int64),
+        "paragraphs": n_paragraphs[order].astype(np.int64),
+    })
+
+
+def _people(lexicon: Lexicon, sentences: pd.DataFrame, word_counts: dict[str, int]) -> pd.DataFrame:
+    spoken = Counter(s for s in sentences["speaker"].tolist() if isinstance(s, str))
     rows = [
-        (p.name, p.name_en, p.role_zh, p.role_en, int(named.get(p.name, 0)), int(spoken.get(p.name, 0)))
+        (p.name, p.name_en, p.role_zh, p.role_en, word_counts.get(p.name, 0), spoken.get(p.name, 0))
         for p in lexicon.people
-        if named.get(p.name, 0) or spoken.get(p.name, 0)
+        if word_counts.get(p.name, 0) or spoken.get(p.name, 0)
     ]
     return pd.DataFrame(rows, columns=["name", "name_en", "role_zh", "role_en", "mentions", "sentences"])
 
 
 def content_hash(tables: dict[str, pd.DataFrame]) -> str:
-    """A hash of the tables' contents (same tables, same hash)."""
+    """A hash of the tables' contents (same tables, same hash).
+
+    Each column's values are hashed as they are stored, with their type:
+    numbers and flags as their bytes, text as each value's length in UTF-8
+    followed by the UTF-8 bytes, and which values are missing. The same table
+    read back from Parquet hashes the same; no value becomes a Python object
+    on the way.
+    """
     digest = hashlib.sha256()
     for name in TABLES:
         frame = tables[name]
         digest.update(name.encode())
         digest.update("\x1f".join(map(str, frame.columns)).encode())
+        digest.update(len(frame).to_bytes(8, "little"))
         if len(frame):
-            digest.update(pd.util.hash_pandas_object(frame, index=False).values.tobytes())
+            for _, column in frame.items():
+                _hash_column(digest, column)
     return digest.hexdigest()
+
+
+def _hash_column(digest, column: pd.Series) -> None:
+    dtype = column.dtype
+    if dtype.kind in "biuf" and isinstance(dtype, np.dtype):
+        digest.update(dtype.str.encode())
+        digest.update(np.ascontiguousarray(column.to_numpy()))
+        return
+    try:
+        values = pa.array(column, from_pandas=True)
+    except (pa.ArrowException, TypeError, ValueError):
+        values = None
+    if values is None or not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)
+                              or pa.types.is_null(values.type)):
+        digest.update(b"o")
+        digest.update(pd.util.hash_pandas_object(column, index=False).to_numpy())
+        return
+    values = values.cast(pa.large_string())
+    offsets = np.frombuffer(values.buffers()[1], dtype=np.int64)[values.offset:values.offset + len(values) + 1]
+    digest.update(b"s")
+    digest.update(offsets - offsets[0] if offsets[0] else offsets)
+    if values.null_count:
+        digest.update(values.is_null().to_numpy(zero_copy_only=False))
+    data = values.buffers()[2]
+    if data is not None:
+        digest.update(memoryview(data)[offsets[0]:offsets[-1]])
 
 
 def cache_key(doc: Document, lexicon: Lexicon, stopword_tier: str) -> str:

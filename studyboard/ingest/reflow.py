@@ -28,6 +28,7 @@ in the next line (新华社武汉5月8日电（记者张明）记者从湖北省
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -156,9 +157,10 @@ def _wrap_width(lines: list[Line]) -> int:
         return 0
     widths = [line.width for line in lines]
     counts = Counter(widths)
+    ordered = sorted(widths)
     best, best_count = 0, 0
     for width in sorted(counts):
-        near = sum(c for w, c in counts.items() if width - 4 <= w <= width + 2)
+        near = bisect_right(ordered, width + 2) - bisect_left(ordered, width - 4)  # lines of a width in [-4, +2]
         if near >= best_count:
             best, best_count = width, near
     if best < 8 or best_count < max(2, 0.4 * len(lines)):
