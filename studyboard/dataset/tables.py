@@ -28,7 +28,7 @@ import pyarrow as pa
 
 from studyboard.ingest.document import Document
 from studyboard.lexicon import Lexicon, STOPWORD_TIERS, Theme
-from studyboard.nlp.places import Gazetteer
+from studyboard.nlp.places import gazetteer_for
 from studyboard.ingest.segment import SpeakerFinder, paragraph_speaker, split_sentences
 from studyboard.nlp.themes import ThemeMatcher
 
@@ -112,25 +112,65 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
     if texts:
         para_starts[1:] = np.cumsum([len(t) + 1 for t in texts[:-1]])
 
-    # sentences and speakers
+    # sentences and speakers, as columns
     finder = SpeakerFinder(lexicon)
-    para_rows, sent_rows, sent_starts = [], [], []
+    para_speaker, para_sentences = [], []
+    s_paragraph, s_index, s_start, s_end, s_text, s_speaker = [], [], [], [], [], []
     for p_no, text in enumerate(texts, 1):
         sentences = split_sentences(text)
         speakers = finder.speakers([s.text for s in sentences])
         if structure.speaker:  # a speech's byline person speaks what no one else is reported to say
             speakers = [speaker or structure.speaker for speaker in speakers]
-        para_rows.append((p_no, text, len(text), int(para_starts[p_no - 1]), paragraph_speaker(speakers),
-                          len(sentences), len(sent_rows) + 1))
-        for index, (sentence, speaker) in enumerate(zip(sentences, speakers), 1):
-            sent_rows.append((len(sent_rows) + 1, p_no, index, sentence.start, sentence.end,
-                              sentence.text, len(sentence.text), speaker))
-            sent_starts.append(int(para_starts[p_no - 1]) + sentence.start)
-    paragraphs = pd.DataFrame(para_rows, columns=["paragraph", "text", "chars", "offset", "speaker",
-                                                  "n_sentences", "first_sentence"])
-    sentences = pd.DataFrame(sent_rows, columns=["sentence", "paragraph", "index", "start", "end",
-                                                 "text", "chars", "speaker"])
-    sent_starts_arr = np.asarray(sent_starts, dtype=np.int64)
+        para_speaker.append(paragraph_speaker(speakers))
+        para_sentences.append(len(sentences))
+        s_paragraph.extend([p_no] * len(sentences))
+        s_index.extend(range(1, len(sentences) + 1))
+        for sentence in sentences:
+            s_start.append(sentence.start)
+            s_end.append(sentence.end)
+            s_text.append(sentence.text)
+        s_speaker.extend(speakers)
+    para_chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    n_sentences = np.asarray(para_sentences, dtype=np.int64)
+    sent_paragraph = np.asarray(s_paragraph, dtype=np.int64)
+    sent_start = np.asarray(s_start, dtype=np.int64)
+    sent_end = np.asarray(s_end, dtype=np.int64)
+    sent_starts_arr = para_starts[sent_paragraph - 1] + sent_start
+
+    # sections: the headings and the paragraphs under each
+    sections = section_table(structure.headings, para_chars)
+    para_section = paragraph_sections(sections, len(texts))
+    paragraph_columns = ["paragraph", "text", "chars", "offset", "speaker", "n_sentences", "first_sentence"]
+    if texts:
+        paragraphs = pd.DataFrame({
+            "paragraph": np.arange(1, len(texts) + 1, dtype=np.int64),
+            "text": texts,
+            "chars": para_chars,
+            "offset": para_starts,
+            "speaker": para_speaker,
+            "n_sentences": n_sentences,
+            "first_sentence": np.cumsum(n_sentences) - n_sentences + 1,
+            "section": para_section,
+        })
+    else:
+        paragraphs = pd.DataFrame([], columns=paragraph_columns)
+        paragraphs["section"] = para_section
+    sentence_columns = ["sentence", "paragraph", "index", "start", "end", "text", "chars", "speaker"]
+    if s_text:
+        sentences = pd.DataFrame({
+            "sentence": np.arange(1, len(s_text) + 1, dtype=np.int64),
+            "paragraph": sent_paragraph,
+            "index": np.asarray(s_index, dtype=np.int64),
+            "start": sent_start,
+            "end": sent_end,
+            "text": s_text,
+            "chars": sent_end - sent_start,
+            "speaker": s_speaker,
+            "section": para_section[sent_paragraph - 1],
+        })
+    else:
+        sentences = pd.DataFrame([], columns=sentence_columns)
+        sentences["section"] = pd.Series(dtype="int32")
 
     def locate(offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Paragraph number, sentence number and offset in the paragraph of body offsets."""
@@ -175,7 +215,7 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
     })
 
     # place mentions
-    gazetteer = Gazetteer(lexicon)
+    gazetteer = gazetteer_for(lexicon)
     found = gazetteer.mentions(body, starts, ends)
     short_of = {p.adcode: p.short for p in lexicon.provinces}
     m_rows = []
@@ -189,11 +229,6 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
     mentions = pd.DataFrame(m_rows, columns=["mention", "paragraph", "sentence", "start", "end", "surface",
                                              "kind", "place", "adcode", "province", "city", "related"])
 
-    # sections: the headings and the paragraphs under each
-    sections = section_table(structure.headings, paragraphs["chars"].to_numpy())
-    paragraphs["section"] = paragraph_sections(sections, len(paragraphs))
-    sentences["section"] = paragraphs["section"].to_numpy()[sentences["paragraph"].to_numpy() - 1] \
-        if len(sentences) else pd.Series(dtype="int32")
     title_block = title_block_table(structure)
 
     # theme hits and scores
@@ -226,7 +261,7 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
         "filename": doc.filename,
         "encoding": doc.encoding,
         "kind": doc.kind,
-        "chars": int(paragraphs["chars"].sum()),
+        "chars": int(para_chars.sum()),
         "paragraphs": len(paragraphs),
         "sentences": len(sentences),
         "tokens": int(np.count_nonzero(tok_word)),
@@ -566,34 +601,58 @@ TITLE_BLOCK_PARTS = ("kicker", "title", "subtitle", "date_line", "speaker", "sal
                      "editor_note")
 
 
+SECTION_DTYPES = {"section": "int32", "level": "int8", "parent": "int32", "first_paragraph": "int32",
+                  "last_paragraph": "int32", "chars": "int64"}
+
+
 def section_table(headings, paragraph_chars: np.ndarray) -> pd.DataFrame:
     """One row per heading: its number and title, its parent (0: none), the
     paragraphs it covers (up to the next heading of its level or above) and
     their characters. Empty for a document without headings."""
     count = len(paragraph_chars)
-    rows = []
+    if not headings:
+        return pd.DataFrame([], columns=SECTION_COLUMNS).astype(SECTION_DTYPES)
+    ends = [count] * len(headings)
+    open_headings: list[int] = []  # headings whose end is not found yet, levels rising
     for index, heading in enumerate(headings):
-        end = count
-        for later in headings[index + 1:]:
-            if later.level <= heading.level:
-                end = later.paragraph - 1
-                break
+        while open_headings and headings[open_headings[-1]].level >= heading.level:
+            ends[open_headings.pop()] = heading.paragraph - 1
+        open_headings.append(index)
+    before = np.concatenate(([0], np.cumsum(paragraph_chars, dtype=np.int64)))  # characters before a paragraph
+    firsts, lasts, chars = [], [], []
+    for heading, end in zip(headings, ends):
         first = min(heading.paragraph, count)
         last = max(min(end, count), first - 1)
-        chars = int(paragraph_chars[first - 1:last].sum()) if last >= first else 0
-        rows.append((index + 1, heading.level, heading.kind, heading.number, heading.title, heading.parent + 1,
-                     heading.run_in, first, last, chars))
-    frame = pd.DataFrame(rows, columns=SECTION_COLUMNS)
-    return frame.astype({"section": "int32", "level": "int8", "parent": "int32", "first_paragraph": "int32",
-                         "last_paragraph": "int32", "chars": "int64"})
+        firsts.append(first)
+        lasts.append(last)
+        if last < first:
+            chars.append(0)
+        elif first >= 1:
+            chars.append(int(before[last] - before[first - 1]))
+        else:
+            chars.append(int(paragraph_chars[first - 1:last].sum()))
+    return pd.DataFrame({
+        "section": np.arange(1, len(headings) + 1, dtype="int32"),
+        "level": np.array([h.level for h in headings], dtype="int8"),
+        "kind": [h.kind for h in headings],
+        "number": [h.number for h in headings],
+        "title": [h.title for h in headings],
+        "parent": np.array([h.parent + 1 for h in headings], dtype="int32"),
+        "run_in": [h.run_in for h in headings],
+        "first_paragraph": np.array(firsts, dtype="int32"),
+        "last_paragraph": np.array(lasts, dtype="int32"),
+        "chars": np.array(chars, dtype="int64"),
+    })
 
 
 def paragraph_sections(sections: pd.DataFrame, count: int) -> np.ndarray:
     """The innermost section of each paragraph (0: before the first heading, or none)."""
     out = np.zeros(count, dtype="int32")
-    for row in sections.itertuples():  # in document order: inner sections come later and win
-        if row.last_paragraph >= row.first_paragraph:
-            out[row.first_paragraph - 1:row.last_paragraph] = row.section
+    # in document order: inner sections come later and win
+    for section, first, last in zip(sections["section"].tolist(), sections["first_paragraph"].tolist(),
+                                    sections["last_paragraph"].tolist()):
+        if last >= first:
+            out[first - 1:last] = section
     return out
 
 
