@@ -237,8 +237,8 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
     paragraph_themes, themes = scored["paragraph_themes"], scored["themes"]
 
     # formulations and the split audit
-    audit = _split_audit(body, formulation_terms, starts, ends, words, locate)
-    formulations = _formulations(lexicon, body, word_counts, audit)
+    audit, found = _split_audit(body, formulation_terms, starts, ends, words, locate)
+    formulations = _formulations(lexicon, body, word_counts, audit, found)
     stop_set = lexicon.stop_set(stopword_tier)
     d_counted = d_word & ~np.fromiter((w in stop_set for w in distinct), dtype=bool, count=len(distinct)) \
         & ~np.isin(d_pos, ["m", "x", "eng"])
@@ -439,52 +439,67 @@ def _paragraph_grid(hits: pd.DataFrame, paragraphs: pd.DataFrame, theme_ids: lis
     return out
 
 
-def _split_audit(body, terms, starts, ends, words, locate) -> pd.DataFrame:
-    """Every occurrence of a formulation that the tokenizer did not keep whole.
+def _split_audit(body, terms, starts, ends, words, locate) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Every occurrence of a formulation that the tokenizer did not keep whole,
+    and how often each formulation occurs (overlapping occurrences included).
 
     An occurrence is whole when one token covers it (it is that token, or
     part of a longer formulation such as 中部地区 in 中部地区崛起); it is
     split when a token boundary falls inside it.
     """
     found_terms, found_starts, found_ends = [], [], []
+    found: dict[str, int] = {}
     for term in terms:
         pos = body.find(term)
+        before = len(found_starts)
         while pos >= 0:
             found_terms.append(term)
             found_starts.append(pos)
             found_ends.append(pos + len(term))
             pos = body.find(term, pos + 1)
+        found[term] = len(found_starts) - before
     occ_start = np.asarray(found_starts, dtype=np.int64)
     occ_end = np.asarray(found_ends, dtype=np.int64)
     first = np.searchsorted(starts, occ_start, side="right") - 1
     whole = (first >= 0) & (ends[np.maximum(first, 0)] >= occ_end) if len(starts) else np.zeros(len(occ_start), bool)
     rows = []
-    for k in np.flatnonzero(~whole):
+    for k in np.flatnonzero(~whole).tolist():
         i = int(first[k])
         j = int(np.searchsorted(starts, occ_end[k] - 1, side="right"))
-        rows.append((found_terms[k], int(occ_start[k]), int(occ_end[k]), "/".join(words[max(i, 0):j])))
+        rows.append((int(occ_start[k]), found_terms[k], int(occ_end[k]), "/".join(words[max(i, 0):j])))
     columns = ["term", "paragraph", "sentence", "start", "end", "tokens"]
     if not rows:
-        return pd.DataFrame(columns=columns)
-    offsets = np.array([r[1] for r in rows], dtype=np.int64)
+        return pd.DataFrame(columns=columns), found
+    rows.sort()  # in text order (paragraph and start), then by term
+    offsets = np.array([r[0] for r in rows], dtype=np.int64)
     p_idx, s_idx, local = locate(offsets)
     out = pd.DataFrame({
-        "term": [r[0] for r in rows],
+        "term": [r[1] for r in rows],
         "paragraph": p_idx,
         "sentence": s_idx,
         "start": local,
-        "end": local + np.array([r[2] - r[1] for r in rows]),
+        "end": local + np.array([r[2] - r[0] for r in rows]),
         "tokens": [r[3] for r in rows],
     })
-    return out.sort_values(["paragraph", "start", "term"], ignore_index=True)
+    return out, found
 
 
-def _formulations(lexicon: Lexicon, body: str, word_counts: dict[str, int], audit: pd.DataFrame) -> pd.DataFrame:
-    """Each formulation's occurrences in the text, whole tokens, and split occurrences."""
+def _formulations(lexicon: Lexicon, body: str, word_counts: dict[str, int], audit: pd.DataFrame,
+                  found: dict[str, int]) -> pd.DataFrame:
+    """Each formulation's occurrences in the text (not overlapping), whole tokens, and split occurrences.
+
+    ``found`` counts overlapping occurrences; for a term that cannot overlap
+    itself (no beginning of it is also its end) that is the same number."""
     split = Counter(audit["term"].tolist())
-    rows = [(f.term, f.tag or "", body.count(f.term), word_counts.get(f.term, 0), split.get(f.term, 0))
+    rows = [(f.term, f.tag or "",
+             found[f.term] if f.term in found and not _overlaps_itself(f.term) else body.count(f.term),
+             word_counts.get(f.term, 0), split.get(f.term, 0))
             for f in lexicon.formulations]
     return pd.DataFrame(rows, columns=["term", "tag", "occurrences", "tokens", "split"])
+
+
+def _overlaps_itself(term: str) -> bool:
+    return any(term[:k] == term[-k:] for k in range(1, len(term)))
 
 
 def term_counts(tokens: pd.DataFrame, stop_set: frozenset[str]) -> pd.DataFrame:
@@ -507,10 +522,18 @@ def _count_terms(codes: np.ndarray, distinct: list[str], pos: np.ndarray, paragr
     if not len(kept):
         return pd.DataFrame(columns=TERM_COLUMNS)
     kept_codes = codes[kept].astype(np.int64)
-    present, first, count = np.unique(kept_codes, return_index=True, return_counts=True)
-    stride = int(paragraphs.max()) + 1
-    pairs = np.unique(kept_codes * stride + paragraphs[kept].astype(np.int64))
-    n_paragraphs = np.bincount(pairs // stride, minlength=len(distinct))[present]
+    kept_paragraphs = paragraphs[kept].astype(np.int64)
+    grouped = np.lexsort((kept_paragraphs, kept_codes))  # by term, then paragraph
+    g_codes, g_paragraphs = kept_codes[grouped], kept_paragraphs[grouped]
+    new_term = np.ones(len(g_codes), dtype=bool)
+    new_term[1:] = g_codes[1:] != g_codes[:-1]
+    new_pair = new_term.copy()
+    new_pair[1:] |= g_paragraphs[1:] != g_paragraphs[:-1]
+    bounds = np.flatnonzero(new_term)
+    present = g_codes[bounds]
+    count = np.diff(np.append(bounds, len(g_codes)))
+    n_paragraphs = np.add.reduceat(new_pair.astype(np.int64), bounds)
+    first = np.minimum.reduceat(grouped, bounds)  # the term's first counted token
     terms = [distinct[i] for i in present.tolist()]
     alphabetical = np.empty(len(terms), dtype=np.int64)
     alphabetical[sorted(range(len(terms)), key=terms.__getitem__)] = np.arange(len(terms))
