@@ -118,7 +118,7 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
     s_paragraph, s_index, s_start, s_end, s_text, s_speaker = [], [], [], [], [], []
     for p_no, text in enumerate(texts, 1):
         sentences = split_sentences(text)
-        speakers = finder.speakers([s.text for s in sentences])
+        speakers = finder.speakers([s.text for s in sentences], text)
         if structure.speaker:  # a speech's byline person speaks what no one else is reported to say
             speakers = [speaker or structure.speaker for speaker in speakers]
         para_speaker.append(paragraph_speaker(speakers))
@@ -183,7 +183,7 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     ends = np.cumsum(lengths)
     starts = ends - lengths
-    keep = np.fromiter((w != "\n" for w in words), dtype=bool, count=len(words))
+    keep = np.fromiter(map("\n".__ne__, words), dtype=bool, count=len(words))
     words = list(compress(words, keep))
     starts, ends = starts[keep], ends[keep]
     tags = tokenizer.tags(words)
@@ -199,7 +199,6 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
     d_formulation = np.fromiter((w in formulation_terms for w in distinct), dtype=bool, count=len(distinct))
     word_counts = dict(zip(distinct, np.bincount(codes, minlength=len(distinct)).tolist()))
     p_idx, s_idx, local = locate(starts)
-    tok_pos = d_pos[codes].tolist()
     tok_word, tok_formulation = d_word[codes], d_formulation[codes]
     tokens = pd.DataFrame({
         "token": np.arange(len(words), dtype=np.int64),
@@ -207,8 +206,8 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
         "sentence": s_idx.astype("int32"),
         "start": local.astype("int32"),
         "end": (local + (ends - starts)).astype("int32"),
-        "text": words,
-        "pos": tok_pos,
+        "text": _taken(distinct, codes) if len(words) else [],
+        "pos": _taken(d_pos.tolist(), codes) if len(words) else [],
         "word": tok_word if len(words) else [],
         "stop": d_stop[codes],
         "formulation": tok_formulation if len(words) else [],
@@ -287,6 +286,11 @@ def build(doc: Document, lexicon: Lexicon, stopword_tier: str = "function") -> D
     }
     provenance["dataset_sha256"] = content_hash(tables)
     return Dataset(**tables, provenance=provenance)
+
+
+def _taken(values: list[str], codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """A text column of ``values[codes]`` (made by Arrow, not one Python string at a time)."""
+    return pd.array(pa.array(values, type=pa.large_string()).take(pa.array(codes)), dtype="str")
 
 
 def theme_tables(paragraphs: pd.DataFrame, sentences: pd.DataFrame,
@@ -381,7 +385,7 @@ def theme_tables(paragraphs: pd.DataFrame, sentences: pd.DataFrame,
         grid_keywords[cell] = text
     paragraph_themes = pd.DataFrame({
         "paragraph": np.repeat(para_numbers, n_themes),
-        "theme": theme_ids * len(para_numbers),
+        "theme": _taken(theme_ids, np.tile(np.arange(n_themes), len(para_numbers))),
         "hits": grid_hits,
         "density": grid_density,
         "keywords": grid_keywords,
