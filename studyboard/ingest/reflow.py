@@ -45,6 +45,7 @@ _CJK = (
 )
 _SPACE_AROUND_CJK = re.compile(rf"[ \t\u3000\u00a0]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000\u00a0]+")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
+_SPACE_OR_NUL = re.compile(r"[ \t\u3000\u00a0\x00]")
 #: In a title line a full-width space between two Chinese words is kept, as
 #: one: it separates the two halves of a double title.
 _IDEOGRAPHIC_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0]*\u3000[ \t\u3000\u00a0]*(?=[{_CJK}])")
@@ -62,6 +63,8 @@ def display_width(text: str) -> int:
 def normalize_spaces(text: str, title: bool = False) -> str:
     """Drop white space next to CJK characters (in a title, a full-width space
     between two of them stays, as one); fold other runs to one space."""
+    if not title and not _SPACE_OR_NUL.search(text):  # nothing to drop or fold (most lines of a long text)
+        return text.strip()
     if title:
         text = _IDEOGRAPHIC_SPACE.sub("\x00", text)
     text = _SPACE_AROUND_CJK.sub("", text)
