@@ -3,16 +3,17 @@
 
     .venv/bin/python bench/check_tables.py save DIR              # reference tables (run on main)
     .venv/bin/python bench/check_tables.py compare DIR           # this tree's tables against them
-    .venv/bin/python bench/check_tables.py save DIR --root /work/main   # build with another tree's code
+    .venv/bin/python bench/check_tables.py save DIR --root ../main    # build with another tree's code
 
 Builds every shipped document (data/texts), every text in tests/texts/ and a
-few edge cases (no text, punctuation alone, a title alone, one sentence, no theme or place, text with no
-sentence mark), and re-scores each with an edited theme lexicon
-(``with_themes``: one theme with added keywords, one with its first keyword alone).
-``save`` pickles every table and the provenance; ``compare`` builds again and
-checks each table with ``pd.testing.assert_frame_equal(check_exact=True)``
-(columns, dtypes, index, values, order) and the provenance apart from the
-dataset's hash and the versions of Python and pandas.
+few edge cases (no text, punctuation alone, a title alone, one sentence, no
+sentence mark, nothing found, places), each also with the ``policy`` stopword
+tier and re-scored with edited themes (``with_themes``: one theme with added
+keywords, one with its first keyword alone). ``save`` pickles every table and
+the provenance; ``compare`` builds again and checks each table with
+``pd.testing.assert_frame_equal(check_exact=True)`` (columns, dtypes, index,
+values, order) and the provenance apart from the dataset's hash and the
+versions of Python and pandas.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ EDGE_CASES = {
 FREE_PROVENANCE = {"dataset_sha256", "python", "pandas"}
 
 
-def documents(root: Path):
+def documents():
     from studyboard.dataset import catalog
     from studyboard.ingest import document
 
@@ -60,13 +61,13 @@ def edited_themes(themes):
     return tuple(out)
 
 
-def builds(root: Path):
+def builds():
     """(name, tables, provenance) of every build and re-scoring."""
     from studyboard import lexicon as lexicon_module
     from studyboard.dataset import tables as dataset
 
     lex = lexicon_module.load()
-    for name, doc in documents(root):
+    for name, doc in documents():
         ds = dataset.build(doc, lex)
         yield name, ds.tables(), ds.provenance
         again = dataset.with_themes(ds, edited_themes(lex.themes))
@@ -91,7 +92,7 @@ def main() -> int:
     args.folder.mkdir(parents=True, exist_ok=True)
     failures = 0
     count = 0
-    for name, tables, provenance in builds(args.root):
+    for name, tables, provenance in builds():
         path = args.folder / f"{name}.pkl"
         count += 1
         if args.action == "save":
