@@ -334,7 +334,7 @@ def theme_tables(paragraphs: pd.DataFrame, sentences: pd.DataFrame,
          for order, t in enumerate(themes)],
         columns=["theme", "name_zh", "name_en", "desc_zh", "desc_en", "color", "keywords", "order"],
     )
-    if not hit_theme or not len(para_numbers):
+    if not hit_theme or not len(para_numbers):  # nothing to score: the tables as _score and _paragraph_grid make them
         sentence_themes = _score(theme_hits, "sentence", sentences.set_index("sentence")["chars"])
         sentence_themes.insert(1, "paragraph", sentences.set_index("sentence")["paragraph"]
                                .reindex(sentence_themes["sentence"]).to_numpy())
