@@ -153,7 +153,7 @@ def bench_parse_long(rounds: int) -> None:
         lambda: dataset.build(document.Document(id="long_report", text=text), lex), lambda: jieba.lcut(text),
         max(rounds, 7))
     record(f"parse long document ({len(text):,} characters)", subject, baseline, 1.3)
-    record(f"parse long document, CPU time of the process", subject_cpu, baseline_cpu, 1.3)
+    record("parse long document, CPU time of the process", subject_cpu, baseline_cpu, 1.3)
 
 
 # --- cold start -----------------------------------------------------------------
