@@ -28,6 +28,7 @@ in the next line (新华社武汉5月8日电（记者张明）记者从湖北省
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -44,6 +45,7 @@ _CJK = (
 )
 _SPACE_AROUND_CJK = re.compile(rf"[ \t\u3000\u00a0]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000\u00a0]+")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
+_SPACE_OR_NUL = re.compile(r"[ \t\u3000\u00a0\x00]")
 #: In a title line a full-width space between two Chinese words is kept, as
 #: one: it separates the two halves of a double title.
 _IDEOGRAPHIC_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0]*\u3000[ \t\u3000\u00a0]*(?=[{_CJK}])")
@@ -61,6 +63,8 @@ def display_width(text: str) -> int:
 def normalize_spaces(text: str, title: bool = False) -> str:
     """Drop white space next to CJK characters (in a title, a full-width space
     between two of them stays, as one); fold other runs to one space."""
+    if not title and not _SPACE_OR_NUL.search(text):  # nothing to drop or fold (most lines of a long text)
+        return text.strip()
     if title:
         text = _IDEOGRAPHIC_SPACE.sub("\x00", text)
     text = _SPACE_AROUND_CJK.sub("", text)
@@ -156,9 +160,10 @@ def _wrap_width(lines: list[Line]) -> int:
         return 0
     widths = [line.width for line in lines]
     counts = Counter(widths)
+    ordered = sorted(widths)
     best, best_count = 0, 0
     for width in sorted(counts):
-        near = sum(c for w, c in counts.items() if width - 4 <= w <= width + 2)
+        near = bisect_right(ordered, width + 2) - bisect_left(ordered, width - 4)  # lines of a width in [-4, +2]
         if near >= best_count:
             best, best_count = width, near
     if best < 8 or best_count < max(2, 0.4 * len(lines)):

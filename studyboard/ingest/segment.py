@@ -72,8 +72,13 @@ class SpeakerFinder:
         ``end()`` is just after its ， or ：), or None."""
         return self._cue.search(text) if self._cue else None
 
-    def speakers(self, sentences: list[str]) -> list[str | None]:
-        """The speaker of each sentence of one paragraph (None for narration)."""
+    def speakers(self, sentences: list[str], paragraph: str | None = None) -> list[str | None]:
+        """The speaker of each sentence of one paragraph (None for narration).
+
+        ``paragraph``, the paragraph's text, saves the work when it holds no
+        cue at all (then no sentence of it does)."""
+        if paragraph is not None and not self.cue(paragraph):
+            return [None] * len(sentences)
         out: list[str | None] = []
         current: str | None = None
         last_named: str | None = None

@@ -19,6 +19,7 @@ position the longest such name wins, and mentions never overlap, so
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -113,3 +114,9 @@ class Gazetteer:
             else:
                 pos += 1
         return out
+
+
+@lru_cache(maxsize=4)
+def gazetteer_for(lexicon: Lexicon) -> Gazetteer:
+    """One gazetteer per lexicon (it is read-only once made)."""
+    return Gazetteer(lexicon)

@@ -32,6 +32,8 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 from studyboard import paths
 from studyboard.lexicon import Lexicon
@@ -115,7 +117,7 @@ class Tokenizer:
         out: list[str] = []
         done = 0  # words[:done] are in out
         n = len(words)
-        for i in [i for i, word in enumerate(words) if word in splits]:
+        for i in list(compress(count(), map(splits.__contains__, words))):
             if i < done:
                 continue
             word = words[i]
@@ -138,7 +140,7 @@ class Tokenizer:
         out: list[str] = []
         done = 0
         last = len(words) - 1
-        for i in [i for i, word in enumerate(words) if word[:1] in _DIGIT_CHARS]:
+        for i in list(compress(count(), map(_DIGIT_CHARS.__contains__, map(itemgetter(slice(0, 1)), words)))):
             if i < done or i == last or words[i + 1] not in units or not _DIGITS.match(words[i]):
                 continue
             out.extend(words[done:i])
