@@ -34,7 +34,7 @@ from studyboard.nlp.themes import ThemeMatcher
 
 #: Bump when the tables or their meaning change: old cache entries are then
 #: ignored.
-DATASET_VERSION = "2"
+DATASET_VERSION = "3"  # 3: the content hash reads the columns' stored bytes
 
 TABLES = (
     "documents",
