@@ -42,8 +42,8 @@ else:
         if st.session_state[param.key] not in present:  # a document no longer chosen
             st.session_state[param.key] = param.default
     left, right = st.columns(2)
-    left.selectbox(view.t("comparison.earlier"), present, key=pair[0].key, format_func=labels.get)
-    right.selectbox(view.t("comparison.later"), present, key=pair[1].key, format_func=labels.get)
+    left.selectbox(view.t("comparison.earlier"), present, key=pair[0].key, format_func=labels.get, on_change=url.widget_changed)
+    right.selectbox(view.t("comparison.later"), present, key=pair[1].key, format_func=labels.get, on_change=url.widget_changed)
     earlier_id, later_id = (param.write(param.value()) for param in pair)
     earlier, later = data[earlier_id], data[later_id]
     st.markdown(cv.cards_style(), unsafe_allow_html=True)
@@ -164,7 +164,7 @@ trend_param = url.Param("trend", "cmp_trend", trend_default,
 trend_param.seed()
 options = comparison.trend_options(view.lexicon, st.session_state[trend_param.key])
 st.multiselect(view.t("comparison.trend_terms"), options, key=trend_param.key, accept_new_options=True,
-               max_selections=TREND_TERMS, placeholder=view.t("comparison.trend_placeholder"))
+               max_selections=TREND_TERMS, placeholder=view.t("comparison.trend_placeholder"), on_change=url.widget_changed)
 terms = trend_param.write(trend_param.value())
 if not terms:
     st.info(view.t("comparison.trend_pick"))

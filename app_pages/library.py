@@ -129,7 +129,8 @@ para = url.integer("para", 0, max(labels), 0, key="lib_para")
 para.seed()
 if st.session_state["lib_para"] not in labels:
     st.session_state["lib_para"] = 0
-st.selectbox(view.t("library.notes_paragraph"), list(labels), key="lib_para", format_func=labels.get)
+st.selectbox(view.t("library.notes_paragraph"), list(labels), key="lib_para", format_func=labels.get,
+             on_change=url.widget_changed)
 paragraph = para.write(para.value())
 if paragraph:
     st.markdown(f"> {markup.md(notes_ui.paragraph_text(view.dataset.paragraphs, paragraph))}")

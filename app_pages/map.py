@@ -45,7 +45,7 @@ layer = layer_param.bind(c_layer.segmented_control, view.t("map.layer"), list(pl
                          format_func=lambda v: view.t(f"map.layer.{v}"))
 kinds_param.seed()
 c_kinds.pills(view.t("map.kinds"), list(places.DIRECT_KINDS), selection_mode="multi", key=kinds_param.key,
-              format_func=lambda v: view.t(f"map.kind.{v}"), disabled=layer == "related")
+              format_func=lambda v: view.t(f"map.kind.{v}"), disabled=layer == "related", on_change=url.widget_changed)
 kinds = tuple(k for k in places.DIRECT_KINDS if k in (st.session_state.get(kinds_param.key) or []))
 kinds_param.write(list(kinds))
 measure = measure_param.bind(c_measure.segmented_control, view.t("map.values"), list(pv.MEASURES), required=True,
@@ -97,7 +97,7 @@ with right:
     st.plotly_chart(bars, config=charts.CONFIG, width="stretch", key=BAR_KEY, on_select="rerun",
                     selection_mode="points")
     st.pills(view.t("map.province"), adcodes, key="map_province",
-             format_func=lambda a: labels.province_name(lex, a, lang))
+             format_func=lambda a: labels.province_name(lex, a, lang), on_change=url.widget_changed)
     province_param.write(province_param.value())
     if selected:
         found = places.sentence_mentions(ds, selected, layer, kinds, view.themes, view.mode)

@@ -44,7 +44,7 @@ st.session_state["n"] = max(1, min(int(st.session_state["n"]), most))
 
 left, right, _ = st.columns([2, 1, 2])
 code = code_param.bind(left.text_input, view.t("quiz.code"), max_chars=quiz.MAX_CODE, help=view.t("quiz.code_help"))
-right.number_input(view.t("quiz.size"), min_value=1, max_value=most, step=1, key="n")
+right.number_input(view.t("quiz.size"), min_value=1, max_value=most, step=1, key="n", on_change=url.widget_changed)
 if code_problem or (st.session_state["code"].strip() and not code):  # refused in the URL or as typed
     st.warning(view.t("quiz.code_invalid"))
 size = int(size_param.write(size_param.value()))

@@ -51,13 +51,13 @@ with speaker_col:
         st.selectbox(view.t("reader.speaker"), ["", *people], key=speaker_key,
                      format_func=lambda name: view.t("reader.speaker_option",
                                                      name=labels.person_name(ds, name, lang), n=counts[name])
-                     if name else view.t("reader.speaker_all"))
+                     if name else view.t("reader.speaker_all"), on_change=url.widget_changed)
     else:
         st.caption(view.t("reader.no_speakers"))
 speaker = speaker_param.write(speaker_param.value())
 para_labels = {0: view.t("reader.para_none"), **reader.paragraph_labels(ds, lang)}
 with para_col:
-    st.selectbox(view.t("reader.para"), [0, *numbers], key="reader_para", format_func=para_labels.get)
+    st.selectbox(view.t("reader.para"), [0, *numbers], key="reader_para", format_func=para_labels.get, on_change=url.widget_changed)
 para = para_param.write(para_param.value())
 with hide_col:
     hide = url.flag("hide", key="reader_hide").bind(st.toggle, view.t("reader.hide"), help=view.t("reader.hide_help"))
@@ -139,6 +139,7 @@ with grid_col:
 
 def show_part(section: int) -> None:
     st.session_state[part_key] = section
+    url.widget_changed()
 
 
 # --- the text, with the notes: the selected paragraph's open to read and write, the others' behind a
@@ -152,7 +153,7 @@ with text_col:
                 st.markdown(toc, unsafe_allow_html=True)
     if part_param:
         part_names = app.cached(view, "reader/parts", lang, lambda: reader.section_names(ds, part_ids, lang))
-        st.selectbox(view.t("reader.part"), part_ids, key=part_key, format_func=part_names.get)
+        st.selectbox(view.t("reader.part"), part_ids, key=part_key, format_func=part_names.get, on_change=url.widget_changed)
         part_param.write(part.section)
         st.caption(view.t("reader.part_caption", first=part.first, last=part.last, total=len(numbers)))
     if para:

@@ -63,7 +63,7 @@ with st.container(key="study_toolbar"):
         st.button(view.t("study.next"), icon=":material/chevron_right:", icon_position="right", on_click=step,
                   args=(1,), disabled=number >= total, shortcut="Right", key="next")
         st.selectbox(view.t("study.jump"), list(labels), key="slide", format_func=labels.get,
-                     label_visibility="collapsed")
+                     label_visibility="collapsed", on_change=url.widget_changed)
         with st.popover(view.t("study.display"), icon=":material/format_size:", key="study_display"):
             size = size_param.bind(st.segmented_control, view.t("study.size"), list(slides.SIZES), required=True,
                                    format_func=lambda s: view.t(f"study.size_{s}"))

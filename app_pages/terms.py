@@ -47,7 +47,8 @@ def glossary_section() -> None:
     entry_param.seed()
     if st.session_state.get(entry_param.key) not in names:
         st.session_state[entry_param.key] = None
-    pick_col.selectbox(t("glossary.details"), names, key=entry_param.key, placeholder=t("glossary.details_placeholder"))
+    pick_col.selectbox(t("glossary.details"), names, key=entry_param.key, placeholder=t("glossary.details_placeholder"),
+                       on_change=url.widget_changed)
     chosen = entry_param.write(entry_param.value())
     if chosen:
         entry = glossary.by_term_of(entries)[chosen]
@@ -101,7 +102,7 @@ speaker_param.seed()
 if st.session_state.get(speaker_param.key) not in speaker_choices:
     st.session_state[speaker_param.key] = terms.EVERYONE
 row[2].segmented_control(t("terms.speaker"), speaker_choices, key=speaker_param.key, required=True,
-                         format_func=lambda s: termviews.speaker_label(ds, s, lang))
+                         format_func=lambda s: termviews.speaker_label(ds, s, lang), on_change=url.widget_changed)
 speaker = speaker_param.write(speaker_param.value())
 
 min_len = url.integer("minlen", len_lo, len_hi, default_len, key="terms_min_len").bind(
@@ -184,14 +185,15 @@ def open_term_section(clicked: str | None) -> None:
     if current not in options:
         st.session_state[term_param.key] = None
     pick_col, compare_col = st.columns([1, 2])
-    pick_col.selectbox(t("terms.open"), options, key=term_param.key, placeholder=t("terms.open_placeholder"))
+    pick_col.selectbox(t("terms.open"), options, key=term_param.key, placeholder=t("terms.open_placeholder"),
+                       on_change=url.widget_changed)
     term = term_param.write(term_param.value())
     compare_options = [o for o in options if o != term]
     compare_param = url.choices("compare", compare_options, key="terms_compare")
     compare_param.seed()
     st.session_state[compare_param.key] = [c for c in st.session_state[compare_param.key] if c in compare_options]
     compare = compare_col.multiselect(t("terms.compare"), compare_options, key=compare_param.key, max_selections=5,
-                                      disabled=not term, placeholder=t("terms.compare_placeholder"))
+                                      disabled=not term, placeholder=t("terms.compare_placeholder"), on_change=url.widget_changed)
     compare_param.write(compare)  # in the order they were picked
     if not term:
         return

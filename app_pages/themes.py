@@ -73,7 +73,7 @@ with charts_area:
     with sentence_col:
         para_labels = reader.paragraph_labels(ds, lang, chars=18)
         st.selectbox(view.t("themes.para"), numbers, key="themes_para", format_func=para_labels.get,
-                     help=view.t("themes.para_hint"))
+                     help=view.t("themes.para_hint"), on_change=url.widget_changed)
         para = para_param.write(para_param.value())
         st.plotly_chart(made("sentences", (para, metric),
                              lambda: themeviews.sentence_grid(ds, para, lang, metric=metric, themes=view.themes)),
