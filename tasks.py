@@ -107,7 +107,7 @@ def lan_address() -> str | None:
 
 
 def run_command(args: list[str], python: str | None = None) -> list[str]:
-    """The ``streamlit run`` command of ``run``.
+    """The ``streamlit run`` command of ``run`` (serve.py: the board, dashboard.py, through ``st.App``).
 
     The board listens on 127.0.0.1 unless ``--server.address`` says otherwise
     (``--server.address 0.0.0.0`` for participants' phones). Bound to a
@@ -122,7 +122,7 @@ def run_command(args: list[str], python: str | None = None) -> list[str]:
         args = ["--server.address", LOCAL_ADDRESS, *args]
     elif address in WILDCARDS and _option(args, "browser.serverAddress") is None:
         args += ["--browser.serverAddress", lan_address() or "localhost"]
-    return [python or str(PYTHON), "-m", "streamlit", "run", str(ROOT / "dashboard.py"), *args]
+    return [python or str(PYTHON), "-m", "streamlit", "run", str(ROOT / "serve.py"), *args]
 
 
 def run(args: list[str]) -> int:

@@ -128,9 +128,9 @@ def unknown_page(page) -> str | None:
     navigation then opened the default page ``page``. None when the address
     names a page, and after the first run of that address (said once).
 
-    A path with a slash in it (``/a/b``) never gets here: Streamlit's front
-    end loads its scripts from paths relative to the address and does not
-    start (a blank page); nothing is read from disk for it.
+    A path with a slash in it (``/a/b``) gets here as ``/a%2Fb`` when the
+    board is served through serve.py (:class:`NestedPaths`); served from
+    dashboard.py alone it gives a blank page (RELIABILITY.md).
     """
     from urllib.parse import unquote, urlsplit
 
@@ -139,6 +139,57 @@ def unknown_page(page) -> str | None:
         return None
     path = unquote(urlsplit(address).path).strip("/")
     return path or None
+
+
+#: The first parts of the paths Streamlit's server answers itself (its assets, its API, its media,
+#: components, static serving and sign-in); every other path with a slash in it gets its front end's page.
+STREAMLIT_PATHS = ("_stcore/", "static/", "media/", "component/", "app/static/", "auth/")
+_QUERY_SAFE = "".join(chr(c) for c in range(33, 127) if chr(c) not in "\"<>\\^`{|}")  # as sent, but raw bytes
+
+
+class NestedPaths:
+    """ASGI middleware (for ``st.App``, see serve.py): an address whose path has a slash in it
+    (``/a/b``) and names nothing Streamlit serves is sent, with its query, to the one-part path
+    ``/a%2Fb``.
+
+    Streamlit answers such an address with its front end's page, which loads its scripts from
+    paths relative to the address (``/a/static/…``): the page stays blank. At ``/a%2Fb`` they
+    load from ``/static/…``, the navigation opens the default page and :func:`unknown_page`
+    says that there is no page "a/b". Only a browser's request for a page is sent on (GET or
+    HEAD asking for HTML): what the front end fetches itself (``/a%2Fb/_stcore/health`` while
+    it looks for the server's base path) is left to Streamlit.
+    """
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        target = self.target(scope) if scope["type"] == "http" else None
+        if target is None:
+            await self.app(scope, receive, send)
+            return
+        await send({"type": "http.response.start", "status": 303,
+                    "headers": [(b"location", target.encode("ascii")), (b"cache-control", b"no-cache"),
+                                (b"content-length", b"0")]})
+        await send({"type": "http.response.body", "body": b""})
+
+    @staticmethod
+    def target(scope) -> str | None:
+        """Where a request for a page at a nested path is sent; None for every other request."""
+        from urllib.parse import quote_from_bytes
+
+        if scope.get("method") not in ("GET", "HEAD") or scope.get("root_path"):
+            return None
+        headers = dict(scope.get("headers") or [])
+        if b"text/html" not in headers.get(b"accept", b""):
+            return None
+        raw = (scope.get("raw_path") or scope.get("path", "").encode("utf-8")).strip(b"/")
+        path = raw.decode("latin-1")
+        if "/" not in path or path.startswith(STREAMLIT_PATHS) or "/_stcore/" in f"/{path}/":
+            return None
+        query = scope.get("query_string") or b""
+        # the raw path is already percent-encoded: keep its escapes, encode the slashes and any raw byte
+        return "/" + quote_from_bytes(raw, safe="%") + ("?" + quote_from_bytes(query, safe=_QUERY_SAFE) if query else "")
 
 
 def lang_key(key: str, lang: str) -> str:

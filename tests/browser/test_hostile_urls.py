@@ -6,8 +6,10 @@ Below the server's limit on a request's head (about 128 KiB, uvicorn's: a
 longer address gets its plain 400 page, see RELIABILITY.md) every address
 gives the board with a message or the default view. An unknown path with a
 slash in it (/a/b) gets Streamlit's page, which loads its scripts relative
-to the address and stays blank: a known limit, documented; the server only
-ever answers it with its own index.html.
+to the address and stays blank when the board is served from dashboard.py
+alone (the server only ever answers it with its own index.html); served
+through serve.py, as `tasks.py run` does, it is sent to /a%2Fb, which opens
+the overview and says that there is no such page.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import pytest
 
 from browser_helpers import errors_on, main_text, open_page, wait_settled
 from support import ROOT
+from tests.browser.conftest import start_server, stop_server
 
 pytestmark = pytest.mark.browser
 
@@ -86,4 +89,45 @@ def test_a_nested_unknown_path_is_only_ever_the_apps_own_page(server):
     for path in ("/a/..%2f..%2fetc%2fpasswd", "/static/..%2f..%2f..%2fetc%2fpasswd", "/%2e%2e/%2e%2e/etc/passwd",
                  "/app/static/../../etc/passwd"):
         status, body = fetch(server + path)
+        assert "root:" not in body and status in (200, 400, 404), (path, status)
+
+
+@pytest.fixture(scope="module")
+def board(browser):
+    """The board as `tasks.py run` serves it (serve.py: st.App with the nested-path middleware)."""
+    process, base = start_server(script=ROOT / "serve.py")
+    yield base
+    stop_server(process)
+
+
+@pytest.mark.parametrize("path, shown", [
+    ("a/b", "a/b"),
+    ("reader/x/y?doc=000_97e3ae1a0b7fde01", "reader/x/y"),  # a page's name first, then more; a query kept
+    ("a/%E4%B8%AD%E6%96%87/", "a/中文"),  # percent-encoded text and a trailing slash
+])
+def test_a_nested_unknown_path_says_so_and_shows_the_overview(fresh_page, board, path, shown):
+    fresh_page.goto(f"{board}/{path}", wait_until="domcontentloaded")
+    wait_settled(fresh_page)
+    text = main_text(fresh_page)
+    assert f"没有“{shown}”这个页面，已打开概览。" in text
+    assert SEED_HEADLINE in text and errors_on(fresh_page) == []
+
+
+def test_serve_py_answers_what_streamlit_serves_as_before(board):
+    """The middleware sends on a browser's request for a page only: the front end's own fetches, the
+    assets and every traversal get Streamlit's answers."""
+    status, body = fetch(f"{board}/_stcore/health")
+    assert (status, body) == (200, "ok")
+    status, _ = fetch(f"{board}/a%2Fb/_stcore/health")  # the front end looking for its base path
+    assert status == 404
+    status, body = fetch(f"{board}/a/b")  # not asking for HTML: no redirect
+    assert status == 200 and "<title>Streamlit</title>" in body
+    for path in ("/a/..%2f..%2fetc%2fpasswd", "/static/..%2f..%2f..%2fetc%2fpasswd", "/%2e%2e/%2e%2e/etc/passwd",
+                 "/app/static/../../etc/passwd", "/a/b/../../../etc/passwd"):
+        request = urllib.request.Request(board + path, headers={"Accept": "text/html"})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as answer:
+                status, body = answer.status, answer.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as refused:
+            status, body = refused.code, refused.read().decode("utf-8", "replace")
         assert "root:" not in body and status in (200, 400, 404), (path, status)
