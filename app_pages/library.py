@@ -54,7 +54,7 @@ st.subheader(view.t("library.add"))
 upload_tab, paste_tab = st.tabs([view.t("library.tab_upload"), view.t("library.tab_paste")])
 with upload_tab:
     st.markdown(library_ui.UPLOAD_CSS, unsafe_allow_html=True)
-    upload = st.file_uploader(view.t("library.upload_label"), key=library_ui.upload_key())
+    upload = st.file_uploader(view.t("library.upload_label", limit=limit), key=library_ui.upload_key())
     st.caption(view.t("library.upload_help", limit=limit, **library_ui.text_limits()))
 with paste_tab:
     st.text_area(view.t("library.paste_label"), key=library_ui.PASTE_KEY, height=220)

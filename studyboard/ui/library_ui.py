@@ -41,9 +41,10 @@ EDIT_FIELDS = {name: f"lib_edit_{name}" for name in document.META_FIELDS}
 PASTE_KEY = "lib_paste"
 
 
-#: Hides the uploader's own size hint: Streamlit accepts files up to twice the
-#: board's limit (so that the board can refuse them in the user's language),
-#: and its "20MB per file" would contradict the caption that states the limit.
+#: Hides the uploader's own size hint: Streamlit accepts files up to ten times
+#: the board's limit (``server.maxUploadSize``, so that the board can refuse
+#: them in the user's language), and its "Limit 100MB per file" would
+#: contradict the label and the caption, which state the board's limit.
 UPLOAD_CSS = """<style>
 [class*="st-key-lib_upload"] [data-testid="stFileUploaderDropzoneInstructions"] {display: none;}
 </style>"""
@@ -132,8 +133,8 @@ def take_upload(upload, lexicon) -> Pending | None:
         st.session_state[_SEEN_UPLOAD] = upload.file_id
         try:
             result = Pending(f"upload:{upload.file_id}", catalog.prepare(upload.getvalue(), upload.name, lexicon), None)
-        except InputError as exc:
-            result = Pending(f"upload:{upload.file_id}", None, exc)
+        except InputError as exc:  # kept without its traceback, whose frames hold the file's bytes
+            result = Pending(f"upload:{upload.file_id}", None, exc.with_traceback(None))
         st.session_state[_DRAFT] = result
     return pending()
 
@@ -145,7 +146,7 @@ def take_paste(lexicon) -> None:
     try:
         result = Pending(origin, catalog.prepare_text(text, lexicon), None)
     except InputError as exc:
-        result = Pending(origin, None, exc)
+        result = Pending(origin, None, exc.with_traceback(None))
     st.session_state[_DRAFT] = result
 
 

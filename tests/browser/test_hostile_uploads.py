@@ -1,0 +1,104 @@
+"""Files over the upload limits through the real upload widget, on a server of this file's own
+(serve.py, as `tasks.py run` serves the board) whose memory is read from /proc.
+
+The board's limit is 10 MiB (a message in the interface language); Streamlit's own,
+server.maxUploadSize, is 100 MB, so that every plausible file gets the board's message.
+Above that Streamlit's front end refuses the file itself, with its English words on the
+file's chip; the uploader's label and the caption below it state the board's limit in the
+interface language, and nothing reaches the server.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_helpers import errors_on, main_text, open_page, wait_settled
+from studyboard.dataset import catalog
+from support import ROOT
+from tests.browser.conftest import start_server, stop_server
+
+pytestmark = pytest.mark.browser
+
+MIB = 1024 * 1024
+NEAR_LIMIT = 95_000_000  # bytes: under Streamlit's 100 MB (decimal in its front end), 9 times the board's
+OVER_LIMIT = 101_000_000  # over it
+
+
+@pytest.fixture(scope="module")
+def board(browser):
+    process, base = start_server(script=ROOT / "serve.py")
+    yield process.pid, base
+    stop_server(process)
+
+
+def memory(pid: int) -> dict[str, int]:
+    """The server's resident memory now and at its peak so far (VmRSS, VmHWM), in bytes."""
+    found = {}
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            name, _, value = line.partition(":")
+            if name in ("VmRSS", "VmHWM"):
+                found[name] = int(value.split()[0]) * 1024
+    return found
+
+
+def a_file(tmp_path, size: int):
+    path = tmp_path / "long_report.txt"
+    line = "中部地区崛起。\n".encode("utf-8")  # 22 bytes
+    with open(path, "wb") as out:
+        out.write(line * (size // len(line)) + b"a" * (size % len(line)))
+    assert path.stat().st_size == size
+    return path
+
+
+def choose(page, path) -> None:
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+
+
+@pytest.mark.parametrize("lang, label, message", [
+    ("zh", "选择文件（.txt、.docx 或 .pdf，单个文件上限 10 MB）", "文件太大：90.6 MB，上限是 10 MB。"),
+    ("en", "Choose a file (.txt, .docx or .pdf; up to 10 MB each)",
+     "The file is too large: 90.6 MB; the limit is 10 MB."),
+])
+def test_a_file_near_streamlits_limit_gets_the_boards_message(fresh_page, board, tmp_path, lang, label, message):
+    pid, base = board
+    path = a_file(tmp_path, NEAR_LIMIT)  # 95,000,000 / 1,048,576 = 90.6 MiB
+    before_listing = catalog.listing().to_dict("records")
+    open_page(fresh_page, base, "library", lang=lang)
+    assert label in main_text(fresh_page)
+    before = memory(pid)
+    choose(fresh_page, path)
+    fresh_page.get_by_text(message).first.wait_for(timeout=120_000)
+    wait_settled(fresh_page)
+    alerts = fresh_page.locator('[data-testid="stAlertContentError"]')
+    assert alerts.count() == 1 and message in alerts.first.inner_text()
+    assert catalog.listing().to_dict("records") == before_listing
+    assert fresh_page.locator('[data-testid="stException"]').count() == 0  # the one error is the board's message
+    # memory: at most two copies of the file at the peak, and one held while it stays in the widget
+    # (its refusal keeps no traceback, whose frames would hold a second one)
+    after = memory(pid)
+    assert after["VmHWM"] - before["VmRSS"] < 2.5 * NEAR_LIMIT
+    assert after["VmRSS"] - before["VmRSS"] < 1.5 * NEAR_LIMIT
+    # the app still works: another page opens
+    open_page(fresh_page, base, "reader", lang=lang)
+    assert errors_on(fresh_page) == []
+
+
+def test_a_file_over_streamlits_limit_never_reaches_the_server(fresh_page, board, tmp_path):
+    pid, base = board
+    path = a_file(tmp_path, OVER_LIMIT)
+    before_listing = catalog.listing().to_dict("records")
+    open_page(fresh_page, base, "library")
+    before = memory(pid)
+    choose(fresh_page, path)
+    chip = fresh_page.locator('[data-testid="stFileChipIconError"]')
+    chip.wait_for()
+    wait_settled(fresh_page)
+    text = main_text(fresh_page)
+    # Streamlit's own words stay English; the label and the caption state the limit in the user's language
+    assert "选择文件（.txt、.docx 或 .pdf，单个文件上限 10 MB）" in text
+    assert "单个文件上限 10 MB，每篇文档最多 200,000 字。" in text
+    assert fresh_page.locator('[data-testid="stAlertContentError"]').count() == 0
+    assert catalog.listing().to_dict("records") == before_listing
+    assert memory(pid)["VmRSS"] - before["VmRSS"] < 16 * MIB  # the file was never sent
+    assert errors_on(fresh_page) == []
