@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import errors_on, main_text, open_page, wait_settled
+from browser_helpers import errors_on, has_chinese, main_text, open_page, wait_settled
+from studyboard import lexicon as lexicon_module
 from studyboard.dataset import catalog
+from studyboard.errors import InputError
 from support import ROOT
 from tests.browser.conftest import start_server, stop_server
 
@@ -102,3 +104,60 @@ def test_a_file_over_streamlits_limit_never_reaches_the_server(fresh_page, board
     assert catalog.listing().to_dict("records") == before_listing
     assert memory(pid)["VmRSS"] - before["VmRSS"] < 16 * MIB  # the file was never sent
     assert errors_on(fresh_page) == []
+
+
+def hostile_uploads() -> list[tuple[str, bytes]]:
+    """The refused files of tests/test_hostile_input.py (each case's message is checked there by hand)."""
+    import io
+    import zipfile
+
+    from test_hostile_input import PREFIX, SUFFIX, _blank_pages, _deflated, _zip, hostile_files
+
+    stream, crc, size = _deflated(PREFIX, 300, SUFFIX)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    return [(name, data) for name, data, _ in hostile_files((stream, crc, size))] + [
+        ("random.docx", bytes((i * 37 + 11) % 256 for i in range(5000))),
+        ("nodocument.docx", buffer.getvalue()),
+        ("pages.pdf", _blank_pages(500)),
+        ("latin1.txt", "Le café est très bon à Genève; naïve façade.\n".encode("latin-1")),
+    ]
+
+
+def test_every_hostile_file_through_the_real_widget(fresh_page, board, tmp_path):
+    """A zip bomb, a broken DOCX, an encrypted PDF, a scan, Japanese, a line without punctuation, a text
+    too long, random bytes and a zip without word/document.xml named .docx, 500 pages, Latin-1: each one
+    gets its message in Chinese under the widget, nothing is stored, and the page goes on working."""
+    _, base = board
+    lexicon = lexicon_module.load()
+    before_listing = catalog.listing().to_dict("records")
+    open_page(fresh_page, base, "library")
+    for name, data in hostile_uploads():
+        try:
+            catalog.prepare(data, name, lexicon)
+        except InputError as refused:
+            message = refused.message("zh")
+        else:
+            raise AssertionError(f"{name} was accepted")
+        assert has_chinese(message), name
+        path = tmp_path / name
+        path.write_bytes(data)
+        choose(fresh_page, path)
+        fresh_page.get_by_text(message).first.wait_for(timeout=60_000)
+        wait_settled(fresh_page)
+        alerts = fresh_page.locator('[data-testid="stAlertContentError"]')
+        assert alerts.count() == 1 and message in alerts.first.inner_text(), name
+        assert fresh_page.get_by_role("button", name="加入文库").count() == 0, name
+        assert fresh_page.locator('[data-testid="stException"]').count() == 0, name
+    assert catalog.listing().to_dict("records") == before_listing
+
+
+def test_one_byte_over_the_boards_limit_through_the_real_widget(fresh_page, board, tmp_path):
+    _, base = board
+    path = a_file(tmp_path, 10 * MIB + 1)  # 10,485,761 bytes: "10 MB" either way, so the message gives bytes
+    open_page(fresh_page, base, "library")
+    choose(fresh_page, path)
+    message = "文件太大：10,485,761 B，上限是 10,485,760 B。"
+    fresh_page.get_by_text(message).first.wait_for(timeout=60_000)
+    assert fresh_page.locator('[data-testid="stException"]').count() == 0
