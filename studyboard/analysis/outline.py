@@ -516,6 +516,6 @@ def filter_items(items: pd.DataFrame, ds: Dataset, themes, mode: str = "any") ->
     chosen = filters.theme_paragraphs(ds, themes, mode)
     if chosen is None:
         return items
-    keep = [any(p in chosen for p in range(int(a), int(b) + 1))
-            for a, b in zip(items["paragraph"], items["last_paragraph"])]
-    return items[keep].reset_index(drop=True)
+    keep = pd.Series([any(p in chosen for p in range(int(a), int(b) + 1))
+                      for a, b in zip(items["paragraph"], items["last_paragraph"])], index=items.index, dtype=bool)
+    return items[keep].reset_index(drop=True)  # a mask, also when empty (items[[]] would select no columns)
