@@ -18,6 +18,8 @@ import html as _html
 import re
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
+#: A colon before a letter: Streamlit reads ``:name`` as a directive and drops it from the text.
+_DIRECTIVE = re.compile(r":(?=[A-Za-z])")
 
 
 def html(text: object) -> str:
@@ -26,8 +28,10 @@ def html(text: object) -> str:
 
 
 def md(text: object) -> str:
-    """Text for Markdown: every character with a Markdown meaning is escaped."""
+    """Text for Markdown: every character with a Markdown meaning is escaped, and the colon
+    that would start one of Streamlit's directives (``:red``, ``:material/…``)."""
     escaped = _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+    escaped = _DIRECTIVE.sub(r"\\:", escaped)
     return escaped.replace("\n", "  \n")
 
 

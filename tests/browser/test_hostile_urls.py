@@ -50,6 +50,7 @@ def test_a_percent_encoded_path_and_an_image_in_the_address(page, server):
     ("", {"doc": "<script>alert(5)</script>:red[x]$$y$$"}),
     ("study", {"slide": "<img src=x onerror=alert(6)>"}),
     ("compare", {"trend": "<b onmouseover=alert(7)>新质生产力</b>"}),
+    ("quiz", {"code": "<script>alert(8)</script>"}),
 ])
 def test_script_in_the_address_never_runs(page, server, path, params):
     dialogs: list[str] = []

@@ -22,9 +22,9 @@ IMAGE_MD = r"\!\[x\]\(http://evil\.example/md\.png\)"
 SLIDE = "![](//evil.example)"
 SLIDE_MD = r"\!\[\]\(//evil\.example\)"
 TITLE = "![t](http://evil.example/t.png) :red[红] $$x$$"
-TITLE_MD = r"\!\[t\]\(http://evil\.example/t\.png\) :red\[红\] \$\$x\$\$"
+TITLE_MD = r"\!\[t\]\(http://evil\.example/t\.png\) \:red\[红\] \$\$x\$\$"
 SEARCH = ":red[警告] $$E=mc^2$$ ![](//evil.example/q.png)"
-SEARCH_MD = r":red\[警告\] \$\$E=mc^2\$\$ \!\[\]\(//evil\.example/q\.png\)"
+SEARCH_MD = r"\:red\[警告\] \$\$E=mc^2\$\$ \!\[\]\(//evil\.example/q\.png\)"
 
 #: Markdown that would render: an image, a link anywhere but the board's own
 #: pages (./reader?…), a colour directive, a formula.
