@@ -75,3 +75,26 @@ def test_markup_in_a_saved_keyword_is_shown_as_text(run_page, lexicon_copy):
     at = run_page("reader", themes="ecology", doc=entry.id)  # the reader shows the text as text
     html = "\n".join(element.value for element in at.get("markdown") if element.proto.allow_html)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+#: A second text of my own, for the place and source.
+PLACE_TEXT = "测试文档：地点与来源\n\n这一段写着中部地区崛起，推动生态保护。\n"
+PLACE = "![p](http://evil.example/p.png):red[地]"
+SOURCE = "<script>alert(2)</script>$$s$$<img src=x onerror=alert(3)>"
+
+
+def test_markup_in_a_documents_place_and_source_is_shown_as_text(run_page):
+    from library_cases import add
+
+    entry = add(lexicon_module.load(), PLACE_TEXT, place=PLACE, source=SOURCE, date="2023-02-01")
+    for page in ("overview", "reader", "library", "study", "compare"):
+        at = run_page(page, doc=entry.id)
+        no_exceptions(at)
+        assert_inert(at)
+        for element in at.get("markdown"):
+            if element.proto.allow_html:
+                assert "<script>alert(2)" not in element.value and "<img src=x" not in element.value, page
+    # the overview's title block names both, as text
+    at = run_page("overview", doc=entry.id)
+    shown = "\n".join(element.value for element in at.get("markdown")) + "\n".join(c.value for c in at.caption)
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in shown or r"\<script\>alert\(2\)\</script\>" in shown
