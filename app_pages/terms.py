@@ -170,7 +170,7 @@ def terms_page() -> None:
                         "english": st.column_config.TextColumn(t("terms.col_english"), width="large"),
                     },
                 )
-                st.download_button(t("terms.download_counts"), downloads.csv_bytes(table),
+                st.download_button(t("terms.download_counts"), made("counts_csv", None, lambda: downloads.csv_bytes(table)),
                                    file_name=f"terms_{view.doc_id}.csv", mime="text/csv", icon=":material/download:")
         open_term_section(clicked)
 
@@ -205,7 +205,8 @@ def terms_page() -> None:
         if rows.empty:
             st.info(t("terms.no_hits", term=markup.md(term)))
             return
-        st.markdown(markup.md(t("terms.open_counts", **terms.term_occurrences(ds, term, f, occurrences.for_dataset(ds, entries)))))
+        st.markdown(markup.md(t("terms.open_counts", **made("occurrences", term, lambda: terms.term_occurrences(
+            ds, term, f, occurrences.for_dataset(ds, entries))))))
         if not terms.is_counted(table, term):
             st.caption(t("terms.not_counted"))
 
@@ -213,7 +214,7 @@ def terms_page() -> None:
         st.markdown(made("kwic_html", (term, lang, app.shared_params(view)), lambda: termviews.kwic_html(
             rows, lambda p: app.link(view, "reader", para=p, search=term), lang, entries)), unsafe_allow_html=True)
         st.caption(t("terms.kwic_note"))
-        st.download_button(t("terms.download_kwic"), downloads.csv_bytes(rows),
+        st.download_button(t("terms.download_kwic"), made("kwic_csv", term, lambda: downloads.csv_bytes(rows)),
                            file_name=f"kwic_{view.doc_id}.csv", mime="text/csv", icon=":material/download:")
 
         st.subheader(t("terms.dispersion_heading"))
