@@ -101,6 +101,21 @@ hints = ([] if flt.active else [view.t("reader.no_filter_hint")]) + ([] if para 
 if hints:
     st.caption(" ".join(hints))
 
+
+def grid_clicked(chart_key: str) -> None:
+    """A click on a heatmap cell, before the run it causes: its paragraph and theme go straight to the
+    paragraph picker and the sidebar's theme filter (then to the URL), so one run shows them; the next
+    run draws a fresh chart (no stale selection)."""
+    picked = reading.pick(st.session_state.get(chart_key), ds)
+    if picked:
+        chosen = reading.pick_params(picked, view.themes, ds)
+        st.session_state["reader_para"] = picked[0]
+        st.session_state["themes"] = chosen["themes"].split(",")
+        st.query_params.update(chosen)  # both at once: one entry in the browser's history
+        st.session_state["reader_grid_gen"] = st.session_state.get("reader_grid_gen", 0) + 1
+        url.widget_changed()  # the click wins over the address it arrives with
+
+
 toc = app.cached(view, "reader/toc", (lang, view.themes, part if part_param else None, search, speaker, hide,
                                       app.shared_params(view)),
                  lambda: reader.toc_html(ds, lang, themes=view.themes, shown=part if part_param else None,
@@ -128,8 +143,9 @@ with grid_col:
                                  paragraphs=range(part.first, part.last + 1) if part_param else None,
                                  narrow=True))
             event = st.plotly_chart(fig, config=charts.CONFIG, width="stretch", key=f"reader_grid_{generation}",
-                                    on_select="rerun", selection_mode="points")
-            picked = reading.pick(event, ds)
+                                    on_select=lambda: grid_clicked(f"reader_grid_{generation}"),
+                                    selection_mode="points")
+            picked = reading.pick(event, ds)  # a selection that came without its callback (AppTest sets it)
             if picked:
                 st.session_state["reader_grid_gen"] = generation + 1  # a fresh chart: no stale selection
                 url.update_url(**reading.pick_params(picked, view.themes, ds))  # adds the theme to the filter

@@ -460,10 +460,16 @@ def _interactions(lex, long: bool) -> list[Interaction]:
         return _timed_click(page, signature, close.click)
 
     def heatmap(page, i):
-        paragraph = (5, 9)[i % 2] if not long else (2, 3)[i % 2]
+        # two cells of one theme's column, in turn: paragraphs 5 and 9 of the shipped text; in the long
+        # one's paged grid (only the part shown) the first two cells drawn there
         chart = page.locator('.st-key-reader_grid_box [data-testid="stPlotlyChart"]')
-        bar = chart.locator("g.trace.bars").nth(3).locator("g.point").nth(paragraph - 1)
-        box = bar.bounding_box()
+        cells = chart.locator("g.trace.bars").nth(3).locator("g.point")
+        if not long:
+            box = cells.nth((5, 9)[i % 2] - 1).bounding_box()
+        else:
+            boxes = [b for b in (cells.nth(k).bounding_box() for k in range(min(cells.count(), 12)))
+                     if b and b["width"] > 2 and b["height"] > 2]
+            box = boxes[i % 2]
         x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
         return _timed_click(page, _text_of(".sb-pinned-label"), lambda: page.mouse.click(x, y))
 

@@ -164,3 +164,15 @@ def test_hostile_text_is_escaped_everywhere(hostile):
     fig = termviews.bar_chart(terms.term_table(hostile, Filters(min_len=1), ()), 30, "zh")
     hovers = " ".join(str(c[1]) for trace in fig.data for c in trace.customdata)
     assert "<script" not in hovers and "<img" not in hovers
+
+
+def test_dispersion_of_a_long_text_numbers_every_seventh_paragraph(lexicon):
+    """long_report.txt has 241 paragraphs: more than the axis's 40 numbers, so every ⌈241/40⌉ = 7th is
+    numbered (1, 8, 15, … 239: 35 numbers); the bands still alternate over all 241."""
+    from genre_cases import dataset as genre_dataset
+
+    long = genre_dataset("long_report", lexicon)
+    fig = termviews.dispersion_figure(long, ["发展"], Filters(), "zh")
+    assert list(fig.layout.xaxis.ticktext) == [str(p) for p in range(1, 242, 7)]
+    assert len(fig.layout.xaxis.ticktext) == 35
+    assert len(fig.layout.shapes) == 121  # paragraphs 1, 3, … 241 shaded

@@ -11,6 +11,7 @@ and survives page switches; pages bind their own widgets the same way
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -186,8 +187,36 @@ def cached(v: View, name: str, key, make, ds: datasets.Dataset | None = None):
     return _made(name, dataset_key(ds if ds is not None else v.dataset), v.lexicon.key, repr(key), make)
 
 
-# --- the URL -------------------------------------------------------------------
-#
+# --- parts of a page that rerun alone ---------------------------------------------
+
+
+def in_part_rerun() -> bool:
+    """Whether this run reruns one part of a page alone (an ``st.fragment``), not the whole app."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return bool(ctx is not None and ctx.fragment_ids_this_run)
+
+
+def part(func):
+    """A part of a page (an ``st.fragment``): a change of one of its own widgets reruns it alone,
+    without the sidebar, the navigation and the rest of the page, which stay as they are.
+
+    Only for parts that nothing outside them follows (the sidebar never does). Such a rerun
+    decides anew whether its URL came from outside (:func:`url.begin_run`, as every full run
+    does in :func:`shared_controls`), so bound widgets in the part behave as in a full run;
+    ``st.rerun()`` in the part still reruns the whole app (what a change of the shared filter needs).
+    """
+    @st.fragment
+    @functools.wraps(func)
+    def run(*args, **kwargs):
+        if in_part_rerun():
+            url.begin_run()
+        return func(*args, **kwargs)
+
+    return run
+
+
 # --- shared controls -------------------------------------------------------------
 
 

@@ -195,6 +195,10 @@ def kwic_html(rows: pd.DataFrame, href, lang: str, entries=None) -> str:
     return render("terms_kwic.html", heads=heads, lines=lines, term_color=TERM_COLOR)
 
 
+#: The most paragraph numbers the dispersion figure writes along its axis.
+DISPERSION_LABELS = 40
+
+
 def dispersion_figure(ds: Dataset, terms, f: Filters, lang: str) -> go.Figure:
     """Where in the text each term occurs (:func:`studyboard.analysis.terms.dispersion`):
     one row per term, a tick per hit at its character position in the body;
@@ -216,12 +220,16 @@ def dispersion_figure(ds: Dataset, terms, f: Filters, lang: str) -> go.Figure:
             customdata=hover, hovertemplate="%{customdata}<extra></extra>",
         ))
     shapes, ticks, labels = [], [], []
+    # at most DISPERSION_LABELS paragraph numbers along the axis (every one up to that, then every n-th):
+    # the browser lays out each label, and a long text's hundreds of them took it seconds
+    step = max(1, -(-len(spans) // DISPERSION_LABELS))
     for k, (paragraph, start, stop) in enumerate(zip(spans["paragraph"], spans["start"], spans["stop"])):
         if k % 2 == 0:
             shapes.append(dict(type="rect", xref="x", yref="paper", x0=start, x1=stop, y0=0, y1=1,
                                fillcolor="#F0F0F0", line=dict(width=0), layer="below"))
-        ticks.append((start + stop) / 2)
-        labels.append(str(paragraph))
+        if k % step == 0:
+            ticks.append((start + stop) / 2)
+            labels.append(str(paragraph))
     layout = dict(
         shapes=shapes, hovermode="closest",
         xaxis=dict(range=[0, end], tickvals=ticks, ticktext=labels, showgrid=False, zeroline=False,

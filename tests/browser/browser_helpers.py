@@ -74,11 +74,16 @@ WATCH_RUN = """() => {
   // callbacks is still seen
   window.__sbObserver = new MutationObserver((records) => {
     for (const r of records) {
+      if (r.type === 'childList' || r.type === 'characterData') { window.__sbRan = true; continue; }
       if (r.attributeName !== 'data-test-script-state') continue;
       if (r.oldValue === 'running' || app.getAttribute('data-test-script-state') === 'running') window.__sbRan = true;
     }
   });
   window.__sbObserver.observe(app, {attributes: true, attributeOldValue: true});
+  // a run too short to be shown running (a part of a page rerun alone, its view made before) still
+  // changes what the page shows
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (main) window.__sbObserver.observe(main, {childList: true, subtree: true, characterData: true});
 }"""
 RAN = "() => window.__sbRan === true"
 

@@ -61,6 +61,38 @@ def test_next_button_and_arrow_key(page, server):
     page.wait_for_url("**slide=6**")
 
 
+def sidebar_deltas(frames) -> int:
+    """How many of the server's messages ``frames`` draw into the sidebar (delta paths starting with 1)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    count = 0
+    for payload in frames:
+        message = ForwardMsg()
+        message.ParseFromString(payload if isinstance(payload, bytes) else payload.encode())
+        if message.WhichOneof("type") == "delta" and list(message.metadata.delta_path)[:1] == [1]:
+            count += 1
+    return count
+
+
+def test_a_step_reruns_the_slide_area_alone(page, server):
+    """A step sends the slide area only, nothing into the sidebar; the counter and the URL follow it,
+    and a language switch in the sidebar afterwards (a run of the whole app) keeps the slide."""
+    frames = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(payload)))
+    open_page(page, server, "study", slide="5")
+    assert sidebar_deltas(frames) > 0  # the first run draws the sidebar
+    frames.clear()
+    settle_after(page, lambda: page.get_by_role("button", name="下一页").click())
+    page.wait_for_url("**slide=6**")
+    assert "6 / 15" in main_text(page) and "加强与其他重大发展战略的衔接" in slide_text(page)
+    assert frames and sidebar_deltas(frames) == 0
+    page.locator('[data-testid="stExpandSidebarButton"]').click()
+    settle_after(page, lambda: page.get_by_role("radio", name="English").click())
+    page.wait_for_url("**lang=en**")
+    assert slide_text(page).startswith("Task 2 · ") and "slide=6" in page.url and "6 / 15" in main_text(page)
+    assert errors_on(page) == []
+
+
 def test_theme_filter_from_the_url(page, server):
     open_page(page, server, "study", themes="innovation,security", mode="all")
     assert "1 / 3" in main_text(page) and slide_text(page).startswith("总体判断")
