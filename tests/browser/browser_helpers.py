@@ -174,3 +174,16 @@ def guarded_page(browser, width: int = 1920, height: int = 1080, **options):
     finally:
         context.close()
     assert not foreign, f"requests left the machine: {foreign}"
+
+
+def add_note(page, text: str, save=None) -> None:
+    """Write ``text`` in the page's "add a note" popover and save it; ``save(click)`` does the
+    click on the save button (by default: then wait until the page has settled)."""
+    page.get_by_role("button", name="添加笔记").click()
+    box = page.locator("textarea:visible")
+    box.fill(text)
+    settle_after(page, lambda: box.press("Control+Enter"))  # commits the text area's value (a rerun)
+    if page.locator("textarea:visible").count() == 0:  # the rerun closed the popover: open it again
+        page.get_by_role("button", name="添加笔记").click()
+    click = page.locator("button:visible", has_text="保存笔记").click
+    (save or (lambda action: settle_after(page, action)))(click)

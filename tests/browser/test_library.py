@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from browser_helpers import errors_on, full_screenshot, main_text, open_page, settle_after, wait_settled
+from browser_helpers import add_note, errors_on, full_screenshot, main_text, open_page, settle_after, wait_settled
 from library_cases import HOSTILE, HOSTILE_TITLE
 from studyboard.ui import app
 from studyboard.store import library, notes
@@ -149,16 +149,6 @@ def test_delete_with_confirmation_returns_to_the_default_document(page, server):
     assert library.get(entry.id) is None
 
 
-def _add_note(page, text: str) -> None:
-    page.get_by_role("button", name="添加笔记").click()
-    box = page.locator("textarea:visible")
-    box.fill(text)
-    settle_after(page, lambda: box.press("Control+Enter"))  # commits the text area's value (a rerun)
-    if page.locator("textarea:visible").count() == 0:  # the rerun closed the popover: open it again
-        page.get_by_role("button", name="添加笔记").click()
-    settle_after(page, lambda: page.locator("button:visible", has_text="保存笔记").click())
-
-
 def test_two_sessions_add_notes_at_once(browser, server):
     contexts = [browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN") for _ in range(2)]
     try:
@@ -167,8 +157,8 @@ def test_two_sessions_add_notes_at_once(browser, server):
             one.set_default_timeout(60_000)
             open_page(one, server)
             open_page(one, server, "library", para="7")
-        _add_note(pages[0], "甲：改革开放的讨论题")
-        _add_note(pages[1], "乙：高水平开放的讲解要点")
+        add_note(pages[0], "甲：改革开放的讨论题")
+        add_note(pages[1], "乙：高水平开放的讲解要点")
         texts = sorted(n.text for n in notes.for_paragraph(SEED_ID, 7))
         assert texts == ["乙：高水平开放的讲解要点", "甲：改革开放的讨论题"]
         for one in pages:

@@ -16,7 +16,7 @@ import sqlite3
 
 import pytest
 
-from browser_helpers import errors_on, main_text, open_page, settle_after, wait_settled
+from browser_helpers import add_note, errors_on, main_text, open_page, settle_after, wait_settled
 from tests.browser.conftest import start_server, stop_server
 from support import SEED_ID
 
@@ -106,13 +106,7 @@ def test_kill_9_while_adding_an_upload_and_while_saving_a_note(browser, page, li
 
         # 3. a note: killed while the board saves it
         open_page(page, base, "library", para="7")
-        page.get_by_role("button", name="添加笔记").click()
-        box = page.locator("textarea:visible")
-        box.fill(NOTE)
-        settle_after(page, lambda: box.press("Control+Enter"))  # commits the text area's value (a rerun)
-        if page.locator("textarea:visible").count() == 0:  # the rerun closed the popover: open it again
-            page.get_by_role("button", name="添加笔记").click()
-        _kill_during_run(page, process, page.locator("button:visible", has_text="保存笔记").click)
+        add_note(page, NOTE, save=lambda click: _kill_during_run(page, process, click))
     finally:
         stop_server(process)
     _, saved = _whole(library_dir)
@@ -127,13 +121,7 @@ def test_kill_9_while_adding_an_upload_and_while_saving_a_note(browser, page, li
         if saved:
             assert NOTE in main_text(page)
         else:
-            page.get_by_role("button", name="添加笔记").click()
-            box = page.locator("textarea:visible")
-            box.fill(NOTE)
-            settle_after(page, lambda: box.press("Control+Enter"))
-            if page.locator("textarea:visible").count() == 0:
-                page.get_by_role("button", name="添加笔记").click()
-            settle_after(page, lambda: page.locator("button:visible", has_text="保存笔记").click())
+            add_note(page, NOTE)
         _, saved = _whole(library_dir)
         assert saved == [NOTE]
         assert NOTE in main_text(page)
