@@ -43,14 +43,12 @@ import argparse
 import asyncio
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,33 +80,13 @@ WATCH = """() => {
 }"""
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_server(env: dict) -> tuple[subprocess.Popen, str, Path]:
-    port = free_port()
-    log = Path(env["STUDYBOARD_CACHE"]).parent / "server.log"
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.address", "127.0.0.1",
-               "--server.port", str(port), "--server.headless", "true", "--server.fileWatcherType", "none",
-               "--browser.gatherUsageStats", "false"]
-    with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited; see {log}")
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return process, base, log
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("streamlit did not answer within 90 s")
+    """The board's server as the browser tests start it (tests/browser/conftest.py), on ``env``'s
+    library and cache (already in os.environ); (process, base URL, its log)."""
+    from conftest import start_server as start
+
+    process, base = start({})
+    return process, base, Path(env["STUDYBOARD_CACHE"]).parent / f"server-{base.rsplit(':', 1)[1]}.log"
 
 
 def rss_mib(pid: int) -> float:
