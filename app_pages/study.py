@@ -21,8 +21,7 @@ if rules_problem := outline.rules_problem(view.lexicon):
     st.error(rules_problem.message(view.lang))
     st.stop()
 all_items = app.outline_items(view)
-#: what the slides are made from besides the dataset and the lexicon: the outline's rules and the glossary
-stamps = (app.file_stamp(outline.RULES_FILE), app.glossary_stamp())
+stamps = app.slide_stamps()  # what the slides are made from besides the dataset and the lexicon
 
 
 def made(name: str, key, make):
@@ -31,8 +30,7 @@ def made(name: str, key, make):
     return app.cached(view, f"study/{name}", (view.lang, view.themes, view.mode, stamps, key), make)
 
 
-all_slides, items = made("items", None, lambda: (outline.slide_rows(all_items), outline.slide_rows(
-    outline.filter_items(all_items, ds, view.themes, view.mode))))
+all_slides, items = app.slide_rows(view, view.themes, view.mode)
 total = len(items)
 
 if all_items.empty:

@@ -326,12 +326,13 @@ def _drawn(base: dict, seed: str) -> dict:
     return {**question, "choices": tuple(choices), "correct": choices.index(base["answer"])}
 
 
-def all_questions(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame, seed: str,
+def all_questions(ds: Dataset, lexicon: Lexicon, items: pd.DataFrame | None, seed: str,
                   entries: dict | None = None, bases: list[dict] | None = None) -> pd.DataFrame:
-    """Every question the outline's sentences give, in text order (which sentences give one
-    does not depend on the seed; the distractors and their order do). ``bases``: the
-    :func:`question_bases` of the same document, items and entries, when kept."""
-    bases = question_bases(ds, lexicon, items, entries) if bases is None else bases
+    """Every question the outline's ``items`` give (the document's outline when None), in text order
+    (which sentences give one does not depend on the seed; the distractors and their order do).
+    ``bases``: the :func:`question_bases` of the same document, items and entries, when kept."""
+    if bases is None:
+        bases = question_bases(ds, lexicon, outline.extract(ds, lexicon) if items is None else items, entries)
     out = pd.DataFrame([_drawn(base, seed) for base in bases], columns=COLUMNS[1:] + ["last_paragraph"])
     out.insert(0, "question", range(1, len(out) + 1))
     return out
@@ -354,9 +355,7 @@ def question_set(ds: Dataset, lexicon: Lexicon, code: str = "", size: int = DEFA
     ``items`` (the document's outline) and ``bases`` (:func:`question_bases`) when kept.
     """
     seed = seed_of(ds.doc_id, code, themes, mode)
-    if bases is None:
-        bases = question_bases(ds, lexicon, outline.extract(ds, lexicon) if items is None else items, entries)
-    pool = all_questions(ds, lexicon, pd.DataFrame(), seed, entries, bases)
+    pool = all_questions(ds, lexicon, items, seed, entries, bases)
     chosen = filters.theme_sentences(ds, themes, mode)
     if chosen is not None and len(pool):
         paragraphs = set(ds.sentences.loc[ds.sentences["sentence"].isin(chosen), "paragraph"].astype(int))

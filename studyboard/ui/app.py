@@ -138,12 +138,31 @@ def outline_items(v: View):
     return cached(v, "outline", file_stamp(outline.RULES_FILE), lambda: outline.extract(v.dataset, v.lexicon))
 
 
-def quiz_stamps() -> tuple[int, int, int]:
-    """What the quiz's questions are made from besides the dataset and lexicon: the glossary, the
-    outline rules and the quiz rules (when each file was last changed)."""
-    from studyboard.analysis import outline, quiz
+def slide_rows(v: View, themes, mode: str):
+    """The outline's slides: (every slide, the slides under the theme filter ``themes``/``mode``),
+    made once per document, lexicon, outline rules and filter and shared (the presenter view and the
+    participants' phones count them alike). Read-only."""
+    from studyboard.analysis import outline
 
-    return glossary_stamp(), file_stamp(outline.RULES_FILE), file_stamp(quiz.RULES_FILE)
+    all_items = outline_items(v)
+    return cached(v, "slides", (tuple(themes), mode, file_stamp(outline.RULES_FILE)), lambda: (
+        outline.slide_rows(all_items), outline.slide_rows(outline.filter_items(all_items, v.dataset, themes, mode))))
+
+
+def slide_stamps() -> tuple[int, int]:
+    """What slides are made from besides the dataset and lexicon: the outline rules and the
+    glossary (when each file was last changed); part of the key of what shows a slide."""
+    from studyboard.analysis import outline
+
+    return file_stamp(outline.RULES_FILE), glossary_stamp()
+
+
+def quiz_stamps() -> tuple[int, int, int]:
+    """What the quiz's questions are made from besides the dataset and lexicon: the slides' files
+    (:func:`slide_stamps`) and the quiz rules."""
+    from studyboard.analysis import quiz
+
+    return (*slide_stamps(), file_stamp(quiz.RULES_FILE))
 
 
 def quiz_bases(v: View) -> list[dict]:

@@ -44,10 +44,7 @@ TOUCH_EVERY = 60
 def deck(view: app.View, themes, mode: str):
     """The slides' items under a theme filter and the whole outline (as the presenter view counts them),
     from the document's shared outline (app.outline_items)."""
-    all_items = app.outline_items(view)
-    items = app.cached(view, "live/deck", (tuple(themes), mode, app.file_stamp(outline.RULES_FILE)),
-                       lambda: outline.slide_rows(outline.filter_items(all_items, view.dataset, themes, mode)))
-    return items, all_items
+    return app.slide_rows(view, themes, mode)[1], app.outline_items(view)
 
 
 def _slide_markup(view: app.View, themes: tuple[str, ...], mode: str, number: int) -> str:
@@ -59,14 +56,14 @@ def _slide_markup(view: app.View, themes: tuple[str, ...], mode: str, number: in
         return slides.slide_html(view.dataset, slide, view.lang, keyterms.entries_for(view.lexicon), False,
                                  layout="phone")
 
-    return app.cached(view, "live/slide", (tuple(themes), mode, view.lang, number, app.quiz_stamps()), make)
+    return app.cached(view, "live/slide", (tuple(themes), mode, view.lang, number, app.slide_stamps()), make)
 
 
 def _room_questions(view: app.View, code: str) -> pd.DataFrame:
     """Every quiz question of the document, with choices in the session's order (drawn from the
     document's questions that the quiz page shares, app.quiz_bases)."""
     return app.cached(view, "live/questions", (code, app.quiz_stamps()), lambda: quiz.all_questions(
-        view.dataset, view.lexicon, pd.DataFrame(), quiz.seed_of(view.dataset.doc_id, code),
+        view.dataset, view.lexicon, None, quiz.seed_of(view.dataset.doc_id, code),
         keyterms.entries_for(view.lexicon), app.quiz_bases(view)))
 
 
